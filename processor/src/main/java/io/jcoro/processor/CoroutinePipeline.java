@@ -1,0 +1,136 @@
+package io.jcoro.processor;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import io.jcoro.processor.analyze.BodyFacts;
+import io.jcoro.processor.analyze.BodyScanner;
+import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.diag.AbortMethod;
+import io.jcoro.processor.diag.DiagnosticCode;
+import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.emit.GeneratedNames;
+import io.jcoro.processor.emit.SourceFileWriter;
+import io.jcoro.processor.emit.StateMachineEmitter;
+import io.jcoro.processor.emit.StateMachineEmitter.LoweredMethod;
+import io.jcoro.processor.emit.TypeRendering;
+import io.jcoro.processor.ir.FrameLayout;
+import io.jcoro.processor.ir.HoistingAnalysis;
+import io.jcoro.processor.ir.StateAssigner;
+import io.jcoro.processor.lower.LoweredBody;
+import io.jcoro.processor.lower.Lowerer;
+import io.jcoro.processor.model.AsyncMethod;
+import io.jcoro.processor.model.AsyncType;
+import io.jcoro.processor.validate.SignatureValidator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+
+/**
+ * The recipe for one type: validate, attribute, analyze, lower, assign states, lay out the
+ * frame, emit, write. Each pass is one line below; the pipeline stops at the first pass that
+ * reported an error, so no pass ever sees input an earlier pass rejected.
+ */
+final class CoroutinePipeline {
+    /** What became of a type. */
+    enum Outcome { GENERATED, FAILED, DEFERRED }
+
+    private final ProcessorContext context;
+
+    CoroutinePipeline(ProcessorContext context) {
+        this.context = context;
+    }
+
+    Outcome run(AsyncType type, boolean lastRound) {
+        Diagnostics diagnostics = context.diagnostics();
+        if (!new SignatureValidator(diagnostics).validate(type)) {
+            return Outcome.FAILED;
+        }
+        List<LoweredMethod> lowered = new ArrayList<>();
+        boolean failed = false;
+        for (ExecutableElement element : type.methods()) {
+            Optional<AsyncMethod> method = attribute(element, lastRound);
+            if (method == null) {
+                return Outcome.DEFERRED;
+            }
+            try {
+                lowered.add(lower(method.orElseThrow(AbortMethod::new)));
+            } catch (AbortMethod abandoned) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            return Outcome.FAILED;
+        }
+        StateMachineEmitter.GeneratedSource source = new StateMachineEmitter(
+                context.elements(), context.types(), context.attribution().positions()).emit(type.element(), lowered);
+        new SourceFileWriter(context.filer()).write(source.qualifiedName(), source.text(), source.originatingElement());
+        return Outcome.GENERATED;
+    }
+
+    /** @return the attributed method; empty if it has no body tree; null to defer the type */
+    private Optional<AsyncMethod> attribute(ExecutableElement element, boolean lastRound) {
+        Attribution attribution = context.attribution();
+        Optional<TreePath> path = attribution.attribute(element);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Tree> unresolved = attribution.firstErroneous(path.get());
+        if (unresolved.isPresent()) {
+            if (!lastRound) {
+                return null;
+            }
+            context.diagnostics().report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
+                    path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
+            return Optional.empty();
+        }
+        DeclaredType coroutine = (DeclaredType) element.getReturnType();
+        return Optional.of(new AsyncMethod(element, path.get(), coroutine.getTypeArguments().get(0)));
+    }
+
+    private LoweredMethod lower(AsyncMethod method) {
+        Diagnostics diagnostics = context.diagnostics();
+        int errors = diagnostics.errorCount();
+        String generatedName = GeneratedNames.generatedSimpleName((javax.lang.model.element.TypeElement)
+                method.element().getEnclosingElement());
+        BodyFacts facts = new BodyScanner(context.attribution(), diagnostics, context.types()).scan(method, generatedName);
+        if (diagnostics.errorCount() > errors) {
+            throw new AbortMethod();
+        }
+        LoweredBody body = new Lowerer(context.attribution(), diagnostics).lower(method, facts);
+        StateAssigner.assign(body.entry(), body.ops());
+        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts);
+        checkFieldTypes(method, facts, layout);
+        return new LoweredMethod(method, facts, body, layout);
+    }
+
+    /** A hoisted variable needs a field, so its type must be one Java can write. */
+    private void checkFieldTypes(AsyncMethod method, BodyFacts facts, FrameLayout layout) {
+        Set<Element> typeParameters = new HashSet<>(method.element().getTypeParameters());
+        typeParameters.addAll(((javax.lang.model.element.TypeElement) method.element().getEnclosingElement())
+                .getTypeParameters());
+        boolean ok = true;
+        for (VariableElement field : layout.fields()) {
+            if (!TypeRendering.isDenotable(field.asType(), typeParameters)) {
+                Tree declaration = facts.localRefs().entrySet().stream()
+                        .filter(e -> e.getValue().equals(field) && e.getKey().getKind() == Tree.Kind.VARIABLE)
+                        .map(java.util.Map.Entry::getKey).findFirst().orElse(method.tree());
+                context.diagnostics().report(DiagnosticCode.NON_DENOTABLE_TYPE, declaration, method.unit(),
+                        method.element(), field.getSimpleName(), field.asType());
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw new AbortMethod();
+        }
+    }
+
+    private static String displayName(ExecutableElement element) {
+        return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName() + "()";
+    }
+}

@@ -1,0 +1,98 @@
+package io.jcoro.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
+import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.collect.AsyncCollector;
+import io.jcoro.processor.diag.DiagnosticCode;
+import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.model.AsyncType;
+import io.jcoro.processor.util.TypeNames;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The jcoro annotation processor: for each type with {@code @Async} methods, generates
+ * {@code <Name>Coroutines} with one state machine per method (see {@link CoroutinePipeline}).
+ *
+ * <p>A type whose bodies still refer to types that do not exist yet (another processor will
+ * generate them) is deferred, by name, to the next round; it is reported only in the last round.
+ * No exception escapes: a bug in a pass becomes one error naming the type.
+ */
+@AutoService(Processor.class)
+public final class CoroutineProcessor extends AbstractProcessor {
+    private final Set<String> deferred = new LinkedHashSet<>();
+    private ProcessorContext context;
+    private boolean noTreeApiReported;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(TypeNames.ASYNC);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        Trees trees;
+        try {
+            trees = Trees.instance(env);
+        } catch (RuntimeException | LinkageError notJavac) {
+            trees = null; // reported once, at the first round that has @Async methods
+        }
+        context = trees == null ? null : new ProcessorContext(env.getElementUtils(), env.getTypeUtils(),
+                env.getFiler(), new Attribution(trees), new Diagnostics(env.getMessager(), trees));
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement async = processingEnv.getElementUtils().getTypeElement(TypeNames.ASYNC);
+        if (async == null) {
+            return false;
+        }
+        Set<? extends javax.lang.model.element.Element> annotated = round.getElementsAnnotatedWith(async);
+        if (context == null) {
+            reportNoTreeApi(annotated);
+            return false;
+        }
+        List<AsyncType> types = new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, deferred, async);
+        deferred.clear();
+        boolean lastRound = round.processingOver();
+        for (AsyncType type : types) {
+            try {
+                if (new CoroutinePipeline(context).run(type, lastRound) == CoroutinePipeline.Outcome.DEFERRED) {
+                    deferred.add(type.element().getQualifiedName().toString());
+                }
+            } catch (Throwable bug) {
+                StringWriter trace = new StringWriter();
+                bug.printStackTrace(new PrintWriter(trace));
+                context.diagnostics().report(DiagnosticCode.INTERNAL_ERROR, type.element(),
+                        type.element().getQualifiedName(), trace);
+            }
+        }
+        return false;
+    }
+
+    private void reportNoTreeApi(Set<? extends javax.lang.model.element.Element> annotated) {
+        if (noTreeApiReported || annotated.isEmpty()) {
+            return;
+        }
+        noTreeApiReported = true;
+        String compiler = processingEnv.getClass().getName();
+        processingEnv.getMessager().printMessage(DiagnosticCode.NO_TREE_API.kind(),
+                DiagnosticCode.NO_TREE_API.format(compiler));
+    }
+}

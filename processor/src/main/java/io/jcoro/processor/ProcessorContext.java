@@ -1,0 +1,10 @@
+package io.jcoro.processor;
+
+import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.diag.Diagnostics;
+import javax.annotation.processing.Filer;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** The compiler services the passes use, gathered once per processor. */
+record ProcessorContext(Elements elements, Types types, Filer filer, Attribution attribution, Diagnostics diagnostics) {}

@@ -1,0 +1,41 @@
+package io.jcoro.processor.analyze;
+
+import com.sun.source.tree.Tree;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What {@link BodyScanner} found in one {@code @Async} body, read-only for the passes after it.
+ *
+ * @param awaits     the {@code await(...)} calls
+ * @param dones      the {@code done(...)} calls
+ * @param suspending every statement and expression that contains an {@code await}
+ * @param members    simple names that resolve to members outside the frame
+ * @param thisRefs   {@code this} and {@code Type.this} expressions meaning the user's instance
+ * @param localRefs  every identifier and declaration of a local variable or parameter of the
+ *                   method (lambda and nested-class locals excluded), with its variable
+ * @param locals     the method's own locals in declaration order (parameters first)
+ */
+public record BodyFacts(
+        Set<Tree> awaits,
+        Set<Tree> dones,
+        Set<Tree> suspending,
+        Map<Tree, MemberRef> members,
+        Set<Tree> thisRefs,
+        Map<Tree, VariableElement> localRefs,
+        List<VariableElement> locals) {
+
+    public boolean suspends(Tree tree) {
+        return suspending.contains(tree);
+    }
+
+    public boolean isAwait(Tree tree) {
+        return awaits.contains(tree);
+    }
+
+    public boolean isDone(Tree tree) {
+        return dones.contains(tree);
+    }
+}

@@ -1,0 +1,365 @@
+package io.jcoro.processor.analyze;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.diag.DiagnosticCode;
+import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.model.AsyncMethod;
+import io.jcoro.processor.util.TypeNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Analyze: one walk over an attributed {@code @Async} body that finds the suspension points,
+ * rejects the places a suspension cannot be, and resolves every simple name the frame class
+ * could bind differently. Read-only; the result is a {@link BodyFacts}.
+ */
+public final class BodyScanner {
+    private final Attribution attribution;
+    private final Diagnostics diagnostics;
+    private final Types types;
+
+    public BodyScanner(Attribution attribution, Diagnostics diagnostics, Types types) {
+        this.attribution = attribution;
+        this.diagnostics = diagnostics;
+        this.types = types;
+    }
+
+    /**
+     * @param generatedSimpleName the generated class, for {@code Generated.this}
+     */
+    public BodyFacts scan(AsyncMethod method, String generatedSimpleName) {
+        Walker walker = new Walker(method, generatedSimpleName);
+        walker.scan(method.path(), null);
+        return new BodyFacts(walker.awaits, walker.dones, walker.suspending, walker.members,
+                walker.thisRefs, walker.localRefs, walker.locals);
+    }
+
+    private final class Walker extends TreePathScanner<Void, Void> {
+        private final AsyncMethod method;
+        private final TypeElement host;
+        private final String generatedThis;
+        private final Set<Tree> awaits = new LinkedHashSet<>();
+        private final Set<Tree> dones = new LinkedHashSet<>();
+        private final Set<Tree> suspending = new LinkedHashSet<>();
+        private final Map<Tree, MemberRef> members = new LinkedHashMap<>();
+        private final Set<Tree> thisRefs = new LinkedHashSet<>();
+        private final Map<Tree, VariableElement> localRefs = new LinkedHashMap<>();
+        private final List<VariableElement> locals = new ArrayList<>();
+        /** The lambda or class bodies, innermost last, that enclose the current tree. */
+        private final List<Tree> nested = new ArrayList<>();
+        private int synchronizedDepth;
+
+        Walker(AsyncMethod method, String generatedSimpleName) {
+            this.method = method;
+            this.host = (TypeElement) method.element().getEnclosingElement();
+            this.generatedThis = generatedSimpleName + ".this";
+        }
+
+        @Override
+        public Void visitMethod(MethodTree tree, Void unused) {
+            if (nested.isEmpty() && getCurrentPath().getLeaf() == method.tree()) {
+                for (VariableTree parameter : tree.getParameters()) {
+                    VariableElement element = variable(new TreePath(getCurrentPath(), parameter));
+                    locals.add(element);
+                    localRefs.put(parameter, element);
+                }
+                return scan(tree.getBody(), null);
+            }
+            return super.visitMethod(tree, unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            nested.add(tree);
+            try {
+                return super.visitLambdaExpression(tree, unused);
+            } finally {
+                nested.remove(nested.size() - 1);
+            }
+        }
+
+        @Override
+        public Void visitClass(ClassTree tree, Void unused) {
+            nested.add(tree);
+            try {
+                return super.visitClass(tree, unused);
+            } finally {
+                nested.remove(nested.size() - 1);
+            }
+        }
+
+        @Override
+        public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+            scan(tree.getExpression(), null);
+            synchronizedDepth++;
+            try {
+                return scan(tree.getBlock(), null);
+            } finally {
+                synchronizedDepth--;
+            }
+        }
+
+        @Override
+        public Void visitVariable(VariableTree tree, Void unused) {
+            if (nested.isEmpty()) {
+                VariableElement element = variable(getCurrentPath());
+                if (element != null) {
+                    locals.add(element);
+                    localRefs.put(tree, element);
+                }
+                checkDollar(tree, tree.getName());
+            }
+            return super.visitVariable(tree, unused);
+        }
+
+        @Override
+        public Void visitLabeledStatement(LabeledStatementTree tree, Void unused) {
+            checkDollar(tree, tree.getLabel());
+            return super.visitLabeledStatement(tree, unused);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            Element element = attribution.elementOf(getCurrentPath());
+            if (isVerb(element, TypeNames.AWAIT)) {
+                onAwait(tree);
+            } else if (isVerb(element, TypeNames.DONE)) {
+                onDone(tree);
+            }
+            return super.visitMethodInvocation(tree, unused);
+        }
+
+        @Override
+        public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
+            if (tree.getExpression() instanceof MethodInvocationTree call && nested.isEmpty()) {
+                TypeMirror type = attribution.typeOf(new TreePath(getCurrentPath(), call));
+                Element element = attribution.elementOf(new TreePath(getCurrentPath(), call));
+                if (isCoroutine(type) && !isVerb(element, TypeNames.AWAIT)) {
+                    diagnostics.report(DiagnosticCode.COROUTINE_NEVER_AWAITED, tree, method.unit(),
+                            method.element(), call.getMethodSelect());
+                }
+            }
+            return super.visitExpressionStatement(tree, unused);
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree tree, Void unused) {
+            String name = tree.getName().toString();
+            if (name.equals("this")) {
+                if (nested.stream().noneMatch(ClassTree.class::isInstance)) {
+                    thisRefs.add(tree);
+                }
+            } else if (name.equals("super")) {
+                if (nested.stream().noneMatch(ClassTree.class::isInstance)) {
+                    diagnostics.report(DiagnosticCode.SUPER_IN_BODY, tree, method.unit(), method.element());
+                }
+            } else {
+                resolveName(tree, attribution.elementOf(getCurrentPath()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+            if (tree.getIdentifier().contentEquals("this")
+                    && nested.stream().noneMatch(ClassTree.class::isInstance)) {
+                Element selected = attribution.elementOf(new TreePath(getCurrentPath(), tree.getExpression()));
+                if (selected != null && selected.equals(host)) {
+                    thisRefs.add(tree);
+                    return null;
+                }
+            }
+            if (tree.getIdentifier().contentEquals("super")) {
+                diagnostics.report(DiagnosticCode.SUPER_IN_BODY, tree, method.unit(), method.element());
+            }
+            return super.visitMemberSelect(tree, unused);
+        }
+
+        private void onAwait(MethodInvocationTree tree) {
+            if (!nested.isEmpty()) {
+                boolean inLambda = nested.get(nested.size() - 1) instanceof LambdaExpressionTree;
+                diagnostics.report(inLambda ? DiagnosticCode.AWAIT_IN_LAMBDA : DiagnosticCode.AWAIT_IN_LOCAL_CLASS,
+                        tree, method.unit(), method.element(), "await");
+                return;
+            }
+            if (synchronizedDepth > 0) {
+                diagnostics.report(DiagnosticCode.AWAIT_IN_SYNCHRONIZED, tree, method.unit(), method.element(), "await");
+                return;
+            }
+            awaits.add(tree);
+            for (TreePath p = getCurrentPath(); p != null && !(p.getLeaf() instanceof MethodTree); p = p.getParentPath()) {
+                suspending.add(p.getLeaf());
+            }
+        }
+
+        private void onDone(MethodInvocationTree tree) {
+            if (!nested.isEmpty()) {
+                boolean inLambda = nested.get(nested.size() - 1) instanceof LambdaExpressionTree;
+                diagnostics.report(inLambda ? DiagnosticCode.AWAIT_IN_LAMBDA : DiagnosticCode.AWAIT_IN_LOCAL_CLASS,
+                        tree, method.unit(), method.element(), "done");
+                return;
+            }
+            if (!(getCurrentPath().getParentPath().getLeaf() instanceof ReturnTree)) {
+                diagnostics.report(DiagnosticCode.DONE_NOT_RETURNED, tree, method.unit(), method.element());
+                return;
+            }
+            if (tree.getArguments().isEmpty() && !isVoid(method.resultType())) {
+                diagnostics.report(DiagnosticCode.DONE_WITHOUT_VALUE, tree, method.unit(), method.element(),
+                        method.displayName(), method.resultType());
+                return;
+            }
+            dones.add(tree);
+        }
+
+        /** Classifies a simple name: a local of the method, or a member the frame must reach. */
+        private void resolveName(IdentifierTree tree, Element element) {
+            if (element == null) {
+                return;
+            }
+            if (element instanceof VariableElement variable && isLocal(variable)) {
+                if (nested.isEmpty() || locals.contains(variable)) {
+                    localRefs.put(tree, variable);
+                }
+                return;
+            }
+            Element owner = element.getEnclosingElement();
+            if (!(owner instanceof TypeElement declaring) || isDeclaredInBody(declaring)) {
+                return;
+            }
+            ElementKind kind = element.getKind();
+            boolean member = kind == ElementKind.FIELD || kind == ElementKind.METHOD || kind == ElementKind.ENUM_CONSTANT;
+            boolean type = kind.isClass() || kind.isInterface();
+            if (!member && !type) {
+                return;
+            }
+            if (innermostClassInherits(declaring)) {
+                return; // a nested class's own member: the name binds the same way in the frame
+            }
+            boolean inHierarchy = types.isSubtype(types.erasure(host.asType()), types.erasure(declaring.asType()));
+            if (member && element.getModifiers().contains(Modifier.PRIVATE) && encloses(declaring, host)) {
+                diagnostics.report(DiagnosticCode.PRIVATE_MEMBER, tree, method.unit(), method.element(),
+                        method.displayName(), element.getSimpleName());
+                return;
+            }
+            boolean lexicalOnly = !inHierarchy && encloses(declaring, host);
+            if (type) {
+                if (lexicalOnly) {
+                    members.put(tree, new MemberRef(canonical(owner), tree.getName().toString(), false, true));
+                }
+                return;
+            }
+            boolean isStatic = element.getModifiers().contains(Modifier.STATIC);
+            String qualifier = inHierarchy && !isStatic ? generatedThis : canonical(declaring);
+            members.put(tree, new MemberRef(qualifier, tree.getName().toString(),
+                    kind == ElementKind.METHOD, lexicalOnly));
+        }
+
+        private boolean innermostClassInherits(TypeElement declaring) {
+            for (int i = nested.size() - 1; i >= 0; i--) {
+                if (nested.get(i) instanceof ClassTree classTree) {
+                    Element local = attribution.elementOf(pathTo(classTree));
+                    return local instanceof TypeElement t
+                            && types.isSubtype(types.erasure(t.asType()), types.erasure(declaring.asType()));
+                }
+            }
+            return false;
+        }
+
+        private TreePath pathTo(Tree target) {
+            for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+                if (p.getLeaf() == target) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("not an ancestor: " + target.getKind());
+        }
+
+        private void checkDollar(Tree tree, CharSequence name) {
+            if (name.toString().indexOf('$') >= 0) {
+                diagnostics.report(DiagnosticCode.DOLLAR_IDENTIFIER, tree, method.unit(), method.element(), name);
+            }
+        }
+
+        private VariableElement variable(TreePath path) {
+            Element element = attribution.elementOf(path);
+            return element instanceof VariableElement v ? v : null;
+        }
+    }
+
+    private static boolean isLocal(VariableElement variable) {
+        return switch (variable.getKind()) {
+            case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isDeclaredInBody(TypeElement type) {
+        for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if {@code outer} is {@code inner} or lexically encloses it. */
+    private static boolean encloses(TypeElement outer, TypeElement inner) {
+        for (Element e = inner; e != null; e = e.getEnclosingElement()) {
+            if (e.equals(outer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String canonical(Element type) {
+        return ((TypeElement) type).getQualifiedName().toString();
+    }
+
+    private static boolean isVerb(Element element, String name) {
+        return element instanceof ExecutableElement e
+                && e.getSimpleName().contentEquals(name)
+                && e.getEnclosingElement() instanceof TypeElement t
+                && t.getQualifiedName().contentEquals(TypeNames.CORO);
+    }
+
+    static boolean isCoroutine(TypeMirror type) {
+        return type != null && type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+                        .contentEquals(TypeNames.COROUTINE.canonicalName());
+    }
+
+    private static boolean isVoid(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Void");
+    }
+}

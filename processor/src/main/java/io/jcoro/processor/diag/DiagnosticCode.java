@@ -1,0 +1,120 @@
+package io.jcoro.processor.diag;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every message the processor can print: a stable id, a severity, a message template
+ * ({@link String#format} arguments) and a one-line hint. Printed as {@code [JCORO-E001] message}.
+ *
+ * <p>Ids are never reused or renumbered: users search for them and suppress warnings by them
+ * ({@code @SuppressWarnings("coro:JCORO-W001")}). {@code docs/diagnostics.md} lists them all; a
+ * test keeps that page, this catalog and the negative tests in step.
+ */
+public enum DiagnosticCode {
+    ASYNC_METHOD_STATIC("E001", Diagnostic.Kind.ERROR,
+            "@Async method %s must not be static",
+            "a coroutine method is overridden by the generated class; remove 'static'"),
+    ASYNC_METHOD_PRIVATE("E002", Diagnostic.Kind.ERROR,
+            "@Async method %s must not be private",
+            "the generated subclass overrides it; make it package-private, protected or public"),
+    ASYNC_METHOD_FINAL("E003", Diagnostic.Kind.ERROR,
+            "@Async method %s must not be final",
+            "the generated subclass overrides it; remove 'final'"),
+    ASYNC_METHOD_RETURN_TYPE("E004", Diagnostic.Kind.ERROR,
+            "@Async method %s must return io.jcoro.Coroutine<T>, not %s",
+            "declare the result as Coroutine<T> and end the body with 'return done(value);'"),
+    ASYNC_METHOD_ABSTRACT("E005", Diagnostic.Kind.ERROR,
+            "@Async method %s has no body",
+            "write the body in a default method (interface) or a concrete method (class)"),
+    ASYNC_TYPE_FINAL("E006", Diagnostic.Kind.ERROR,
+            "@Async method %s is in final type %s",
+            "the processor generates a subclass; remove 'final' (records and enums cannot host @Async methods)"),
+    ASYNC_TYPE_NOT_STATIC("E007", Diagnostic.Kind.ERROR,
+            "@Async method %s is in %s, which is not a top-level or static nested class or interface",
+            "move the method to a top-level type or a static nested type"),
+    ASYNC_TYPE_NO_CONSTRUCTOR("E008", Diagnostic.Kind.ERROR,
+            "%s has no constructor that the generated subclass %s can call",
+            "add a non-private constructor"),
+    AWAIT_IN_LAMBDA("E010", Diagnostic.Kind.ERROR,
+            "%s cannot be used inside a lambda in an @Async method",
+            "a lambda body is a separate method that cannot suspend; make it an @Async method and await it"),
+    AWAIT_IN_LOCAL_CLASS("E011", Diagnostic.Kind.ERROR,
+            "%s cannot be used inside an anonymous or local class",
+            "only the @Async method's own body can suspend; move the code into an @Async method"),
+    AWAIT_IN_SYNCHRONIZED("E012", Diagnostic.Kind.ERROR,
+            "%s cannot be used inside a synchronized block",
+            "a monitor cannot be held across a suspension; use io.jcoro.sync.Mutex"),
+    VERB_OUTSIDE_ASYNC("E013", Diagnostic.Kind.ERROR,
+            "%s can only be used in the body of an @Async method",
+            "annotate the enclosing method with @Async and make it return Coroutine<T>"),
+    DONE_WITHOUT_VALUE("E014", Diagnostic.Kind.ERROR,
+            "done() without a value in %s, which returns Coroutine<%s>",
+            "return a value with 'return done(value);'; 'done()' is for Coroutine<Void>"),
+    DONE_NOT_RETURNED("E015", Diagnostic.Kind.ERROR,
+            "done(...) must be the whole expression of a return statement",
+            "write 'return done(value);'"),
+    PRIVATE_MEMBER("E016", Diagnostic.Kind.ERROR,
+            "the body of %s uses private member '%s', which the generated subclass cannot reach",
+            "make '%2$s' package-private"),
+    SUPER_IN_BODY("E017", Diagnostic.Kind.ERROR,
+            "'super' cannot be used in the body of an @Async method",
+            "call a helper method of this type that uses 'super' instead"),
+    DOLLAR_IDENTIFIER("E018", Diagnostic.Kind.ERROR,
+            "identifier '%s' contains '$', which is reserved for generated code",
+            "rename it without '$'"),
+    NON_DENOTABLE_TYPE("E019", Diagnostic.Kind.ERROR,
+            "the type of '%s' (%s) cannot be written in Java, so it cannot be kept across an await",
+            "declare the variable with an explicit type"),
+    UNSUPPORTED_AWAIT_POSITION("E020", Diagnostic.Kind.ERROR,
+            "await in this position is not supported yet",
+            "move the await into its own statement: 'var x = await(...);' and use x here"),
+    UNSUPPORTED_SUSPENDING_STATEMENT("E021", Diagnostic.Kind.ERROR,
+            "a '%s' statement containing an await is not supported yet",
+            "use a while loop, or move the awaits into a separate @Async method"),
+    NO_TREE_API("E022", Diagnostic.Kind.ERROR,
+            "the jcoro processor needs javac's tree API (com.sun.source), which this compiler (%s) does not provide",
+            "compile with javac (plain, Maven, Gradle or IntelliJ's javac build)"),
+    INTERNAL_ERROR("E023", Diagnostic.Kind.ERROR,
+            "internal error in the jcoro processor while processing %s: %s",
+            "please report this at the jcoro issue tracker with the method's source"),
+    UNRESOLVED_TYPE("E024", Diagnostic.Kind.ERROR,
+            "%s refers to a type that could not be resolved: %s",
+            "fix the other compilation errors first"),
+    COROUTINE_NEVER_AWAITED("W001", Diagnostic.Kind.WARNING,
+            "coroutine was never awaited: the result of %s is discarded, so its body never runs",
+            "await it, or schedule it with createTask(...)");
+
+    private final String id;
+    private final Diagnostic.Kind kind;
+    private final String template;
+    private final String hint;
+
+    DiagnosticCode(String number, Diagnostic.Kind kind, String template, String hint) {
+        this.id = "JCORO-" + number;
+        this.kind = kind;
+        this.template = template;
+        this.hint = hint;
+    }
+
+    /** The stable id, {@code JCORO-E001}. */
+    public String id() {
+        return id;
+    }
+
+    public Diagnostic.Kind kind() {
+        return kind;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** The full text: {@code [JCORO-E001] message (hint: ...)}. */
+    public String format(Object... args) {
+        return "[" + id + "] " + String.format(template, args) + "\n  hint: " + String.format(hint, args);
+    }
+}

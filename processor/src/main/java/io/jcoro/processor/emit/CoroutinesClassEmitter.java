@@ -1,0 +1,151 @@
+package io.jcoro.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import io.jcoro.processor.util.TypeNames;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Emit: the generated {@code <Name>Coroutines} type around the frames.
+ *
+ * <p>Generates:
+ * <pre>{@code
+ * @Generated(value = "io.jcoro.processor.CoroutineProcessor", comments = "from p.Users")
+ * @SuppressWarnings("all")
+ * public class UsersCoroutines implements Users {
+ *     @Override
+ *     public Coroutine<User> fetchUser(int id) {
+ *         return new $FetchUser(id);
+ *     }
+ *
+ *     private final class $FetchUser extends Coroutine<User> { ... }
+ * }
+ * }</pre>
+ */
+final class CoroutinesClassEmitter {
+    /** Lint categories the generated shape triggers by design (fall-through between states, casts of awaited values). */
+    private static final AnnotationSpec SUPPRESS_WARNINGS = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S, $S, $S, $S}", "all", "fallthrough", "unchecked", "rawtypes", "cast")
+            .build();
+
+    private final Elements elements;
+
+    CoroutinesClassEmitter(Elements elements) {
+        this.elements = elements;
+    }
+
+    /** A generated method and the frame it instantiates. */
+    record Frame(ExecutableElement method, String frameName, TypeSpec frame) {}
+
+    TypeSpec emit(TypeElement host, List<Frame> frames) {
+        String name = GeneratedNames.generatedSimpleName(host);
+        TypeSpec.Builder type = TypeSpec.classBuilder(name)
+                .addOriginatingElement(host)
+                .addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED)
+                        .addMember("value", "$S", "io.jcoro.processor.CoroutineProcessor")
+                        .addMember("comments", "$S", "from " + host.getQualifiedName())
+                        .build())
+                .addAnnotation(SUPPRESS_WARNINGS)
+                .addJavadoc("Coroutine implementations of the {@code @Async} methods of {@link $T}.\n", ClassName.get(host));
+        if (host.getModifiers().contains(Modifier.PUBLIC)) {
+            type.addModifiers(Modifier.PUBLIC);
+        }
+        if (hasUnimplementedAbstractMethods(host)) {
+            type.addModifiers(Modifier.ABSTRACT);
+        }
+        for (TypeParameterElement parameter : host.getTypeParameters()) {
+            type.addTypeVariable(TypeVariableName.get(parameter));
+        }
+        if (host.getKind() == ElementKind.INTERFACE) {
+            type.addSuperinterface(TypeName.get(host.asType()));
+        } else {
+            type.superclass(TypeName.get(host.asType()));
+            for (ExecutableElement constructor : ElementFilter.constructorsIn(host.getEnclosedElements())) {
+                if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
+                    type.addMethod(mirror(constructor));
+                }
+            }
+        }
+        for (Frame frame : frames) {
+            type.addMethod(override(frame));
+        }
+        for (Frame frame : frames) {
+            type.addType(frame.frame());
+        }
+        return type.build();
+    }
+
+    /** Generates: {@code public UsersCoroutines(String host) { super(host); }} */
+    private static MethodSpec mirror(ExecutableElement constructor) {
+        MethodSpec.Builder builder = MethodSpec.constructorBuilder().varargs(constructor.isVarArgs());
+        for (Modifier modifier : constructor.getModifiers()) {
+            builder.addModifiers(modifier);
+        }
+        for (TypeParameterElement parameter : constructor.getTypeParameters()) {
+            builder.addTypeVariable(TypeVariableName.get(parameter));
+        }
+        for (VariableElement parameter : constructor.getParameters()) {
+            builder.addParameter(TypeName.get(parameter.asType()), parameter.getSimpleName().toString());
+        }
+        constructor.getThrownTypes().forEach(t -> builder.addException(TypeName.get(t)));
+        builder.addStatement("super($L)", constructor.getParameters().stream()
+                .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", ")));
+        return builder.build();
+    }
+
+    /** Generates: {@code @Override public Coroutine<User> fetchUser(int id) { return new $FetchUser(id); }} */
+    private static MethodSpec override(Frame frame) {
+        ExecutableElement method = frame.method();
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
+                .addAnnotation(Override.class)
+                .returns(TypeName.get(method.getReturnType()))
+                .varargs(method.isVarArgs());
+        for (Modifier modifier : method.getModifiers()) {
+            if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
+                builder.addModifiers(modifier);
+            }
+        }
+        for (TypeParameterElement parameter : method.getTypeParameters()) {
+            builder.addTypeVariable(TypeVariableName.get(parameter));
+        }
+        for (VariableElement parameter : method.getParameters()) {
+            builder.addParameter(TypeName.get(parameter.asType()), parameter.getSimpleName().toString());
+        }
+        method.getThrownTypes().forEach(t -> builder.addException(TypeName.get(t)));
+        String arguments = method.getParameters().stream()
+                .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", "));
+        String diamond = method.getTypeParameters().isEmpty() ? "" : "<>";
+        builder.addStatement("return new $L$L($L)", frame.frameName(), diamond, arguments);
+        return builder.build();
+    }
+
+    /** An implementation still lacking methods must stay abstract, for the user to extend. */
+    private boolean hasUnimplementedAbstractMethods(TypeElement host) {
+        List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(host));
+        for (ExecutableElement method : methods) {
+            if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+                continue;
+            }
+            boolean implemented = methods.stream().anyMatch(other -> other != method
+                    && !other.getModifiers().contains(Modifier.ABSTRACT)
+                    && elements.overrides(other, method, host));
+            if (!implemented) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

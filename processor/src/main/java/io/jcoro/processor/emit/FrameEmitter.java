@@ -1,0 +1,207 @@
+package io.jcoro.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.sun.source.tree.VariableTree;
+import io.jcoro.processor.ir.FrameLayout;
+import io.jcoro.processor.ir.Op;
+import io.jcoro.processor.util.TypeNames;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Emit: turns one method's IR into its frame class, a nested class of the generated type.
+ *
+ * <p>Generates:
+ * <pre>{@code
+ * private final class $FetchUser extends Coroutine<User> {
+ *     private int id;                                   // parameters and hoisted locals
+ *
+ *     $FetchUser(int id) { this.id = id; }
+ *
+ *     @Override public String name() { return "Users.fetchUser"; }
+ *
+ *     @Override protected Object $resume() throws Throwable {
+ *         $dispatch:
+ *         for (;;) {
+ *             switch ($label) {
+ *                 case 0: {
+ *                     if ($await(sleep(Duration.ofMillis(500)), 1)) return $SUSPENDED;
+ *                 }
+ *                 case 1: {
+ *                     $value();
+ *                     return $return(new User(id, "User " + id));
+ *                 }
+ *                 default:
+ *                     throw $badLabel();
+ *             }
+ *         }
+ *     }
+ * }
+ * }</pre>
+ */
+final class FrameEmitter {
+    private final FrameInput in;
+    private final SourceRenderer renderer;
+    private final TypeRendering types;
+
+    FrameEmitter(FrameInput in, SourceRenderer renderer, TypeRendering types) {
+        this.in = in;
+        this.renderer = renderer;
+        this.types = types;
+    }
+
+    TypeSpec emit() {
+        TypeSpec.Builder frame = TypeSpec.classBuilder(in.frameName())
+                .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(TypeNames.COROUTINE, TypeName.get(in.method().resultType())))
+                .addJavadoc("The state machine of {@link $T#$L}.\n",
+                        ClassName.get((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()),
+                        in.method().element().getSimpleName());
+        for (TypeParameterElement parameter : in.method().element().getTypeParameters()) {
+            frame.addTypeVariable(TypeVariableName.get(parameter));
+        }
+        FrameLayout layout = in.layout();
+        for (VariableElement field : layout.fields()) {
+            frame.addField(FieldSpec.builder(types.fieldType(field), layout.fieldName(field), Modifier.PRIVATE).build());
+        }
+        frame.addMethod(constructor());
+        frame.addMethod(MethodSpec.methodBuilder("name")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S", GeneratedNames.coroutineName(in.method().element()))
+                .build());
+        frame.addMethod(MethodSpec.methodBuilder("$resume")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(Object.class)
+                .addException(Throwable.class)
+                .addCode(resumeBody())
+                .build());
+        return frame.build();
+    }
+
+    /** Generates: {@code $FetchUser(int id) { this.id = id; }} */
+    private MethodSpec constructor() {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        for (VariableElement parameter : in.method().element().getParameters()) {
+            String name = in.layout().fieldName(parameter);
+            constructor.addParameter(TypeName.get(parameter.asType()), name);
+            constructor.addStatement("this.$N = $N", name, name);
+        }
+        return constructor.build();
+    }
+
+    /** Generates the dispatch loop; see the class comment. */
+    private CodeBlock resumeBody() {
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.add("$L:\n", GeneratedNames.DISPATCH_LABEL);
+        code.beginControlFlow("for (;;)");
+        code.beginControlFlow("switch ($$label)");
+        boolean open = false;
+        for (Op op : in.body().ops()) {
+            if (op instanceof Op.Mark mark) {
+                if (open) {
+                    code.unindent().add("}\n");
+                }
+                code.add("case $L: {\n", mark.label().state()).indent();
+                open = true;
+            } else {
+                emitOp(code, op);
+            }
+        }
+        if (open) {
+            code.unindent().add("}\n");
+        }
+        code.add("default:\n").indent().addStatement("throw $$badLabel()").unindent();
+        code.endControlFlow();
+        code.endControlFlow();
+        return code.build();
+    }
+
+    private void emitOp(CodeBlock.Builder code, Op op) {
+        if (op instanceof Op.Code c) {
+            emitStatement(code, c);
+        } else if (op instanceof Op.Suspend suspend) {
+            code.add("if ($$await($L, $L)) return $$SUSPENDED;\n",
+                    renderer.render(suspend.awaitable()), suspend.resume().state());
+        } else if (op instanceof Op.Take take) {
+            emitTake(code, take);
+        } else if (op instanceof Op.Jump jump) {
+            code.add("$$label = $L;\ncontinue;\n", jump.target().state());
+        } else if (op instanceof Op.JumpUnless jump) {
+            code.add("if (!($L)) {\n", renderer.render(stripParentheses(jump.condition()))).indent()
+                    .add("$$label = $L;\ncontinue;\n", jump.target().state())
+                    .unindent().add("}\n");
+        }
+    }
+
+    /** A kept statement; a hoisted variable's declaration becomes an assignment to its field. */
+    private void emitStatement(CodeBlock.Builder code, Op.Code c) {
+        if (c.statement() instanceof VariableTree variable) {
+            VariableElement element = in.facts().localRefs().get(variable);
+            if (element != null && in.layout().isField(element)) {
+                if (variable.getInitializer() != null) {
+                    code.add("$L = $L;\n", in.layout().fieldName(element), renderer.render(variable.getInitializer()));
+                }
+                return;
+            }
+        }
+        code.add("$L\n", renderer.render(c.statement()));
+    }
+
+    /** Generates {@code <use> (T) $value();} for the await that led to this state. */
+    private void emitTake(CodeBlock.Builder code, Op.Take take) {
+        CodeBlock value = value(take.type());
+        Op.Use use = take.use();
+        if (use instanceof Op.Use.Discard) {
+            code.add("$$value();\n");
+        } else if (use instanceof Op.Use.Declare declare) {
+            VariableTree variable = declare.variable();
+            VariableElement element = in.facts().localRefs().get(variable);
+            if (in.layout().isField(element)) {
+                code.add("$L = $L;\n", in.layout().fieldName(element), value);
+            } else {
+                code.add("$L $L = $L;\n", types.declaredType(variable, element), variable.getName(), value);
+            }
+        } else if (use instanceof Op.Use.Assign assign) {
+            code.add("$L $L $L;\n", renderer.render(assign.target()), assign.operator(), value);
+        } else if (use instanceof Op.Use.Return) {
+            code.add("return $$return($L);\n", value);
+        } else if (use instanceof Op.Use.Branch branch) {
+            code.add("if ($L) {\n", branch.expected() ? CodeBlock.of("!($L)", value) : value).indent()
+                    .add("$$label = $L;\ncontinue;\n", branch.target().state())
+                    .unindent().add("}\n");
+        }
+    }
+
+    /** {@code (User) $value()}; no cast where the value is an Object anyway. */
+    private CodeBlock value(TypeMirror type) {
+        TypeName cast = types.castType(type);
+        return cast.equals(TypeName.get(Object.class)) ? CodeBlock.of("$$value()") : CodeBlock.of("($T) $$value()", cast);
+    }
+
+    private static com.sun.source.tree.ExpressionTree stripParentheses(com.sun.source.tree.ExpressionTree tree) {
+        while (tree instanceof com.sun.source.tree.ParenthesizedTree parens) {
+            tree = parens.getExpression();
+        }
+        return tree;
+    }
+
+    /** Everything the frame emitter reads. */
+    record FrameInput(
+            io.jcoro.processor.model.AsyncMethod method,
+            io.jcoro.processor.analyze.BodyFacts facts,
+            io.jcoro.processor.lower.LoweredBody body,
+            FrameLayout layout,
+            String frameName) {}
+}

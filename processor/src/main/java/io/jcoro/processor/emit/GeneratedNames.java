@@ -1,0 +1,47 @@
+package io.jcoro.processor.emit;
+
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Every naming rule of generated code. User identifiers cannot contain {@code $} (the processor
+ * rejects them), so every {@code $}-name below is free of clashes by construction.
+ */
+public final class GeneratedNames {
+    /** The label of the frame's dispatch loop, the target of jumps out of nested statements. */
+    static final String DISPATCH_LABEL = "$dispatch";
+
+    /**
+     * Methods a frame inherits from {@code io.jcoro.Coroutine} and {@code Object}: inside the frame a
+     * call to a method of these names by simple name would bind to the frame, so such calls in the
+     * user's body are qualified. A test keeps this list in step with the runtime.
+     */
+    static final Set<String> FRAME_METHOD_NAMES = Set.of(
+            "state", "name", "close", "toString", "equals", "hashCode", "getClass",
+            "notify", "notifyAll", "wait", "clone", "finalize");
+
+    private GeneratedNames() {}
+
+    /** {@code p.Outer.Inner} gives {@code Outer_InnerCoroutines}. */
+    public static String generatedSimpleName(TypeElement type) {
+        StringBuilder name = new StringBuilder(type.getSimpleName());
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement outer; e = outer.getEnclosingElement()) {
+            name.insert(0, outer.getSimpleName() + "_");
+        }
+        return name.append("Coroutines").toString();
+    }
+
+    /** The frame class of a method: {@code fetchUser} gives {@code $FetchUser}; overloads get {@code $FetchUser$2}. */
+    static String frameClassName(ExecutableElement method, int overloadIndex) {
+        String simple = method.getSimpleName().toString();
+        String base = "$" + Character.toUpperCase(simple.charAt(0)) + simple.substring(1);
+        return overloadIndex == 0 ? base : base + "$" + (overloadIndex + 1);
+    }
+
+    /** {@code Users.fetchUser}: what {@code Coroutine.name()} returns. */
+    static String coroutineName(ExecutableElement method) {
+        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+    }
+}

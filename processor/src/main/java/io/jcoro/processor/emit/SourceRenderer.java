@@ -1,0 +1,170 @@
+package io.jcoro.processor.emit;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreeScanner;
+import io.jcoro.processor.analyze.BodyFacts;
+import io.jcoro.processor.analyze.MemberRef;
+import io.jcoro.processor.ir.FrameLayout;
+import io.jcoro.processor.ir.Label;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Prints a tree of the user's body as the user wrote it (their layout and comments), with the
+ * few edits the frame class needs: hoisted variables under their field names, names the frame
+ * would bind differently qualified, {@code this} as the generated instance, {@code done(x)} as
+ * {@code $return(x)}, and jumps out of exploded statements as state transitions.
+ */
+final class SourceRenderer {
+    private final CharSequence source;
+    private final CompilationUnitTree unit;
+    private final SourcePositions positions;
+    private final BodyFacts facts;
+    private final FrameLayout layout;
+    private final java.util.Map<Tree, Label> jumps;
+    private final String generatedThis;
+    private final Set<String> frameMethods;
+
+    SourceRenderer(CompilationUnitTree unit, SourcePositions positions, BodyFacts facts, FrameLayout layout,
+            java.util.Map<Tree, Label> jumps, String generatedSimpleName) {
+        try {
+            this.source = unit.getSourceFile().getCharContent(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.unit = unit;
+        this.positions = positions;
+        this.facts = facts;
+        this.layout = layout;
+        this.jumps = jumps;
+        this.generatedThis = generatedSimpleName + ".this";
+        this.frameMethods = GeneratedNames.FRAME_METHOD_NAMES;
+    }
+
+    /** The source of {@code tree} with its edits, re-indented to start at column 0. */
+    String render(Tree tree) {
+        long start = positions.getStartPosition(unit, tree);
+        long end = positions.getEndPosition(unit, tree);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("no source position for " + tree.getKind() + ": " + tree);
+        }
+        StringBuilder out = new StringBuilder();
+        long cursor = start;
+        for (Tree edited : editsWithin(tree)) {
+            long editStart = positions.getStartPosition(unit, edited);
+            if (editStart < cursor) {
+                continue; // inside an edit already made
+            }
+            out.append(source, (int) cursor, (int) editStart);
+            out.append(replacement(edited));
+            cursor = positions.getEndPosition(unit, edited);
+        }
+        out.append(source, (int) cursor, (int) end);
+        return dedent(out.toString());
+    }
+
+    /** The name a hoisted variable has in the frame. */
+    String fieldName(VariableElement variable) {
+        return layout.fieldName(variable);
+    }
+
+    private String replacement(Tree tree) {
+        Label jump = jumps.get(tree);
+        if (jump != null) {
+            return "{ $label = " + jump.state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+        }
+        if (facts.thisRefs().contains(tree)) {
+            return generatedThis;
+        }
+        if (facts.isDone(tree)) {
+            MethodInvocationTree done = (MethodInvocationTree) tree;
+            return done.getArguments().isEmpty() ? "$return(null)" : "$return(" + render(done.getArguments().get(0)) + ")";
+        }
+        VariableElement local = facts.localRefs().get(tree);
+        if (local != null) {
+            return layout.fieldName(local);
+        }
+        MemberRef member = facts.members().get(tree);
+        return member.qualifier() + "." + member.name();
+    }
+
+    /** The trees under {@code root} that need an edit, in source order, outermost first. */
+    private List<Tree> editsWithin(Tree root) {
+        if (needsEdit(root)) {
+            return List.of(root);
+        }
+        List<Tree> found = new ArrayList<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (tree != null && tree != root && needsEdit(tree)) {
+                    found.add(tree);
+                    return null; // an edit renders its own children
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(root, null);
+        found.sort(Comparator.comparingLong(t -> positions.getStartPosition(unit, t)));
+        return found;
+    }
+
+    private boolean needsEdit(Tree tree) {
+        if (jumps.containsKey(tree) || facts.thisRefs().contains(tree) || facts.isDone(tree)) {
+            return true;
+        }
+        if (tree.getKind() == Tree.Kind.IDENTIFIER) {
+            VariableElement local = facts.localRefs().get(tree);
+            if (local != null) {
+                return layout.isField(local) && !layout.fieldName(local).equals(local.getSimpleName().toString());
+            }
+            MemberRef member = facts.members().get(tree);
+            return member != null && (member.always()
+                    || (member.method() ? frameMethods.contains(member.name()) : layout.names().containsValue(member.name())));
+        }
+        return false;
+    }
+
+    /**
+     * Moves the lines after the first left by their common indentation, so that a statement
+     * that started mid-line in the user's file keeps its shape at any indentation.
+     */
+    private static String dedent(String text) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 1) {
+            return text;
+        }
+        int common = Integer.MAX_VALUE;
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+                indent++;
+            }
+            if (indent < line.length()) {
+                common = Math.min(common, indent);
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            out.append('\n').append(line, Math.min(common, leadingBlanks(line)), line.length());
+        }
+        return out.toString();
+    }
+
+    private static int leadingBlanks(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
+    }
+}

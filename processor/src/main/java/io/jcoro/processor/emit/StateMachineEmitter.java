@@ -1,0 +1,73 @@
+package io.jcoro.processor.emit;
+
+import com.palantir.javapoet.TypeSpec;
+import com.sun.source.util.SourcePositions;
+import io.jcoro.processor.analyze.BodyFacts;
+import io.jcoro.processor.ir.FrameLayout;
+import io.jcoro.processor.lower.LoweredBody;
+import io.jcoro.processor.model.AsyncMethod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Emit: the entry of the emit pass. Turns the lowered methods of one type into the text of its
+ * {@code <Name>Coroutines} source file.
+ */
+public final class StateMachineEmitter {
+    private final Elements elements;
+    private final Types types;
+    private final SourcePositions positions;
+
+    public StateMachineEmitter(Elements elements, Types types, SourcePositions positions) {
+        this.elements = elements;
+        this.types = types;
+        this.positions = positions;
+    }
+
+    /** One method ready to emit. */
+    public record LoweredMethod(AsyncMethod method, BodyFacts facts, LoweredBody body, FrameLayout layout) {}
+
+    /** A generated source file. */
+    public record GeneratedSource(String qualifiedName, String text, TypeElement originatingElement) {}
+
+    public GeneratedSource emit(TypeElement host, List<LoweredMethod> methods) {
+        String generatedName = GeneratedNames.generatedSimpleName(host);
+        Map<String, Integer> overloads = new HashMap<>();
+        List<CoroutinesClassEmitter.Frame> frames = new ArrayList<>();
+        for (LoweredMethod lowered : methods) {
+            AsyncMethod method = lowered.method();
+            int index = overloads.merge(method.element().getSimpleName().toString(), 1, Integer::sum) - 1;
+            String frameName = GeneratedNames.frameClassName(method.element(), index);
+            SourceRenderer renderer = new SourceRenderer(method.unit(), positions, lowered.facts(), lowered.layout(),
+                    lowered.body().jumps(), generatedName);
+            List<TypeParameterElement> inScope = new ArrayList<>(host.getTypeParameters());
+            inScope.addAll(method.element().getTypeParameters());
+            TypeRendering typeRendering = new TypeRendering(types, inScope, renderer, positions, method.unit());
+            TypeSpec frame = new FrameEmitter(
+                    new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(), frameName),
+                    renderer, typeRendering).emit();
+            frames.add(new CoroutinesClassEmitter.Frame(method.element(), frameName, frame));
+        }
+        TypeSpec type = new CoroutinesClassEmitter(elements).emit(host, frames);
+        String packageName = packageOf(host).getQualifiedName().toString();
+        String text = SourceFileWriter.render(packageName, type.toBuilder(), methods.get(0).method().unit(), positions);
+        String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
+        return new GeneratedSource(qualified, text, host);
+    }
+
+    private static PackageElement packageOf(Element element) {
+        Element e = element;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return (PackageElement) e;
+    }
+}

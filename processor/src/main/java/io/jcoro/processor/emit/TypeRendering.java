@@ -1,0 +1,94 @@
+package io.jcoro.processor.emit;
+
+import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Types;
+
+/**
+ * How the types javac attributed are written in generated code: denotable types as JavaPoet
+ * names, the rest (captured wildcards, intersections) as their erasure where a cast needs them.
+ */
+public final class TypeRendering {
+    private final Types types;
+    private final Set<Element> typeParameters = new HashSet<>();
+    private final SourceRenderer renderer;
+    private final SourcePositions positions;
+    private final com.sun.source.tree.CompilationUnitTree unit;
+
+    TypeRendering(Types types, List<? extends TypeParameterElement> inScope, SourceRenderer renderer,
+            SourcePositions positions, com.sun.source.tree.CompilationUnitTree unit) {
+        this.types = types;
+        this.typeParameters.addAll(inScope);
+        this.renderer = renderer;
+        this.positions = positions;
+        this.unit = unit;
+    }
+
+    /** Whether {@code type} can be written in the generated class. */
+    public static boolean isDenotable(TypeMirror type, Set<? extends Element> typeParameters) {
+        switch (type.getKind()) {
+            case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE:
+                return true;
+            case ARRAY:
+                return isDenotable(((ArrayType) type).getComponentType(), typeParameters);
+            case DECLARED: {
+                TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+                for (Element e = element; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+                    if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                        return false;
+                    }
+                }
+                for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+                    if (!isDenotable(argument, typeParameters)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case TYPEVAR:
+                return typeParameters.contains(((TypeVariable) type).asElement());
+            case WILDCARD: {
+                WildcardType wildcard = (WildcardType) type;
+                return (wildcard.getExtendsBound() == null || isDenotable(wildcard.getExtendsBound(), typeParameters))
+                        && (wildcard.getSuperBound() == null || isDenotable(wildcard.getSuperBound(), typeParameters));
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** The type of a hoisted variable's field; the pipeline has checked it is denotable. */
+    TypeName fieldType(VariableElement variable) {
+        return TypeName.get(variable.asType());
+    }
+
+    /** The type to cast an awaited value to: its own type if denotable, else its erasure. */
+    TypeName castType(TypeMirror type) {
+        return TypeName.get(isDenotable(type, typeParameters) ? type : types.erasure(type));
+    }
+
+    /** A local's declared type as the user wrote it, or {@code var}. */
+    String declaredType(VariableTree variable, VariableElement element) {
+        Tree type = variable.getType();
+        if (type == null || positions.getStartPosition(unit, type) < 0 || positions.getEndPosition(unit, type) < 0) {
+            return "var";
+        }
+        String text = renderer.render(type);
+        return text.equals("var") ? "var" : text;
+    }
+}

@@ -1,0 +1,97 @@
+package io.jcoro.processor.ir;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import io.jcoro.processor.analyze.BodyFacts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Decides the frame's fields from the lowered body. A variable becomes a field when
+ * <ul>
+ *   <li>it is a parameter (the frame is made before its body runs), or
+ *   <li>it is used in more than one state: across a suspension, or across a jump that the
+ *       lowering made (Java scoping would not reach it from the other state's case block), or
+ *   <li>it is declared directly in an exploded block and another variable of the body has the
+ *       same name (flattening the block would put both in one Java scope).
+ * </ul>
+ * Everything else stays a Java local of its state. Field order is deterministic.
+ */
+public final class HoistingAnalysis {
+    private HoistingAnalysis() {}
+
+    public static FrameLayout analyze(List<Op> ops, BodyFacts facts) {
+        Map<VariableElement, Set<Integer>> states = new LinkedHashMap<>();
+        Set<VariableElement> explodedLevel = new LinkedHashSet<>();
+        int state = 0;
+        for (Op op : ops) {
+            if (op instanceof Op.Mark mark) {
+                state = mark.label().state();
+                continue;
+            }
+            int current = state;
+            for (Tree tree : treesOf(op)) {
+                if (tree instanceof VariableTree declared && facts.localRefs().get(declared) != null) {
+                    explodedLevel.add(facts.localRefs().get(declared));
+                }
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void scan(Tree node, Void unused) {
+                        VariableElement variable = node == null ? null : facts.localRefs().get(node);
+                        if (variable != null) {
+                            states.computeIfAbsent(variable, v -> new LinkedHashSet<>()).add(current);
+                        }
+                        return super.scan(node, unused);
+                    }
+                }.scan(tree, null);
+            }
+        }
+        Map<String, Integer> nameCounts = new HashMap<>();
+        for (VariableElement local : facts.locals()) {
+            nameCounts.merge(local.getSimpleName().toString(), 1, Integer::sum);
+        }
+        List<VariableElement> fields = new ArrayList<>();
+        for (VariableElement local : facts.locals()) {
+            // the method's parameters are the only PARAMETER locals the scanner records
+            boolean hoist = local.getKind() == ElementKind.PARAMETER
+                    || states.getOrDefault(local, Set.of()).size() > 1
+                    || (explodedLevel.contains(local) && nameCounts.get(local.getSimpleName().toString()) > 1);
+            if (hoist) {
+                fields.add(local);
+            }
+        }
+        Map<VariableElement, String> names = new LinkedHashMap<>();
+        Map<String, Integer> used = new HashMap<>();
+        for (VariableElement field : fields) {
+            String name = field.getSimpleName().toString();
+            int seen = used.merge(name, 1, Integer::sum);
+            names.put(field, nameCounts.get(name) > 1 && seen > 1 ? name + "$" + (seen - 1) : name);
+        }
+        return new FrameLayout(fields, names);
+    }
+
+    private static List<Tree> treesOf(Op op) {
+        if (op instanceof Op.Code code) {
+            return List.of(code.statement());
+        } else if (op instanceof Op.Suspend suspend) {
+            return List.of(suspend.awaitable());
+        } else if (op instanceof Op.JumpUnless jump) {
+            return List.of(jump.condition());
+        } else if (op instanceof Op.Take take) {
+            if (take.use() instanceof Op.Use.Declare declare) {
+                return List.of(declare.variable());
+            } else if (take.use() instanceof Op.Use.Assign assign) {
+                return List.of(assign.target());
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,312 @@
+package io.jcoro.processor.lower;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import io.jcoro.processor.analyze.BodyFacts;
+import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.diag.AbortMethod;
+import io.jcoro.processor.diag.DiagnosticCode;
+import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.ir.Label;
+import io.jcoro.processor.ir.Op;
+import io.jcoro.processor.model.AsyncMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Lower: turns a body into the flat IR of {@link io.jcoro.processor.ir}. A statement that
+ * contains no suspension is kept whole ({@code Code}); one that does is exploded into labels and
+ * jumps. Each {@code lower*} method shows the source it handles and the IR it makes.
+ */
+public final class Lowerer {
+    private final Attribution attribution;
+    private final Diagnostics diagnostics;
+
+    public Lowerer(Attribution attribution, Diagnostics diagnostics) {
+        this.attribution = attribution;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Lowers {@code method}'s body; throws {@link AbortMethod} after reporting what it cannot lower. */
+    public LoweredBody lower(AsyncMethod method, BodyFacts facts) {
+        Run run = new Run(method, facts);
+        run.lowerStatements(method.tree().getBody().getStatements());
+        if (diagnostics.errorCount() > run.errorsBefore) {
+            throw new AbortMethod();
+        }
+        return new LoweredBody(run.entry, run.ops, run.jumps);
+    }
+
+    /** The state of one lowering. */
+    private final class Run {
+        private final AsyncMethod method;
+        private final BodyFacts facts;
+        private final int errorsBefore = diagnostics.errorCount();
+        private final Label entry = new Label("entry");
+        private final List<Op> ops = new ArrayList<>();
+        private final Map<Tree, Label> jumps = new LinkedHashMap<>();
+        private final TargetStack targets = new TargetStack();
+
+        Run(AsyncMethod method, BodyFacts facts) {
+            this.method = method;
+            this.facts = facts;
+            ops.add(new Op.Mark(entry));
+        }
+
+        void lowerStatements(List<? extends StatementTree> statements) {
+            for (StatementTree statement : statements) {
+                lowerStatement(statement, null);
+            }
+        }
+
+        /** @param label the label of an enclosing labelled statement, if this is its body */
+        void lowerStatement(StatementTree statement, String label) {
+            if (!facts.suspends(statement)) {
+                emitCode(statement);
+                return;
+            }
+            switch (statement.getKind()) {
+                case BLOCK -> lowerStatements(((BlockTree) statement).getStatements());
+                case EXPRESSION_STATEMENT -> lowerExpressionStatement((ExpressionStatementTree) statement);
+                case VARIABLE -> lowerVariable((VariableTree) statement);
+                case IF -> lowerIf((IfTree) statement);
+                case WHILE_LOOP -> lowerWhile((WhileLoopTree) statement, label);
+                case RETURN -> lowerReturn((ReturnTree) statement);
+                case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) statement);
+                default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_SUSPENDING_STATEMENT, statement,
+                        method.unit(), method.element(), keyword(statement));
+            }
+        }
+
+        /**
+         * [source] {@code x++; foo(y);} (no await inside)
+         * [ir]     {@code code x++;}; a {@code break}/{@code continue} inside that leaves an
+         *          exploded loop is recorded as a jump to that loop's label
+         */
+        private void emitCode(StatementTree statement) {
+            ops.add(new Op.Code(statement));
+            new JumpScanner(targets, jumps).scan(statement, null);
+        }
+
+        /**
+         * [source] {@code await(e);} | {@code v = await(e);} | {@code v += await(e);}
+         * [ir]     {@code await e -> L; L: take discard | assign v | v += }
+         */
+        private void lowerExpressionStatement(ExpressionStatementTree statement) {
+            ExpressionTree expression = statement.getExpression();
+            MethodInvocationTree await = asAwait(expression);
+            if (await != null) {
+                suspend(await, new Op.Use.Discard());
+            } else if (expression instanceof AssignmentTree assignment
+                    && isLocalName(assignment.getVariable()) && (await = asAwait(assignment.getExpression())) != null) {
+                suspend(await, new Op.Use.Assign(assignment.getVariable(), "="));
+            } else if (expression instanceof CompoundAssignmentTree compound
+                    && isLocalName(compound.getVariable()) && (await = asAwait(compound.getExpression())) != null) {
+                // a local cannot change while the frame is suspended, so reading it after the
+                // await is the same as reading it before (JLS 15.26.2 evaluates it first)
+                suspend(await, new Op.Use.Assign(compound.getVariable(), Operators.compound(compound.getKind())));
+            } else {
+                unsupportedPosition(expression);
+            }
+        }
+
+        /**
+         * [source] {@code T v = await(e);}
+         * [ir]     {@code await e -> L; L: take decl v}
+         */
+        private void lowerVariable(VariableTree variable) {
+            MethodInvocationTree await = asAwait(variable.getInitializer());
+            if (await == null) {
+                unsupportedPosition(variable.getInitializer());
+                return;
+            }
+            suspend(await, new Op.Use.Declare(variable));
+        }
+
+        /**
+         * [source] {@code if (c) S1 else S2}
+         * [ir]     {@code unless (c) goto ELSE; S1; goto END; ELSE: S2; END:}
+         *          with {@code c = await(e)}: {@code await e -> L; L: take unless true -> ELSE}
+         */
+        private void lowerIf(IfTree tree) {
+            Label elseLabel = new Label("if.else");
+            Label end = tree.getElseStatement() == null ? elseLabel : new Label("if.end");
+            branchUnless(tree.getCondition(), elseLabel);
+            lowerStatement(tree.getThenStatement(), null);
+            if (tree.getElseStatement() != null) {
+                jumpAfter(tree.getThenStatement(), end);
+                mark(elseLabel);
+                lowerStatement(tree.getElseStatement(), null);
+            }
+            mark(end);
+        }
+
+        /**
+         * [source] {@code while (c) S}
+         * [ir]     {@code TOP: unless (c) goto END; S; goto TOP; END:}
+         *          ({@code break} jumps to END, {@code continue} to TOP)
+         */
+        private void lowerWhile(WhileLoopTree tree, String label) {
+            Label top = new Label("while.top");
+            Label end = new Label("while.end");
+            mark(top);
+            branchUnless(tree.getCondition(), end);
+            targets.push(tree, label, end, top);
+            lowerStatement(tree.getStatement(), null);
+            targets.pop();
+            jumpAfter(tree.getStatement(), top);
+            mark(end);
+        }
+
+        /**
+         * [source] {@code name: S}
+         * [ir]     {@code S} with {@code name} as the label of its loop targets; a labelled
+         *          block exits to END on {@code break name}
+         */
+        private void lowerLabeled(LabeledStatementTree tree) {
+            String name = tree.getLabel().toString();
+            if (tree.getStatement() instanceof WhileLoopTree) {
+                lowerStatement(tree.getStatement(), name);
+                return;
+            }
+            Label end = new Label("labeled.end");
+            targets.push(tree, name, end, null);
+            lowerStatement(tree.getStatement(), name);
+            targets.pop();
+            mark(end);
+        }
+
+        /**
+         * [source] {@code return done(await(e));}
+         * [ir]     {@code await e -> L; L: take return}
+         */
+        private void lowerReturn(ReturnTree tree) {
+            if (tree.getExpression() instanceof MethodInvocationTree done && facts.isDone(done)
+                    && done.getArguments().size() == 1) {
+                MethodInvocationTree await = asAwait(done.getArguments().get(0));
+                if (await != null) {
+                    suspend(await, new Op.Use.Return());
+                    return;
+                }
+            }
+            unsupportedPosition(tree.getExpression());
+        }
+
+        /** A condition that is either free of awaits, or is exactly {@code await(e)} / {@code !await(e)}. */
+        private void branchUnless(ExpressionTree condition, Label target) {
+            if (!facts.suspends(condition)) {
+                ops.add(new Op.JumpUnless(condition, target));
+                return;
+            }
+            boolean expected = true;
+            ExpressionTree inner = strip(condition);
+            if (inner instanceof UnaryTree not && inner.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+                expected = false;
+                inner = not.getExpression();
+            }
+            MethodInvocationTree await = asAwait(inner);
+            if (await == null) {
+                unsupportedPosition(condition);
+                return;
+            }
+            suspend(await, new Op.Use.Branch(expected, target));
+        }
+
+        private void suspend(MethodInvocationTree await, Op.Use use) {
+            ExpressionTree awaitable = await.getArguments().get(0);
+            if (facts.suspends(awaitable)) {
+                unsupportedPosition(awaitable);
+                return;
+            }
+            Label resume = new Label("await");
+            ops.add(new Op.Suspend(awaitable, resume));
+            ops.add(new Op.Mark(resume));
+            ops.add(new Op.Take(use, typeOf(await), await));
+        }
+
+        /**
+         * Jumps to {@code target} after {@code last}. If {@code last} may not complete normally,
+         * the jump gets a state of its own, so that it is never unreachable code in Java's eyes
+         * (a case label makes the statement after it reachable) while still running whenever
+         * {@code last} does complete.
+         */
+        private void jumpAfter(StatementTree last, Label target) {
+            if (Completion.mayNotComplete(last)) {
+                mark(new Label("landing"));
+            }
+            ops.add(new Op.Jump(target));
+        }
+
+        private void mark(Label label) {
+            ops.add(new Op.Mark(label));
+        }
+
+        private MethodInvocationTree asAwait(ExpressionTree expression) {
+            ExpressionTree stripped = strip(expression);
+            return stripped instanceof MethodInvocationTree call && facts.isAwait(call) ? call : null;
+        }
+
+        private boolean isLocalName(ExpressionTree target) {
+            return target instanceof IdentifierTree && facts.localRefs().get(target) instanceof VariableElement;
+        }
+
+        private TypeMirror typeOf(Tree tree) {
+            return attribution.typeOf(TreePath.getPath(method.unit(), tree));
+        }
+
+        private void unsupportedPosition(Tree where) {
+            Tree at = firstAwaitIn(where);
+            diagnostics.report(DiagnosticCode.UNSUPPORTED_AWAIT_POSITION, at, method.unit(), method.element());
+        }
+
+        private Tree firstAwaitIn(Tree where) {
+            for (Tree await : facts.awaits()) {
+                TreePath path = TreePath.getPath(method.unit(), await);
+                for (TreePath p = path; p != null; p = p.getParentPath()) {
+                    if (p.getLeaf() == where) {
+                        return await;
+                    }
+                }
+            }
+            return where;
+        }
+    }
+
+    private static ExpressionTree strip(ExpressionTree expression) {
+        while (expression instanceof ParenthesizedTree parens) {
+            expression = parens.getExpression();
+        }
+        return expression;
+    }
+
+    private static String keyword(StatementTree statement) {
+        return switch (statement.getKind()) {
+            case FOR_LOOP, ENHANCED_FOR_LOOP -> "for";
+            case DO_WHILE_LOOP -> "do";
+            case SWITCH -> "switch";
+            case TRY -> "try";
+            case THROW -> "throw";
+            case YIELD -> "yield";
+            default -> statement.getKind().name().toLowerCase().replace('_', ' ');
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.jcoro.processor.model;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * One validated {@code @Async} method: its element, its attributed body, and the {@code T} of its
+ * {@code Coroutine<T>} result.
+ */
+public record AsyncMethod(ExecutableElement element, TreePath path, TypeMirror resultType) {
+
+    public MethodTree tree() {
+        return (MethodTree) path.getLeaf();
+    }
+
+    public CompilationUnitTree unit() {
+        return path.getCompilationUnit();
+    }
+
+    /** {@code Users.fetchUser}, as messages and coroutine names show it. */
+    public String displayName() {
+        return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
+    }
+}

@@ -1,0 +1,18 @@
+package io.jcoro.processor.util;
+
+import com.palantir.javapoet.ClassName;
+
+/** The names of the annotation and runtime types the processor reads and generates against. */
+public final class TypeNames {
+    public static final String ASYNC = "io.jcoro.annotations.Async";
+    public static final String CORO = "io.jcoro.Coro";
+
+    public static final ClassName COROUTINE = ClassName.get("io.jcoro", "Coroutine");
+    public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    /** The DSL verbs that the lowering consumes; any other use of them is an error. */
+    public static final String AWAIT = "await";
+    public static final String DONE = "done";
+
+    private TypeNames() {}
+}

@@ -1,0 +1,119 @@
+package io.jcoro.processor.validate;
+
+import io.jcoro.processor.diag.DiagnosticCode;
+import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.model.AsyncType;
+import io.jcoro.processor.util.TypeNames;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Validate: the declaration rules of SPEC.md for {@code @Async} methods and the types that hold
+ * them. Reports on the offending element; reads no bodies.
+ */
+public final class SignatureValidator {
+    private final Diagnostics diagnostics;
+
+    public SignatureValidator(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Reports every broken rule; true if the type and all its methods are valid. */
+    public boolean validate(AsyncType type) {
+        int before = diagnostics.errorCount();
+        TypeElement element = type.element();
+        for (ExecutableElement method : type.methods()) {
+            validateMethod(method);
+            validateHost(method, element);
+        }
+        if (diagnostics.errorCount() == before) {
+            validateConstructors(element);
+        }
+        return diagnostics.errorCount() == before;
+    }
+
+    private void validateMethod(ExecutableElement method) {
+        String name = displayName(method);
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            diagnostics.report(DiagnosticCode.ASYNC_METHOD_STATIC, method, name);
+        }
+        if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            diagnostics.report(DiagnosticCode.ASYNC_METHOD_PRIVATE, method, name);
+        }
+        if (method.getModifiers().contains(Modifier.FINAL)) {
+            diagnostics.report(DiagnosticCode.ASYNC_METHOD_FINAL, method, name);
+        }
+        if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+            diagnostics.report(DiagnosticCode.ASYNC_METHOD_ABSTRACT, method, name);
+        }
+        if (!returnsCoroutine(method.getReturnType())) {
+            diagnostics.report(DiagnosticCode.ASYNC_METHOD_RETURN_TYPE, method, name, method.getReturnType());
+        }
+        checkDollar(method);
+        for (VariableElement parameter : method.getParameters()) {
+            checkDollar(parameter);
+        }
+    }
+
+    private void validateHost(ExecutableElement method, TypeElement host) {
+        ElementKind kind = host.getKind();
+        boolean subclassable = kind == ElementKind.INTERFACE
+                || (kind == ElementKind.CLASS && !host.getModifiers().contains(Modifier.FINAL));
+        if (!subclassable) {
+            diagnostics.report(DiagnosticCode.ASYNC_TYPE_FINAL, method, displayName(method), host.getQualifiedName());
+            return;
+        }
+        for (Element e = host; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            boolean ok = t.getNestingKind() == NestingKind.TOP_LEVEL
+                    || (t.getNestingKind() == NestingKind.MEMBER
+                            && (t.getModifiers().contains(Modifier.STATIC) || t.getKind() != ElementKind.CLASS));
+            if (!ok) {
+                diagnostics.report(DiagnosticCode.ASYNC_TYPE_NOT_STATIC, method, displayName(method), host);
+                return;
+            }
+        }
+    }
+
+    private void validateConstructors(TypeElement host) {
+        if (host.getKind() != ElementKind.CLASS) {
+            return;
+        }
+        boolean any = ElementFilter.constructorsIn(host.getEnclosedElements()).stream()
+                .anyMatch(c -> !c.getModifiers().contains(Modifier.PRIVATE));
+        if (!any) {
+            diagnostics.report(DiagnosticCode.ASYNC_TYPE_NO_CONSTRUCTOR, host,
+                    host.getQualifiedName(), host.getSimpleName() + "Coroutines");
+        }
+    }
+
+    private void checkDollar(Element element) {
+        String name = element.getSimpleName().toString();
+        if (name.indexOf('$') >= 0) {
+            diagnostics.report(DiagnosticCode.DOLLAR_IDENTIFIER, element, name);
+        }
+    }
+
+    /** True for {@code io.jcoro.Coroutine<T>} with its type argument given. */
+    static boolean returnsCoroutine(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        return element.getQualifiedName().contentEquals(TypeNames.COROUTINE.canonicalName())
+                && declared.getTypeArguments().size() == 1;
+    }
+
+    private static String displayName(ExecutableElement method) {
+        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()";
+    }
+}

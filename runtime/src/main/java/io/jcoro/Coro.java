@@ -1,0 +1,223 @@
+package io.jcoro;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The coroutine DSL's verbs and asyncio's functions; meant to be imported statically.
+ *
+ * <pre>{@code
+ * import static io.jcoro.Coro.*;
+ *
+ * @Async
+ * default Coroutine<List<User>> fetchAll() {
+ *     await(sleep(Duration.ofMillis(10)));
+ *     return done(await(gather(fetchUser(1), fetchUser(2))));
+ * }
+ *
+ * List<User> users = Coro.run(new UsersCoroutines().fetchAll());
+ * }</pre>
+ *
+ * <p>The verbs {@link #await(Awaitable)}, {@link #await(CompletionStage)}, {@link #done(Object)}
+ * and {@link #done()} are rewritten by the jcoro annotation processor inside {@code @Async}
+ * methods; they do nothing at run time but throw, which only happens in code the processor did
+ * not lower.
+ */
+public final class Coro {
+    private static final String NOT_LOWERED = "() can only be used in an @Async method compiled with the"
+            + " jcoro annotation processor (jcoro-processor) on the annotation processor path";
+
+    private Coro() {}
+
+    // ------------------------------------------------------------------ DSL verbs
+
+    /**
+     * Waits for {@code awaitable} and returns its value, or rethrows its failure unchanged.
+     * Lowered by the processor; never runs.
+     *
+     * @throws IllegalStateException always, when it does run: the method was not processed
+     */
+    public static <T> T await(Awaitable<T> awaitable) {
+        throw new IllegalStateException("await" + NOT_LOWERED);
+    }
+
+    /** Waits for {@code stage}; as {@link #await(Awaitable)}. Lowered by the processor. */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw new IllegalStateException("await" + NOT_LOWERED);
+    }
+
+    /** {@code return done(value);} completes a {@code Coroutine<T>}. Lowered by the processor. */
+    public static <T> Coroutine<T> done(T value) {
+        throw new IllegalStateException("done" + NOT_LOWERED);
+    }
+
+    /** {@code return done();} completes a {@code Coroutine<Void>}. Lowered by the processor. */
+    public static <R> R done() {
+        throw new IllegalStateException("done" + NOT_LOWERED);
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * asyncio's {@code run}: runs {@code main} on a new real-clock loop, then cancels every task
+     * still alive and lets them finish, closes the loop, and returns {@code main}'s result or
+     * rethrows its failure unchanged (checked or not).
+     *
+     * @throws IllegalStateException if called from a running loop
+     */
+    public static <T> T run(Coroutine<T> main) {
+        Objects.requireNonNull(main, "main");
+        if (EventLoop.currentOrNull() != null) {
+            throw new IllegalStateException("Coro.run() cannot be called from a running event loop");
+        }
+        EventLoop loop = new EventLoop();
+        try {
+            return loop.runUntilComplete(main);
+        } finally {
+            try {
+                cancelAllTasks(loop);
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /** asyncio's {@code _cancel_all_tasks}. */
+    private static void cancelAllTasks(EventLoop loop) {
+        Set<Task<?>> left = loop.tasks.snapshot();
+        if (left.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : left) {
+            t.cancel();
+        }
+        loop.runUntilDone(Gathering.start(left, true, loop));
+        for (Task<?> t : left) {
+            if (!t.isCancelled() && t.exception() != null) {
+                loop.report("unhandled exception during Coro.run() shutdown (task '" + t.name() + "')",
+                        t.exception());
+            }
+        }
+    }
+
+    /**
+     * Makes an instance of the class the processor generated for {@code type}
+     * ({@code p.Outer.Inner} gives {@code p.Outer_InnerCoroutines}), with the accessible
+     * constructor that accepts {@code args} (boxing included).
+     *
+     * <pre>{@code
+     * Users users = Coro.create(Users.class);
+     * Repo repo = Coro.create(Repo.class, dataSource, 10);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if no constructor, or more than one equally specific,
+     *                                  accepts the arguments (the message names the candidates),
+     *                                  or the generated class does not exist
+     */
+    public static <T> T create(Class<T> type, Object... args) {
+        return GeneratedClasses.create(Objects.requireNonNull(type, "type"), args);
+    }
+
+    // ------------------------------------------------------------------ awaitables
+
+    /** An awaitable that pauses the awaiting task for {@code delay}; zero or negative only yields. */
+    public static Awaitable<Void> sleep(Duration delay) {
+        long nanos;
+        try {
+            nanos = delay.toNanos();
+        } catch (ArithmeticException overflow) {
+            nanos = delay.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+        return Delay.ofNanos(nanos);
+    }
+
+    /** {@link #sleep(Duration)} in milliseconds; a negative value is treated as 0, as asyncio does. */
+    public static Awaitable<Void> sleep(long millis) {
+        if (millis <= 0) {
+            return Delay.YIELD;
+        }
+        return Delay.ofNanos(millis > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : millis * 1_000_000);
+    }
+
+    /**
+     * An awaitable that yields: the task goes to the back of the ready queue and resumes at the
+     * next loop iteration (asyncio's {@code sleep(0)}). Allocates nothing.
+     */
+    public static Awaitable<Void> yieldNow() {
+        return Delay.YIELD;
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    /** Wraps {@code coroutine} in a task on the running loop; it starts at the next iteration. */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return EventLoop.current().createTask(coroutine, null);
+    }
+
+    /** {@link #createTask(Coroutine)} with a name for the task. */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return EventLoop.current().createTask(coroutine, name);
+    }
+
+    /**
+     * The task whose step is running, or null when the running loop is running a plain callback
+     * (asyncio's {@code current_task()} returns None then).
+     *
+     * @throws IllegalStateException "no running event loop", as asyncio raises
+     */
+    public static Task<?> currentTask() {
+        return EventLoop.current().currentTask;
+    }
+
+    /** The tasks of the running loop that are not done, oldest first. */
+    public static Set<Task<?>> allTasks() {
+        return EventLoop.current().tasks.snapshot();
+    }
+
+    // ------------------------------------------------------------------ gather
+
+    /**
+     * asyncio's {@code gather}: runs the awaitables concurrently and yields their results in
+     * argument order. Coroutines are wrapped in tasks now (they start at the next iteration even
+     * if the result is never awaited); the same object twice is run once. The first failure is
+     * rethrown at once, while the other children go on running; a child cancelled on its own makes
+     * the gather fail with {@link CancelledError}; cancelling the awaiting task cancels every
+     * child. Gathering nothing gives an empty list at once.
+     *
+     * <pre>{@code
+     * List<User> users = await(gather(fetchUser(1), fetchUser(2), fetchUser(3)));
+     * }</pre>
+     */
+    @SafeVarargs
+    public static <T> Awaitable<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return gather(Arrays.asList(awaitables));
+    }
+
+    /** {@link #gather(Awaitable[])} over a collection, in its iteration order. */
+    @SuppressWarnings("unchecked")
+    public static <T> Awaitable<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return (Awaitable<List<T>>) (Awaitable<?>) Gathering.start(awaitables, false, EventLoop.currentOrNull());
+    }
+
+    /**
+     * asyncio's {@code gather(..., return_exceptions=True)}: like {@link #gather(Awaitable[])}, but
+     * every child's failure or cancellation becomes an {@link Outcome.Failure} in place, and
+     * nothing is rethrown (except the cancellation of the gather itself).
+     */
+    @SafeVarargs
+    public static <T> Awaitable<List<Outcome<T>>> gatherSettled(Awaitable<? extends T>... awaitables) {
+        return gatherSettled(Arrays.asList(awaitables));
+    }
+
+    /** {@link #gatherSettled(Awaitable[])} over a collection, in its iteration order. */
+    @SuppressWarnings("unchecked")
+    public static <T> Awaitable<List<Outcome<T>>> gatherSettled(
+            Collection<? extends Awaitable<? extends T>> awaitables) {
+        return (Awaitable<List<Outcome<T>>>) (Awaitable<?>) Gathering.start(awaitables, true, EventLoop.currentOrNull());
+    }
+}

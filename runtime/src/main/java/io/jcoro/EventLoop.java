@@ -1,0 +1,450 @@
+package io.jcoro;
+
+import io.jcoro.internal.Clock;
+import io.jcoro.internal.ManualClock;
+import io.jcoro.internal.ReadyQueue;
+import io.jcoro.internal.Schedulable;
+import io.jcoro.internal.SystemClock;
+import io.jcoro.internal.TimerWheel;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A single-threaded event loop with asyncio's semantics: a ready queue, a timer wheel (1 ms tick)
+ * and an inbox for other threads. Tasks and callbacks run one at a time on the thread that runs
+ * the loop.
+ *
+ * <pre>{@code
+ * try (EventLoop loop = new EventLoop()) {
+ *     loop.callLater(Duration.ofMillis(10), () -> System.out.println("tick"));
+ *     String s = loop.runUntilComplete(service.fetch());
+ * }
+ * }</pre>
+ *
+ * <pre>
+ *  state    how it got there                      allowed
+ *  IDLE     new EventLoop(), or a run returned    runUntilComplete, callSoon/Later/At, createTask, close
+ *  RUNNING  runUntilComplete on thread T          everything, on T; from other threads only
+ *                                                 callSoonThreadsafe, Task.cancel, TimerHandle.cancel
+ *  CLOSED   close() while IDLE                    nothing: IllegalStateException "event loop is closed"
+ * </pre>
+ *
+ * <p>{@link #virtualTime()} makes a loop whose clock jumps to the next timer whenever nothing is
+ * ready, so tests of long sleeps run at once. A real-clock loop parks its thread until the next
+ * timer or a wake-up from another thread.
+ */
+public final class EventLoop implements AutoCloseable {
+
+    /** Handles what the loop cannot: an exception thrown by a callback, an unretrieved failure. */
+    @FunctionalInterface
+    public interface ExceptionHandler {
+        /**
+         * @param loop      the reporting loop, or null for a callback run outside any loop
+         * @param message   what happened, such as {@code "Exception in callback ..."}
+         * @param exception the exception, or null
+         */
+        void handle(EventLoop loop, String message, Throwable exception);
+    }
+
+    /** Prints the message and the stack trace to {@code System.err}. */
+    public static final ExceptionHandler DEFAULT_EXCEPTION_HANDLER = (loop, message, exception) -> {
+        System.err.println(message);
+        if (exception != null) {
+            exception.printStackTrace(System.err);
+        }
+    };
+
+    static final long TICK_NANOS = 1_000_000L;
+    /** At most this many inbox entries move to the ready queue per iteration (a flood cannot
+     *  starve the timers); the rest wait for the next iteration. */
+    private static final int INBOX_BATCH = 65_536;
+    private static final long SLOW_CALLBACK_NANOS = 100_000_000L;
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    private final Clock clock;
+    private final ManualClock virtualClock;
+    private final TimerWheel wheel;
+    private final ReadyQueue ready = new ReadyQueue(64);
+    /** Other threads' submissions. A ConcurrentLinkedQueue for now (one node allocated per
+     *  submission); an allocation-free MPSC ring can replace it behind the same two calls. */
+    private final ConcurrentLinkedQueue<Schedulable> inbox = new ConcurrentLinkedQueue<>();
+    private final TimerWheel.Expiry toReady = ready::push;
+    private final Consumer<Object> stopper = future -> stopping = true;
+    final TaskRegistry tasks = new TaskRegistry();
+    /** The task whose step is running, for {@link Coro#currentTask()}. */
+    Task<?> currentTask;
+
+    /** The thread running the loop; null while IDLE. */
+    private volatile Thread thread;
+    /** True while the loop thread is (about to be) parked: wakers must unpark it. */
+    private volatile boolean parked;
+    private volatile boolean closed;
+    private boolean stopping;
+    private boolean interrupted;
+    private boolean debug;
+    private ExceptionHandler exceptionHandler = DEFAULT_EXCEPTION_HANDLER;
+
+    /** A loop on the system clock. */
+    public EventLoop() {
+        this(SystemClock.INSTANCE, null);
+    }
+
+    private EventLoop(Clock clock, ManualClock virtualClock) {
+        this.clock = clock;
+        this.virtualClock = virtualClock;
+        this.wheel = new TimerWheel(TICK_NANOS, clock.nanoTime());
+    }
+
+    /**
+     * A loop on virtual time, starting at 0: whenever nothing is ready and the inbox is empty, its
+     * clock jumps to the next timer instead of waiting. With no timer pending it parks until
+     * another thread submits work, as a real loop does.
+     *
+     * <pre>{@code
+     * EventLoop loop = EventLoop.virtualTime();
+     * loop.runUntilComplete(sleepAnHour());      // returns at once; loop.time() is one hour
+     * }</pre>
+     */
+    public static EventLoop virtualTime() {
+        ManualClock manual = new ManualClock(0);
+        return new EventLoop(manual, manual);
+    }
+
+    /**
+     * The loop running on this thread.
+     *
+     * @throws IllegalStateException "no running event loop" if none is
+     */
+    public static EventLoop current() {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    static EventLoop currentOrNull() {
+        return RUNNING.get();
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * Wraps {@code coroutine} in a task, runs the loop until that task is done, and returns its
+     * result or rethrows its failure unchanged (checked or not; a {@link CancelledError} if it was
+     * cancelled). Other tasks run meanwhile and are left as they are when it returns.
+     *
+     * @throws IllegalStateException if the loop is closed or running, or another loop runs on this
+     *                               thread
+     */
+    public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        checkCanRun();
+        Task<T> task = new Task<>(this, coroutine, null);
+        runUntilDone(task);
+        return task.result();
+    }
+
+    /** Runs the loop until {@code future} is done and the iteration after its completion ran. */
+    void runUntilDone(FutureCore<?> future) {
+        checkCanRun();
+        // asyncio: a done callback stops the loop, so callbacks scheduled with the completion run
+        future.addCallback(stopper, this);
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+            RUNNING.remove();
+            thread = null;
+            if (interrupted) {
+                interrupted = false;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * One iteration, and the only place callbacks and task steps run: (1) move the inbox to the
+     * ready queue, (2) move due timers to it, (3) run exactly the nodes that were ready when the
+     * iteration began (what they schedule runs next time), (4) if nothing is ready, wait: park
+     * until the next timer or a wake-up, or, on virtual time, jump to the next timer.
+     *
+     * @return how many nodes ran
+     */
+    private int runOnce() {
+        for (int i = 0; i < INBOX_BATCH; i++) {
+            Schedulable node = inbox.poll();
+            if (node == null) {
+                break;
+            }
+            ready.push(node);
+        }
+        wheel.poll(clock.nanoTime(), toReady);
+        int n = ready.size();
+        for (int i = 0; i < n; i++) {
+            Schedulable node = ready.poll();
+            long start = debug ? clock.nanoTime() : 0;
+            try {
+                ReadyQueue.run(node);
+            } catch (Throwable t) {
+                report("Exception in callback " + describe(node), t);
+            }
+            if (debug && clock.nanoTime() - start > SLOW_CALLBACK_NANOS) {
+                report("Executing " + describe(node) + " took "
+                        + (clock.nanoTime() - start) / 1_000_000 + " ms", null);
+            }
+        }
+        if (ready.isEmpty() && !stopping) {
+            idle();
+        }
+        return n;
+    }
+
+    /** Step 4 of {@link #runOnce()}: nothing is ready. */
+    private void idle() {
+        long next = wheel.nextPollTime();
+        if (virtualClock != null && next != Long.MAX_VALUE) {
+            if (inbox.isEmpty()) {
+                virtualClock.advanceTo(next);
+            }
+            return;
+        }
+        long timeout = 0;
+        if (next != Long.MAX_VALUE) {
+            timeout = next - clock.nanoTime();
+            if (timeout <= 0) {
+                return;
+            }
+        }
+        parked = true; // publish before re-checking the inbox: a waker either sees it, or we see its node
+        try {
+            if (!inbox.isEmpty()) {
+                return;
+            }
+            if (next == Long.MAX_VALUE) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, timeout);
+            }
+            if (Thread.interrupted()) { // not ours to act on: keep it for the caller of run
+                interrupted = true;
+            }
+        } finally {
+            parked = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ scheduling, public
+
+    /**
+     * Runs {@code callback} at the next iteration, after what is already ready (FIFO).
+     *
+     * @throws IllegalStateException if the loop is closed, or runs on another thread
+     */
+    public TimerHandle callSoon(Runnable callback) {
+        checkUsable();
+        TimerHandle handle = new TimerHandle(this, Objects.requireNonNull(callback, "callback"), time());
+        ready.push(handle);
+        return handle;
+    }
+
+    /** Runs {@code callback} after {@code delay} (a negative delay is "now"); loop thread. */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        long now = time();
+        long nanos = Math.max(0, saturatedNanos(Objects.requireNonNull(delay, "delay")));
+        long when = now + nanos;
+        return callAt(when < now ? Long.MAX_VALUE : when, callback);
+    }
+
+    /**
+     * Runs {@code callback} when {@link #time()} reaches {@code whenNanos} (at most one 1 ms tick
+     * late, never early; a past time runs at the next iteration); equal times run FIFO.
+     */
+    public TimerHandle callAt(long whenNanos, Runnable callback) {
+        checkUsable();
+        TimerHandle handle = new TimerHandle(this, Objects.requireNonNull(callback, "callback"), whenNanos);
+        wheel.schedule(handle, whenNanos);
+        return handle;
+    }
+
+    /**
+     * Runs {@code callback} on the loop at its next iteration; callable from any thread, and wakes
+     * the loop if it is parked.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public TimerHandle callSoonThreadsafe(Runnable callback) {
+        checkOpen();
+        TimerHandle handle = new TimerHandle(this, Objects.requireNonNull(callback, "callback"), time());
+        wake(handle);
+        return handle;
+    }
+
+    /** Wraps {@code coroutine} in a task of this loop; it starts at the next iteration. */
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    /** Wraps {@code coroutine} in a task named {@code name} (null: "Task-N"). */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkUsable();
+        return new Task<>(this, coroutine, name);
+    }
+
+    /** The loop clock: monotonic nanoseconds, the scale of {@link #callAt}. */
+    public long time() {
+        return clock.nanoTime();
+    }
+
+    /** In debug mode the loop also reports callbacks that run longer than 100 ms. */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /** Sets where exceptions of callbacks and unretrieved task failures go; null restores the
+     *  default, which prints to {@code System.err}. */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        exceptionHandler = handler != null ? handler : DEFAULT_EXCEPTION_HANDLER;
+    }
+
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the loop: reports every task failure never retrieved ("Task exception was never
+     * retrieved"), then drops what is still scheduled. Closing a closed loop does nothing.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Task<?> t : tasks.drainUnretrieved()) {
+            report("Task exception was never retrieved (task '" + t.name() + "')", t.peekFailure());
+        }
+        ready.clear();
+        inbox.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + (closed ? "closed" : thread != null ? "running" : "idle")
+                + (virtualClock != null ? ", virtual time" : "") + ", time=" + time() + "]";
+    }
+
+    // ------------------------------------------------------------------ runtime internals
+
+    /** Appends {@code node} to the ready queue; loop thread (or while idle). */
+    void pushReady(Schedulable node) {
+        ready.push(node);
+    }
+
+    /**
+     * Makes {@code node} ready from any thread: pushed directly on the loop thread, else through
+     * the inbox, unparking the loop if needed.
+     */
+    void wake(Schedulable node) {
+        if (thread == Thread.currentThread()) {
+            ready.push(node);
+            return;
+        }
+        inbox.add(node);
+        if (parked) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    void scheduleTimer(Schedulable node, long deadlineNanos) {
+        wheel.schedule(node, deadlineNanos);
+    }
+
+    /** Removes a timer if called where the wheel may be touched; otherwise the node is skipped
+     *  when it fires (a cancelled handle does nothing). */
+    void cancelTimer(Schedulable node) {
+        if (!isForeignThread() && node.inWheel()) {
+            wheel.cancel(node);
+        }
+    }
+
+    /** Whether the loop is running on a thread other than this one. */
+    boolean isForeignThread() {
+        Thread t = thread;
+        return t != null && t != Thread.currentThread();
+    }
+
+    void report(String message, Throwable exception) {
+        try {
+            exceptionHandler.handle(this, message, exception);
+        } catch (Throwable handlerFailure) {
+            System.err.println("Unhandled error in exception handler: " + message);
+            handlerFailure.printStackTrace(System.err);
+        }
+    }
+
+    static void reportWithoutLoop(String message, Throwable exception) {
+        DEFAULT_EXCEPTION_HANDLER.handle(null, message, exception);
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("event loop is closed");
+        }
+    }
+
+    /** For loop-only operations: open, and not running on another thread. */
+    void checkUsable() {
+        checkOpen();
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException("event loop runs on thread '" + t.getName()
+                    + "': use callSoonThreadsafe from other threads");
+        }
+    }
+
+    private void checkCanRun() {
+        checkOpen();
+        if (thread != null) {
+            throw new IllegalStateException("this event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("cannot run an event loop while another loop is running");
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException overflow) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static String describe(Schedulable node) {
+        return node instanceof TimerHandle h ? h.describeCallback() : String.valueOf(node);
+    }
+}

@@ -1,0 +1,108 @@
+package io.jcoro;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * A settable awaitable: asyncio's {@code Future}. One side awaits it, another completes it, from
+ * any thread; many tasks may await the same promise.
+ *
+ * <pre>{@code
+ * Promise<String> reply = new Promise<>();
+ * worker.submit(() -> reply.setResult(compute()));   // any thread
+ * String s = await(reply);                            // in an @Async method
+ * }</pre>
+ *
+ * <pre>
+ *  state      how it got there        await / result()
+ *  pending    new Promise()           suspends / IllegalStateException
+ *  result     setResult(v)            v
+ *  failed     setException(e)         throws e, unchanged
+ *  cancelled  cancel(), cancel(msg)   throws CancelledError(msg)
+ * </pre>
+ *
+ * <p>A promise made while an event loop runs on the current thread belongs to that loop: its done
+ * callbacks are scheduled there (asyncio's {@code call_soon}), whichever thread completes it. A
+ * promise made outside any loop runs its done callbacks on the thread that completes it (or, for
+ * a callback added after completion, on the thread that adds it).
+ *
+ * @param <T> the type of the value
+ */
+public final class Promise<T> extends FutureCore<T> {
+
+    /** A pending promise, bound to the event loop running on this thread, if any. */
+    public Promise() {
+        super(EventLoop.currentOrNull());
+    }
+
+    /**
+     * Completes this promise with {@code value} and wakes its waiters. Any thread.
+     *
+     * @throws IllegalStateException if it is already done (asyncio's {@code InvalidStateError})
+     */
+    public void setResult(T value) {
+        if (!trySucceed(value)) {
+            throw new IllegalStateException("invalid state: " + this + " is already done");
+        }
+    }
+
+    /**
+     * Completes this promise with {@code error}: awaiting it rethrows {@code error} unchanged. Any
+     * thread.
+     *
+     * @throws IllegalStateException if it is already done
+     * @throws NullPointerException  if {@code error} is null
+     */
+    public void setException(Throwable error) {
+        if (error == null) {
+            throw new NullPointerException("error");
+        }
+        if (!tryFail(error)) {
+            throw new IllegalStateException("invalid state: " + this + " is already done");
+        }
+    }
+
+    /**
+     * Calls {@code callback} with this promise once it is done (at once, in the same way, if it
+     * already is): on this promise's loop as {@code call_soon} does, or, without a loop, on the
+     * completing thread. An exception it throws is reported to the loop's exception handler.
+     */
+    public void addDoneCallback(Consumer<? super Promise<T>> callback) {
+        addCallback(callback, loop);
+    }
+
+    /**
+     * A promise completed by {@code stage}, from whatever thread completes it; a
+     * {@link CompletionException} is unwrapped to its cause. Cancelling the promise (as cancelling
+     * the task that awaits it does) cancels the stage when it can be viewed as a
+     * {@link CompletableFuture}, as asyncio's {@code wrap_future} does.
+     */
+    static <T> Promise<T> adapt(CompletionStage<? extends T> stage) {
+        Promise<T> promise = new Promise<>();
+        stage.whenComplete((value, error) -> {
+            if (error == null) {
+                promise.trySucceed(value);
+            } else {
+                promise.tryFail(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+        });
+        CompletableFuture<?> source;
+        try {
+            source = stage.toCompletableFuture();
+        } catch (UnsupportedOperationException notAFuture) {
+            source = null;
+        }
+        if (source != null && !source.isDone()) {
+            CompletableFuture<?> toCancel = source;
+            promise.addCallback((Consumer<Promise<T>>) p -> {
+                if (p.isCancelled()) {
+                    toCancel.cancel(false);
+                }
+            }, null);
+        }
+        return promise;
+    }
+}

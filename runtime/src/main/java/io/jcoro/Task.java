@@ -1,0 +1,299 @@
+package io.jcoro;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A scheduled coroutine: asyncio's {@code Task}. Made by {@link Coro#createTask(Coroutine)}; it
+ * starts at the next loop iteration and runs concurrently with its creator.
+ *
+ * <pre>{@code
+ * Task<User> t = createTask(fetchUser(1));
+ * doOtherWork();
+ * User u = await(t);                 // many tasks may await the same task
+ * }</pre>
+ *
+ * <h2>States</h2>
+ * <pre>
+ *  NEW --first step--> RUNNING --await of a pending future--> WAITING --future done--+
+ *                       ^  |  \--await(sleep(d > 0))--> SLEEPING --timer fired------+
+ *                       |  |   \--await(yieldNow())--> SCHEDULED --------------------+
+ *                       |  +--root frame returned or threw--> DONE                   |
+ *                       +-------------- next step (in the ready queue) ---------------+
+ * </pre>
+ * A task is in the ready queue while NEW, SCHEDULED, or WAITING/SLEEPING after its wake-up; a
+ * SLEEPING task is in the timer wheel until its timer fires. The task is itself the ready-queue
+ * node and the timer node: a step, a yield and a sleep allocate nothing.
+ *
+ * <h2>One step</h2>
+ * {@link #run()} delivers the awaited outcome (or a {@link CancelledError}) into the leaf frame,
+ * resumes it, and, each time a frame returns or throws, hands that to its caller and resumes the
+ * caller: a loop, not recursion. It stops when a frame suspends; when the root frame finishes,
+ * the task completes. The task that is stepping is {@link Coro#currentTask()}.
+ *
+ * <h2>Cancellation (asyncio's rules)</h2>
+ * {@link #cancel()} on a task waiting for a future cancels that future (the task then wakes with
+ * its {@link CancelledError}); on a sleeping task it removes the timer and wakes the task with a
+ * {@code CancelledError} at its await; on a task not started yet, the body never runs; on the
+ * running task, or one already woken, the error is thrown at the next await that suspends (or the
+ * task ends cancelled if the body returns first). A body that catches the error and returns
+ * normally completes the task normally; {@link #cancelling()} and {@link #uncancel()} count the
+ * requests as in Python 3.11.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public final class Task<T> extends FutureCore<T> {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private static final byte ST_NEW = 0;
+    private static final byte ST_RUNNING = 1;
+    private static final byte ST_WAITING = 2;
+    private static final byte ST_SLEEPING = 3;
+    private static final byte ST_SCHEDULED = 4;
+    private static final byte ST_DONE = 5;
+
+    private byte state = ST_NEW;
+    private final int id;
+    private final String name;
+    /** The frame to resume next: the root before the first step; null once done, or if the
+     *  coroutine given to the task could not be claimed (it was already awaited). */
+    private Coroutine<?> leaf;
+    /** What the leaf awaits while WAITING (asyncio's {@code _fut_waiter}); kept after a
+     *  successful cancel, since an awaited task may swallow the cancellation. */
+    private FutureCore<?> awaiting;
+    /** A cancellation to throw at the next step (asyncio's {@code _must_cancel}). */
+    private CancelledError mustCancel;
+    private int cancelsRequested;
+    /** Position in the loop's live-task table; -1 when done. */
+    int liveIndex = -1;
+
+    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+        super(loop);
+        this.id = COUNTER.incrementAndGet();
+        this.name = name;
+        this.leaf = coroutine.startAsRoot(this) ? coroutine : null;
+        loop.tasks.add(this);
+        loop.pushReady(this);
+    }
+
+    /** The creation number, N in the default name {@code "Task-N"}. */
+    int id() {
+        return id;
+    }
+
+    /** The task's name: the one given to {@code createTask}, else {@code "Task-N"}. */
+    public String name() {
+        return name != null ? name : "Task-" + id;
+    }
+
+    /**
+     * Asks the task to cancel itself; see the class comment for what happens in each state. From a
+     * thread other than the loop's, the request is sent to the loop (as
+     * {@code callSoonThreadsafe(task::cancel)}) and the result only says the task was not done.
+     *
+     * @return false if the task was already done
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (loop.isForeignThread()) {
+            loop.callSoonThreadsafe(() -> cancel(message));
+            return !isDone();
+        }
+        retrieved = true;
+        if (state == ST_DONE) {
+            return false;
+        }
+        cancelsRequested++;
+        if (state == ST_WAITING && awaiting != null && awaiting.cancel(message)) {
+            return true; // the future wakes us with its CancelledError
+        }
+        mustCancel = new CancelledError(message);
+        if (state == ST_SLEEPING && inWheel()) {
+            loop.cancelTimer(this);
+            state = ST_SCHEDULED;
+            loop.pushReady(this);
+        }
+        return true;
+    }
+
+    /** How many cancellation requests are pending (Python 3.11's {@code Task.cancelling()}). */
+    public int cancelling() {
+        return cancelsRequested;
+    }
+
+    /**
+     * Withdraws one cancellation request, for code that handled a cancellation it asked for (as
+     * Python 3.11's {@code Task.uncancel()}).
+     *
+     * @return the requests still pending
+     */
+    public int uncancel() {
+        if (cancelsRequested > 0) {
+            cancelsRequested--;
+        }
+        return cancelsRequested;
+    }
+
+    /**
+     * Calls {@code callback} with this task once it is done, on the task's loop as asyncio's
+     * {@code call_soon} does (also when it is already done). An exception it throws is reported to
+     * the loop's exception handler.
+     */
+    public void addDoneCallback(Consumer<? super Task<T>> callback) {
+        addCallback(callback, loop);
+    }
+
+    @Override
+    public String toString() {
+        return "Task[" + name() + ", " + (state == ST_DONE ? describeState() : stateName()) + "]";
+    }
+
+    // ------------------------------------------------------------------ called by Coroutine.$await
+
+    /** The leaf frame awaits {@code awaited}, which is not done: wait for it. */
+    void suspendOn(Coroutine<?> leafFrame, FutureCore<?> awaited) {
+        leaf = leafFrame;
+        awaiting = awaited;
+        state = ST_WAITING;
+        if (!awaited.addWaiter(this)) {
+            loop.pushReady(this); // completed meanwhile, on another thread
+            return;
+        }
+        CancelledError pending = mustCancel;
+        if (pending != null && awaited.cancel(pending.getMessage())) {
+            mustCancel = null; // the future wakes us with its own CancelledError
+        }
+    }
+
+    /** The leaf frame awaits a delay: a yield (0), or a sleep with this task as the timer node. */
+    void sleep(Coroutine<?> leafFrame, Delay delay) {
+        leaf = leafFrame;
+        if (delay.nanos == 0 || mustCancel != null) {
+            state = ST_SCHEDULED;
+            loop.pushReady(this);
+        } else {
+            state = ST_SLEEPING;
+            long now = loop.time();
+            long deadline = now + delay.nanos;
+            loop.scheduleTimer(this, deadline < now ? Long.MAX_VALUE : deadline);
+        }
+    }
+
+    // ------------------------------------------------------------------ the step
+
+    /** One step; only the loop calls it, from its ready queue. */
+    @Override
+    protected void run() {
+        switch (state) {
+            case ST_SLEEPING -> {
+                // The timer fired. asyncio wakes a sleeper through a future whose done callback
+                // runs one iteration later; one more trip through the ready queue keeps that order.
+                state = ST_SCHEDULED;
+                loop.pushReady(this);
+            }
+            case ST_NEW, ST_WAITING, ST_SCHEDULED -> step();
+            default -> throw new IllegalStateException("step of " + this + " while " + stateName());
+        }
+    }
+
+    private void step() {
+        boolean first = state == ST_NEW;
+        Coroutine<?> frame = leaf;
+        FutureCore<?> awaited = awaiting;
+        CancelledError cancel = mustCancel;
+        awaiting = null;
+        mustCancel = null;
+        state = ST_RUNNING;
+        EventLoop l = loop;
+        l.currentTask = this;
+        try {
+            if (first) {
+                if (frame == null || frame.state() == CoroutineState.CLOSED) {
+                    finish(null, new IllegalStateException("cannot reuse already awaited coroutine"));
+                    return;
+                }
+                if (cancel != null) { // cancelled before it started: the body never runs
+                    frame.finish();
+                    finish(null, cancel);
+                    return;
+                }
+            } else if (cancel != null) {
+                frame.inValue = null;
+                frame.inFailure = cancel;
+            } else if (awaited != null) {
+                awaited.deliverTo(frame);
+            }
+            frame.markRunning();
+            drive(frame);
+        } finally {
+            l.currentTask = null;
+        }
+    }
+
+    /** Resumes {@code frame}, then its callers as each finishes, until one suspends or the root ends. */
+    private void drive(Coroutine<?> frame) {
+        for (;;) {
+            Object value;
+            Throwable failure = null;
+            try {
+                value = frame.$resume();
+            } catch (Throwable t) {
+                value = null;
+                failure = t;
+            }
+            if (value == Coroutine.$SUSPENDED && failure == null) {
+                if (state != ST_RUNNING) {
+                    frame.markSuspended();
+                    return;
+                }
+                failure = new IllegalStateException(
+                        "coroutine '" + frame.name() + "' suspended without awaiting anything");
+                value = null;
+            }
+            Coroutine<?> caller = frame.caller;
+            frame.finish();
+            if (caller == null) {
+                finish(value, failure);
+                return;
+            }
+            caller.inValue = value;
+            caller.inFailure = failure;
+            caller.markRunning();
+            frame = caller;
+        }
+    }
+
+    /** The root frame ended (or never ran): complete the task. */
+    private void finish(Object value, Throwable failure) {
+        state = ST_DONE;
+        leaf = null;
+        awaiting = null;
+        CancelledError pending = mustCancel;
+        mustCancel = null;
+        loop.tasks.remove(this);
+        if (failure == null) {
+            if (pending != null) { // cancelled right before the body returned
+                tryCancel(pending);
+            } else {
+                trySucceed(value);
+            }
+        } else if (failure instanceof CancelledError cancelled) {
+            tryCancel(cancelled);
+        } else {
+            tryFail(failure);
+            loop.tasks.failed(this);
+        }
+    }
+
+    private String stateName() {
+        return switch (state) {
+            case ST_NEW -> "pending, not started";
+            case ST_RUNNING -> "running";
+            case ST_WAITING -> "waiting for " + awaiting;
+            case ST_SLEEPING -> "sleeping";
+            case ST_SCHEDULED -> "scheduled";
+            default -> "done";
+        };
+    }
+}

@@ -1,0 +1,312 @@
+package io.jcoro.internal;
+
+/**
+ * Hierarchical hashed timing wheel (Varghese &amp; Lauck): the event loop's timers. Schedule and
+ * cancel are O(1) and allocate nothing (the {@link Schedulable} is the list node). Finding the
+ * next timer, and jumping over an idle stretch of any length, cost O(1) bitmap scans.
+ *
+ * <p><b>Not thread-safe; loop thread only.</b> Other threads schedule through the loop's inbox.
+ *
+ * <h2>Ticks</h2>
+ * A node with deadline D gets {@code expiryTick = ceil(D / tickNanos)} and is handed out by the
+ * first {@link #poll} whose {@code floor(now / tickNanos) >= expiryTick}: never early, at most one
+ * tick late. Ticks are absolute signed longs, so nothing is subtracted and nothing overflows.
+ *
+ * <h2>Levels</h2>
+ * Level L has 64 slots, each 64<sup>L</sup> ticks wide; a slot holds one 6-bit digit of the tick.
+ * A node sits at the level of the highest digit in which its tick differs from the current tick
+ * {@code elapsed}. Eleven levels cover all 2<sup>64</sup> ticks, so no deadline is beyond the top
+ * level: there is no overflow list and no clamp, and no slot ever wraps around (invariant I1).
+ * <pre>
+ * level  slot width (1 ms tick)  level range
+ *   0    1 ms                    64 ms
+ *   1    64 ms                   4.1 s
+ *   2    4.1 s                   4.4 min
+ *   3    4.4 min                 4.7 h
+ *   4    4.7 h                   12.4 days
+ *   5    12.4 days               2.2 years
+ *   6    2.2 years               139 years
+ *   7    139 years               8,900 years    (the whole nanoTime range, 584 years, ends here)
+ *   8-10 up to 2^60 ms           2^64 ticks     (needed by finer ticks, down to 1 ns)
+ * </pre>
+ *
+ * <h2>A cascade, worked (1 ms tick)</h2>
+ * At elapsed = 0, schedule a node for 5000 ms: 5000 = 1·4096 + 14·64 + 8, digits (1, 14, 8).
+ * It differs from 0 in digit 2, so it goes to level 2, slot 1 (4096..8191 ms). When a poll
+ * reaches 4096, that slot is emptied and each node is placed again relative to elapsed = 4096:
+ * ours now differs in digit 1 and lands in level 1, slot 14 (4992..5055). At 4992 it cascades to
+ * level 0, slot 8, and a poll with now &gt;= 5000 ms hands it out. A node cascades at most once
+ * per level, and lower levels always come due before higher ones.
+ *
+ * <h2>Invariants (asserted)</h2>
+ * <ul>
+ * <li>I1, position: a node in level L, slot d has the same tick digits as {@code elapsed} above
+ *     level L, and d &gt; elapsed's digit L. Only in level 0 may d equal it, meaning "due now",
+ *     right after a cascade. So the lowest set bit of a level's bitmap is its next slot, and the
+ *     lowest non-empty level holds the earliest slot.
+ * <li>I2, order: every slot list is sorted by {@code sequence}. Appends carry the newest sequence,
+ *     and a cascade moves one list, in order, into the levels below it, which are then empty
+ *     (by I1 their slots would have come due first). A level-0 slot holds a single tick, so
+ *     handing it out in list order is (expiryTick, sequence) order: equal deadlines fire FIFO.
+ * <li>I3, bitmaps: bit d of {@code occupied[L]} is set iff slot (L, d) is non-empty; bit L of
+ *     {@code occupiedLevels} iff {@code occupied[L] != 0}.
+ * <li>I4, due: nodes whose tick had already come when scheduled wait in {@code due}, FIFO, with
+ *     expiryTick clamped to the then-current tick; they are handed out first by the next poll.
+ * </ul>
+ * Cancelling unlinks at once (doubly-linked lists), so no lazy removal or compaction is needed.
+ *
+ * <h2>Scheduling from inside a poll</h2>
+ * The handler may schedule and cancel anything. A node scheduled during a poll for a tick later
+ * than the one being handed out fires in this poll if that tick is at or before {@code now};
+ * one whose tick has already come waits in {@code due} for the <em>next</em> poll. So a handler
+ * that reschedules its node for "now" cannot keep a poll from ending. If the handler throws, the
+ * wheel stays consistent and the rest is handed out by the next poll.
+ */
+public final class TimerWheel {
+
+    /** Receives each expired node; the node is already out of the wheel (it may be rescheduled). */
+    @FunctionalInterface
+    public interface Expiry {
+        void expired(Schedulable node);
+    }
+
+    /** One slot's FIFO list of nodes. */
+    static final class Slot {
+        /** The owner, so that {@link #cancel} can tell a node of another wheel. */
+        final TimerWheel wheel;
+        /** Position, for the bitmaps; -1 for the {@code due} list, which has no bit. */
+        final int level;
+        final int index;
+        Schedulable head;
+        Schedulable tail;
+
+        Slot(TimerWheel wheel, int level, int index) {
+            this.wheel = wheel;
+            this.level = level;
+            this.index = index;
+        }
+    }
+
+    private static final int SHIFT = 6; // bits per level
+    private static final int SLOTS = 1 << SHIFT; // 64: one long bitmap per level
+    private static final long MASK = SLOTS - 1;
+    private static final int LEVELS = 11; // 11 * 6 >= 64: every tick has a level
+
+    private final long tickNanos;
+    /** Slot (L, d) is {@code slots[L * 64 + d]}. */
+    private final Slot[] slots = new Slot[LEVELS * SLOTS];
+    private final long[] occupied = new long[LEVELS];
+    private int occupiedLevels;
+    private final Slot due;
+    /** The current tick: the wheel has handed out everything up to it, except {@code due}. */
+    private long elapsed;
+    private long sequence;
+    private int size;
+    private boolean polling;
+
+    /**
+     * @param tickNanos  the resolution; deadlines fire at most one tick late, never early
+     * @param startNanos the clock's time now
+     */
+    public TimerWheel(long tickNanos, long startNanos) {
+        if (tickNanos <= 0) {
+            throw new IllegalArgumentException("tickNanos must be positive: " + tickNanos);
+        }
+        this.tickNanos = tickNanos;
+        this.elapsed = Math.floorDiv(startNanos, tickNanos);
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot(this, i >>> SHIFT, (int) (i & MASK));
+        }
+        this.due = new Slot(this, -1, -1);
+    }
+
+    /** Schedules {@code node} to fire at {@code deadlineNanos}; reschedules it if already in. O(1). */
+    public void schedule(Schedulable node, long deadlineNanos) {
+        if (node.slot != null) {
+            if (node.slot.wheel != this) {
+                throw new IllegalStateException("node is in another timer wheel");
+            }
+            unlink(node);
+        }
+        long tick = Math.floorDiv(deadlineNanos, tickNanos);
+        if (Math.floorMod(deadlineNanos, tickNanos) != 0) {
+            tick++; // ceil; no overflow: a remainder means tickNanos >= 2, so tick <= MAX / 2
+        }
+        node.deadline = deadlineNanos;
+        node.sequence = sequence++;
+        if (tick <= elapsed) {
+            node.expiryTick = elapsed;
+            link(due, node);
+        } else {
+            node.expiryTick = tick;
+            place(node);
+        }
+    }
+
+    /** Removes {@code node}; false if it was not in this wheel. O(1). */
+    public boolean cancel(Schedulable node) {
+        if (node.slot == null || node.slot.wheel != this) {
+            return false;
+        }
+        unlink(node);
+        return true;
+    }
+
+    /**
+     * Advances the wheel to {@code nowNanos} and hands every node whose deadline is at or before
+     * it to {@code expiry}, in deadline-tick order, FIFO among equal ticks. A {@code nowNanos}
+     * earlier than a previous one is treated as that one (time does not go back).
+     *
+     * @return how many nodes expired
+     */
+    public int poll(long nowNanos, Expiry expiry) {
+        if (polling) {
+            throw new IllegalStateException("poll is not reentrant");
+        }
+        polling = true;
+        try {
+            long now = Math.max(Math.floorDiv(nowNanos, tickNanos), elapsed);
+            int fired = 0;
+            long limit = sequence; // nodes that become due from here on wait for the next poll
+            for (Schedulable n; (n = due.head) != null && n.sequence < limit; fired++) {
+                unlink(n);
+                expiry.expired(n);
+            }
+            while (occupiedLevels != 0) {
+                int level = Integer.numberOfTrailingZeros(occupiedLevels);
+                int d = Long.numberOfTrailingZeros(occupied[level]);
+                long start = slotStart(level, d);
+                if (start > now) {
+                    break;
+                }
+                elapsed = start;
+                Slot slot = slots[level << SHIFT | d];
+                for (Schedulable n; (n = slot.head) != null; ) {
+                    unlink(n);
+                    if (level == 0) {
+                        assert n.expiryTick == start;
+                        fired++;
+                        expiry.expired(n); // cannot refill this slot: a tick <= elapsed goes to due
+                    } else {
+                        assert n.expiryTick >= start && n.expiryTick - start < 1L << SHIFT * level;
+                        place(n); // lands below `level`, by I1
+                    }
+                }
+            }
+            elapsed = now;
+            assert positionsHold() : "I1/I3 violated";
+            return fired;
+        } finally {
+            polling = false;
+        }
+    }
+
+    /**
+     * A time at which to poll next: never later than the earliest pending node's firing time
+     * (so a loop that parks until then, or a virtual clock that jumps to it, misses nothing);
+     * {@link Long#MAX_VALUE} when empty. It may be earlier: the start of a higher-level slot that
+     * must cascade. Polling at it always makes progress: it fires a node or passes that slot.
+     */
+    public long nextPollTime() {
+        if (due.head != null) {
+            return nanosOf(elapsed); // already due: any time now
+        }
+        if (occupiedLevels == 0) {
+            return Long.MAX_VALUE;
+        }
+        int level = Integer.numberOfTrailingZeros(occupiedLevels);
+        return nanosOf(slotStart(level, Long.numberOfTrailingZeros(occupied[level])));
+    }
+
+    /** How many nodes are scheduled. */
+    public int size() {
+        return size;
+    }
+
+    /** Links {@code node} at the level of the highest digit in which its tick differs from elapsed. */
+    private void place(Schedulable node) {
+        long tick = node.expiryTick;
+        assert tick >= elapsed;
+        int level = (63 - Long.numberOfLeadingZeros((tick ^ elapsed) | MASK)) / SHIFT;
+        link(slots[level << SHIFT | digit(tick, level)], node);
+    }
+
+    /** The tick's 6-bit digit at {@code level}, read with the sign bit flipped so that digits
+     *  order like signed ticks at the top level too. */
+    private static int digit(long tick, int level) {
+        return (int) (((tick ^ Long.MIN_VALUE) >>> SHIFT * level) & MASK);
+    }
+
+    /** First tick of slot {@code d} of {@code level} in elapsed's block of the level above. */
+    private long slotStart(int level, int d) {
+        int shift = SHIFT * level;
+        long high = level == LEVELS - 1 ? 0 : (elapsed ^ Long.MIN_VALUE) & -1L << shift + SHIFT;
+        long start = (high | (long) d << shift) ^ Long.MIN_VALUE;
+        assert level == 0 ? start >= elapsed : start > elapsed : "I1: slots never wrap";
+        return start;
+    }
+
+    /** {@code tick * tickNanos}, saturated: a tick past the end of time is never reached. */
+    private long nanosOf(long tick) {
+        long low = tick * tickNanos;
+        if (Math.multiplyHigh(tick, tickNanos) != low >> 63) {
+            return tick < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return low;
+    }
+
+    private void link(Slot slot, Schedulable node) {
+        Schedulable tail = slot.tail;
+        assert tail == null || tail.sequence < node.sequence : "I2: slots are sorted by sequence";
+        node.slot = slot;
+        node.prev = tail;
+        node.next = null;
+        if (tail != null) {
+            tail.next = node;
+        } else {
+            slot.head = node;
+            if (slot.level >= 0) {
+                occupied[slot.level] |= 1L << slot.index;
+                occupiedLevels |= 1 << slot.level;
+            }
+        }
+        slot.tail = node;
+        size++;
+    }
+
+    private void unlink(Schedulable node) {
+        Slot slot = node.slot;
+        Schedulable prev = node.prev;
+        Schedulable next = node.next;
+        if (prev != null) {
+            prev.next = next;
+        } else {
+            slot.head = next;
+        }
+        if (next != null) {
+            next.prev = prev;
+        } else {
+            slot.tail = prev;
+        }
+        node.slot = null;
+        node.prev = null;
+        node.next = null;
+        size--;
+        if (slot.head == null && slot.level >= 0
+                && (occupied[slot.level] &= ~(1L << slot.index)) == 0) {
+            occupiedLevels &= ~(1 << slot.level);
+        }
+    }
+
+    /** I1 and I3 after a poll, in O(levels): every occupied slot is strictly ahead of elapsed. */
+    private boolean positionsHold() {
+        for (int level = 0; level < LEVELS; level++) {
+            long behind = -1L >>> (63 - digit(elapsed, level)); // digits 0..elapsed's digit
+            if ((occupied[level] & behind) != 0
+                    || ((occupiedLevels >>> level & 1) != 0) != (occupied[level] != 0)) {
+                return false;
+            }
+        }
+        return size >= 0;
+    }
+}

@@ -108,7 +108,7 @@ public final class Lowerer {
         }
 
         /**
-         * [source] {@code await(e);} | {@code v = await(e);} | {@code v += await(e);}
+         * [source] {@code await(e);} | {@code name = await(e);} | {@code local += await(e);}
          * [ir]     {@code await e -> L; L: take discard | assign v | v += }
          */
         private void lowerExpressionStatement(ExpressionStatementTree statement) {
@@ -117,7 +117,9 @@ public final class Lowerer {
             if (await != null) {
                 suspend(await, new Op.Use.Discard());
             } else if (expression instanceof AssignmentTree assignment
-                    && isLocalName(assignment.getVariable()) && (await = asAwait(assignment.getExpression())) != null) {
+                    && assignment.getVariable() instanceof IdentifierTree
+                    && (await = asAwait(assignment.getExpression())) != null) {
+                // a simple name has no subexpressions to evaluate before the right side (JLS 15.26.1)
                 suspend(await, new Op.Use.Assign(assignment.getVariable(), "="));
             } else if (expression instanceof CompoundAssignmentTree compound
                     && isLocalName(compound.getVariable()) && (await = asAwait(compound.getExpression())) != null) {

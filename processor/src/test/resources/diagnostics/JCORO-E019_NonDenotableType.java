@@ -1,0 +1,16 @@
+package diag;
+
+import io.jcoro.Coroutine;
+import io.jcoro.annotations.Async;
+import java.util.function.Supplier;
+import static io.jcoro.Coro.*;
+
+interface NonDenotableType {
+    @Async
+    default Coroutine<Integer> run() {
+        var counter = new Object() { int n; }; // EXPECT: JCORO-E019 the type of 'counter'
+        await(sleep(1));
+        counter.n++;
+        return done(counter.n);
+    }
+}

@@ -1,0 +1,19 @@
+package diag;
+
+import io.jcoro.Coroutine;
+import io.jcoro.annotations.Async;
+import java.util.function.Supplier;
+import static io.jcoro.Coro.*;
+
+interface UnsupportedAwaitPosition {
+    @Async
+    default Coroutine<Integer> run() {
+        int n = 1 + await(answer()); // EXPECT: JCORO-E020 await in this position is not supported yet
+        return done(n);
+    }
+
+    @Async
+    default Coroutine<Integer> answer() {
+        return done(42);
+    }
+}

@@ -18,6 +18,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -59,14 +60,23 @@ public final class CoroutineProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            processRound(round);
+        } catch (Throwable bug) {
+            reportBug(null, "this round", bug);
+        }
+        return false;
+    }
+
+    private void processRound(RoundEnvironment round) {
         TypeElement async = processingEnv.getElementUtils().getTypeElement(TypeNames.ASYNC);
         if (async == null) {
-            return false;
+            return;
         }
-        Set<? extends javax.lang.model.element.Element> annotated = round.getElementsAnnotatedWith(async);
+        Set<? extends Element> annotated = round.getElementsAnnotatedWith(async);
         if (context == null) {
             reportNoTreeApi(annotated);
-            return false;
+            return;
         }
         List<AsyncType> types = new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, deferred, async);
         deferred.clear();
@@ -77,16 +87,24 @@ public final class CoroutineProcessor extends AbstractProcessor {
                     deferred.add(type.element().getQualifiedName().toString());
                 }
             } catch (Throwable bug) {
-                StringWriter trace = new StringWriter();
-                bug.printStackTrace(new PrintWriter(trace));
-                context.diagnostics().report(DiagnosticCode.INTERNAL_ERROR, type.element(),
-                        type.element().getQualifiedName(), trace);
+                reportBug(type.element(), type.element().getQualifiedName(), bug);
             }
         }
-        return false;
     }
 
-    private void reportNoTreeApi(Set<? extends javax.lang.model.element.Element> annotated) {
+    /** A bug in a pass: one error naming what was being processed, never an escaping exception. */
+    private void reportBug(Element element, Object what, Throwable bug) {
+        StringWriter trace = new StringWriter();
+        bug.printStackTrace(new PrintWriter(trace));
+        String message = DiagnosticCode.INTERNAL_ERROR.format(what, trace);
+        if (element != null) {
+            processingEnv.getMessager().printMessage(DiagnosticCode.INTERNAL_ERROR.kind(), message, element);
+        } else {
+            processingEnv.getMessager().printMessage(DiagnosticCode.INTERNAL_ERROR.kind(), message);
+        }
+    }
+
+    private void reportNoTreeApi(Set<? extends Element> annotated) {
         if (noTreeApiReported || annotated.isEmpty()) {
             return;
         }

@@ -112,6 +112,22 @@ public abstract class ControlFlow {
         return done(out.toString() + " field=" + field);
     }
 
+    /** Lambdas created in a loop capture each iteration's value, not the variable's last one. */
+    @Async
+    public Coroutine<String> captures() {
+        List<java.util.function.Supplier<String>> made = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < 3) {
+            int v = await(value(i * 10, i == 1));
+            await(yieldNow()); // v now lives across a suspension: it is a field of the frame
+            made.add(() -> "v" + v);
+            i++;
+        }
+        StringBuilder out = new StringBuilder();
+        for (java.util.function.Supplier<String> s : made) out.append(s.get());
+        return done(out.toString());
+    }
+
     /** A generic coroutine method. */
     @Async
     public <X> Coroutine<List<X>> twice(X x) {

@@ -68,6 +68,14 @@ class LoweringBehaviourTest {
     }
 
     @Test
+    void lambdasCaptureEachIterationsValue() throws Exception {
+        EventLoop loop = EventLoop.virtualTime();
+        Object result = loop.runUntilComplete(coroutine(newProgram(new Trace()), "captures", new Class<?>[0]));
+        assertEquals("v0v10v20", result);
+        loop.close();
+    }
+
+    @Test
     void genericCoroutineMethods() throws Exception {
         EventLoop loop = EventLoop.virtualTime();
         Object result = loop.runUntilComplete(coroutine(newProgram(new Trace()), "twice", new Class<?>[] {Object.class}, "x"));

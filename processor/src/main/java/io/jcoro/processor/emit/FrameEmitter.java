@@ -133,13 +133,13 @@ final class FrameEmitter {
             emitStatement(code, c);
         } else if (op instanceof Op.Suspend suspend) {
             code.add("if ($$await($L, $L)) return $$SUSPENDED;\n",
-                    renderer.render(suspend.awaitable()), suspend.resume().state());
+                    render(code, suspend.awaitable()), suspend.resume().state());
         } else if (op instanceof Op.Take take) {
             emitTake(code, take);
         } else if (op instanceof Op.Jump jump) {
             code.add("$$label = $L;\ncontinue;\n", jump.target().state());
         } else if (op instanceof Op.JumpUnless jump) {
-            code.add("if (!($L)) {\n", renderer.render(stripParentheses(jump.condition()))).indent()
+            code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
                     .add("$$label = $L;\ncontinue;\n", jump.target().state())
                     .unindent().add("}\n");
         }
@@ -151,13 +151,34 @@ final class FrameEmitter {
             VariableElement element = in.facts().localRefs().get(variable);
             if (element != null && in.layout().isField(element)) {
                 if (variable.getInitializer() != null) {
-                    code.add("$L = $L;\n", in.layout().fieldName(element), renderer.render(variable.getInitializer()));
+                    code.add("$L = $L;\n", in.layout().fieldName(element), render(code, variable.getInitializer()));
                 }
                 return;
             }
         }
-        code.add("$L\n", renderer.render(c.statement()));
+        code.add("$L\n", render(code, c.statement()));
     }
+
+    /**
+     * Renders a tree of the body. If lambdas or nested classes in it capture hoisted variables,
+     * first generates a snapshot of each, {@code final int v$c1 = v;}, and renders the tree
+     * reading the snapshots: captured values then stay the ones of this moment, as in plain Java.
+     */
+    private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree) {
+        java.util.Set<VariableElement> captured = renderer.capturedFields(tree);
+        if (captured.isEmpty()) {
+            return renderer.render(tree);
+        }
+        java.util.Map<VariableElement, String> snapshots = new java.util.LinkedHashMap<>();
+        for (VariableElement variable : captured) {
+            String snapshot = in.layout().fieldName(variable) + "$c" + (++snapshotCount);
+            code.addStatement("final $T $L = $L", types.fieldType(variable), snapshot, in.layout().fieldName(variable));
+            snapshots.put(variable, snapshot);
+        }
+        return renderer.render(tree, snapshots);
+    }
+
+    private int snapshotCount;
 
     /** Generates {@code <use> (T) $value();} for the await that led to this state. */
     private void emitTake(CodeBlock.Builder code, Op.Take take) {

@@ -49,6 +49,48 @@ final class SourceRenderer {
         this.frameMethods = GeneratedNames.FRAME_METHOD_NAMES;
     }
 
+    /**
+     * Hoisted variables that the statement being rendered captures in a lambda or nested class,
+     * each with the name of the local snapshot the frame takes just before the statement.
+     */
+    private java.util.Map<VariableElement, String> captures = java.util.Map.of();
+
+    /** Renders {@code tree} reading {@code snapshots} instead of the fields they copy. */
+    String render(Tree tree, java.util.Map<VariableElement, String> snapshots) {
+        java.util.Map<VariableElement, String> saved = captures;
+        captures = snapshots;
+        try {
+            return render(tree);
+        } finally {
+            captures = saved;
+        }
+    }
+
+    /**
+     * The hoisted variables that lambdas and nested classes inside {@code tree} capture. A lambda
+     * captures a local's value when it is created; a field would be read when the lambda runs,
+     * after a later iteration may have changed it, so the frame passes a snapshot instead.
+     */
+    java.util.Set<VariableElement> capturedFields(Tree tree) {
+        java.util.Set<VariableElement> captured = new java.util.LinkedHashSet<>();
+        new TreeScanner<Void, Integer>() {
+            @Override
+            public Void scan(Tree node, Integer depth) {
+                if (node == null) {
+                    return null;
+                }
+                int inner = depth + (node instanceof com.sun.source.tree.LambdaExpressionTree
+                        || node instanceof com.sun.source.tree.ClassTree ? 1 : 0);
+                VariableElement local = facts.localRefs().get(node);
+                if (inner > 0 && local != null && layout.isField(local)) {
+                    captured.add(local);
+                }
+                return super.scan(node, inner);
+            }
+        }.scan(tree, 0);
+        return captured;
+    }
+
     /** The source of {@code tree} with its edits, re-indented to start at column 0. */
     String render(Tree tree) {
         long start = positions.getStartPosition(unit, tree);
@@ -90,7 +132,7 @@ final class SourceRenderer {
         }
         VariableElement local = facts.localRefs().get(tree);
         if (local != null) {
-            return layout.fieldName(local);
+            return captures.getOrDefault(local, layout.fieldName(local));
         }
         MemberRef member = facts.members().get(tree);
         return member.qualifier() + "." + member.name();
@@ -123,7 +165,8 @@ final class SourceRenderer {
         if (tree.getKind() == Tree.Kind.IDENTIFIER) {
             VariableElement local = facts.localRefs().get(tree);
             if (local != null) {
-                return layout.isField(local) && !layout.fieldName(local).equals(local.getSimpleName().toString());
+                return captures.containsKey(local)
+                        || (layout.isField(local) && !layout.fieldName(local).equals(local.getSimpleName().toString()));
             }
             MemberRef member = facts.members().get(tree);
             return member != null && (member.always()

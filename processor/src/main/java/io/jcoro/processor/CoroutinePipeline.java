@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.jcoro.processor.analyze.BodyFacts;
 import io.jcoro.processor.analyze.BodyScanner;
+import io.jcoro.processor.analyze.VerbPlacementScanner;
 import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.diag.AbortMethod;
 import io.jcoro.processor.diag.DiagnosticCode;
@@ -64,7 +65,9 @@ final class CoroutinePipeline {
                 failed = true;
             }
         }
-        if (failed) {
+        int errors = diagnostics.errorCount();
+        new VerbPlacementScanner(context.attribution(), diagnostics).scan(type.element(), Set.copyOf(type.methods()));
+        if (failed || diagnostics.errorCount() > errors) {
             return Outcome.FAILED;
         }
         StateMachineEmitter.GeneratedSource source = new StateMachineEmitter(

@@ -99,19 +99,19 @@ public final class BodyScanner {
 
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            nested.add(tree);
-            try {
-                return super.visitLambdaExpression(tree, unused);
-            } finally {
-                nested.remove(nested.size() - 1);
-            }
+            return nested(tree, () -> super.visitLambdaExpression(tree, unused));
         }
 
         @Override
         public Void visitClass(ClassTree tree, Void unused) {
-            nested.add(tree);
+            return nested(tree, () -> super.visitClass(tree, unused));
+        }
+
+        /** Scans a lambda or class body, which has a scope of its own and cannot suspend. */
+        private Void nested(Tree body, java.util.function.Supplier<Void> scan) {
+            nested.add(body);
             try {
-                return super.visitClass(tree, unused);
+                return scan.get();
             } finally {
                 nested.remove(nested.size() - 1);
             }

@@ -90,19 +90,9 @@ final class CoroutinesClassEmitter {
 
     /** Generates: {@code public UsersCoroutines(String host) { super(host); }} */
     private static MethodSpec mirror(ExecutableElement constructor) {
-        MethodSpec.Builder builder = MethodSpec.constructorBuilder().varargs(constructor.isVarArgs());
-        for (Modifier modifier : constructor.getModifiers()) {
-            builder.addModifiers(modifier);
-        }
-        for (TypeParameterElement parameter : constructor.getTypeParameters()) {
-            builder.addTypeVariable(TypeVariableName.get(parameter));
-        }
-        for (VariableElement parameter : constructor.getParameters()) {
-            builder.addParameter(TypeName.get(parameter.asType()), parameter.getSimpleName().toString());
-        }
-        constructor.getThrownTypes().forEach(t -> builder.addException(TypeName.get(t)));
-        builder.addStatement("super($L)", constructor.getParameters().stream()
-                .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", ")));
+        MethodSpec.Builder builder = MethodSpec.constructorBuilder().addModifiers(constructor.getModifiers());
+        copySignature(constructor, builder);
+        builder.addStatement("super($L)", argumentList(constructor));
         return builder.build();
     }
 
@@ -111,25 +101,33 @@ final class CoroutinesClassEmitter {
         ExecutableElement method = frame.method();
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
                 .addAnnotation(Override.class)
-                .returns(TypeName.get(method.getReturnType()))
-                .varargs(method.isVarArgs());
+                .returns(TypeName.get(method.getReturnType()));
         for (Modifier modifier : method.getModifiers()) {
             if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
                 builder.addModifiers(modifier);
             }
         }
-        for (TypeParameterElement parameter : method.getTypeParameters()) {
+        copySignature(method, builder);
+        String diamond = method.getTypeParameters().isEmpty() ? "" : "<>";
+        builder.addStatement("return new $L$L($L)", frame.frameName(), diamond, argumentList(method));
+        return builder.build();
+    }
+
+    /** Type parameters, parameters (names kept), varargs and throws of {@code executable}. */
+    private static void copySignature(ExecutableElement executable, MethodSpec.Builder builder) {
+        for (TypeParameterElement parameter : executable.getTypeParameters()) {
             builder.addTypeVariable(TypeVariableName.get(parameter));
         }
-        for (VariableElement parameter : method.getParameters()) {
+        for (VariableElement parameter : executable.getParameters()) {
             builder.addParameter(TypeName.get(parameter.asType()), parameter.getSimpleName().toString());
         }
-        method.getThrownTypes().forEach(t -> builder.addException(TypeName.get(t)));
-        String arguments = method.getParameters().stream()
+        builder.varargs(executable.isVarArgs());
+        executable.getThrownTypes().forEach(t -> builder.addException(TypeName.get(t)));
+    }
+
+    private static String argumentList(ExecutableElement executable) {
+        return executable.getParameters().stream()
                 .map(p -> p.getSimpleName().toString()).collect(Collectors.joining(", "));
-        String diamond = method.getTypeParameters().isEmpty() ? "" : "<>";
-        builder.addStatement("return new $L$L($L)", frame.frameName(), diamond, arguments);
-        return builder.build();
     }
 
     /** An implementation still lacking methods must stay abstract, for the user to extend. */

@@ -1,7 +1,7 @@
 package io.jcoro;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -195,7 +195,11 @@ public final class Coro {
      */
     @SafeVarargs
     public static <T> Awaitable<List<T>> gather(Awaitable<? extends T>... awaitables) {
-        return gather(Arrays.asList(awaitables));
+        List<Awaitable<? extends T>> args = new ArrayList<>(awaitables.length);
+        for (Awaitable<? extends T> a : awaitables) {
+            args.add(a);
+        }
+        return gather(args);
     }
 
     /** {@link #gather(Awaitable[])} over a collection, in its iteration order. */
@@ -211,7 +215,11 @@ public final class Coro {
      */
     @SafeVarargs
     public static <T> Awaitable<List<Outcome<T>>> gatherSettled(Awaitable<? extends T>... awaitables) {
-        return gatherSettled(Arrays.asList(awaitables));
+        List<Awaitable<? extends T>> args = new ArrayList<>(awaitables.length);
+        for (Awaitable<? extends T> a : awaitables) {
+            args.add(a);
+        }
+        return gatherSettled(args);
     }
 
     /** {@link #gatherSettled(Awaitable[])} over a collection, in its iteration order. */

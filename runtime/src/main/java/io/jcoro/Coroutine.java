@@ -140,14 +140,21 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
                 future.deliverTo(this);
                 return false;
             }
-            if (future == task) {
-                inFailure = new IllegalStateException("Task cannot await on itself: " + task);
+            Task<?> t = task;
+            if (t == null || future == t) {
+                inFailure = t == null ? notDrivenByATask()
+                        : new IllegalStateException("Task cannot await on itself: " + t);
                 return false;
             }
-            currentTask().suspendOn(this, future);
+            t.suspendOn(this, future);
             return true;
         } else if (awaitable instanceof Delay delay) {
-            currentTask().sleep(this, delay);
+            Task<?> t = task;
+            if (t == null) {
+                inFailure = notDrivenByATask();
+                return false;
+            }
+            t.sleep(this, delay);
             return true;
         } else {
             inFailure = new NullPointerException("await(null): nothing to await");
@@ -209,12 +216,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     // ---------------------------------------------------------------- runtime internals
 
-    private Task<?> currentTask() {
-        Task<?> t = task;
-        if (t == null) {
-            throw new IllegalStateException("coroutine '" + name() + "' is not driven by a task");
-        }
-        return t;
+    private IllegalStateException notDrivenByATask() {
+        return new IllegalStateException("coroutine '" + name() + "' is not driven by a task");
     }
 
     /** Starts {@code child} on this frame's task; see the class comment. */

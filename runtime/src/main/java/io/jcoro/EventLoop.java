@@ -1,6 +1,7 @@
 package io.jcoro;
 
 import io.jcoro.internal.Clock;
+import io.jcoro.internal.Inbox;
 import io.jcoro.internal.ManualClock;
 import io.jcoro.internal.ReadyQueue;
 import io.jcoro.internal.Schedulable;
@@ -8,8 +9,6 @@ import io.jcoro.internal.SystemClock;
 import io.jcoro.internal.TimerWheel;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +33,14 @@ import java.util.function.Consumer;
  *
  * <p>{@link #virtualTime()} makes a loop whose clock jumps to the next timer whenever nothing is
  * ready, so tests of long sleeps run at once. A real-clock loop parks its thread until the next
- * timer or a wake-up from another thread.
+ * timer or a wake-up from another thread. An interrupt of the loop thread does not stop the loop
+ * (asyncio has no such thing): it is cleared while the loop parks, so that the loop does not spin,
+ * and restored when {@code runUntilComplete} returns.
+ *
+ * <p>Ordering follows asyncio's {@code _run_once}: callbacks and task steps run FIFO, each
+ * iteration runs only what was ready when it began, a woken task and a done callback run at the
+ * next iteration, a task woken from a sleep one iteration after its timer fires (asyncio's sleep
+ * goes through a future), and timers due at the same time run in the order they were scheduled.
  */
 public final class EventLoop implements AutoCloseable {
 
@@ -68,19 +74,14 @@ public final class EventLoop implements AutoCloseable {
     private final ManualClock virtualClock;
     private final TimerWheel wheel;
     private final ReadyQueue ready = new ReadyQueue(64);
-    /** Other threads' submissions. A ConcurrentLinkedQueue for now (one node allocated per
-     *  submission); an allocation-free MPSC ring can replace it behind the same two calls. */
-    private final ConcurrentLinkedQueue<Schedulable> inbox = new ConcurrentLinkedQueue<>();
+    /** Other threads' submissions; its owner is the thread running the loop (null while IDLE). */
+    private final Inbox inbox = new Inbox();
     private final TimerWheel.Expiry toReady = ready::push;
     private final Consumer<Object> stopper = future -> stopping = true;
     final TaskRegistry tasks = new TaskRegistry();
     /** The task whose step is running, for {@link Coro#currentTask()}. */
     Task<?> currentTask;
 
-    /** The thread running the loop; null while IDLE. */
-    private volatile Thread thread;
-    /** True while the loop thread is (about to be) parked: wakers must unpark it. */
-    private volatile boolean parked;
     private volatile boolean closed;
     private boolean stopping;
     private boolean interrupted;
@@ -152,7 +153,7 @@ public final class EventLoop implements AutoCloseable {
         checkCanRun();
         // asyncio: a done callback stops the loop, so callbacks scheduled with the completion run
         future.addCallback(stopper, this);
-        thread = Thread.currentThread();
+        inbox.setOwner(Thread.currentThread());
         RUNNING.set(this);
         try {
             do {
@@ -161,7 +162,7 @@ public final class EventLoop implements AutoCloseable {
         } finally {
             stopping = false;
             RUNNING.remove();
-            thread = null;
+            inbox.setOwner(null);
             if (interrupted) {
                 interrupted = false;
                 Thread.currentThread().interrupt();
@@ -178,13 +179,7 @@ public final class EventLoop implements AutoCloseable {
      * @return how many nodes ran
      */
     private int runOnce() {
-        for (int i = 0; i < INBOX_BATCH; i++) {
-            Schedulable node = inbox.poll();
-            if (node == null) {
-                break;
-            }
-            ready.push(node);
-        }
+        inbox.drainTo(ready, INBOX_BATCH);
         wheel.poll(clock.nanoTime(), toReady);
         int n = ready.size();
         for (int i = 0; i < n; i++) {
@@ -215,28 +210,15 @@ public final class EventLoop implements AutoCloseable {
             }
             return;
         }
-        long timeout = 0;
+        long timeout = 0; // none
         if (next != Long.MAX_VALUE) {
             timeout = next - clock.nanoTime();
             if (timeout <= 0) {
                 return;
             }
         }
-        parked = true; // publish before re-checking the inbox: a waker either sees it, or we see its node
-        try {
-            if (!inbox.isEmpty()) {
-                return;
-            }
-            if (next == Long.MAX_VALUE) {
-                LockSupport.park(this);
-            } else {
-                LockSupport.parkNanos(this, timeout);
-            }
-            if (Thread.interrupted()) { // not ours to act on: keep it for the caller of run
-                interrupted = true;
-            }
-        } finally {
-            parked = false;
+        if (inbox.park(this, timeout)) {
+            interrupted = true; // not ours to act on: restored for the caller when the run ends
         }
     }
 
@@ -308,6 +290,7 @@ public final class EventLoop implements AutoCloseable {
         debug = enabled;
     }
 
+    /** Whether debug mode is on. */
     public boolean isDebug() {
         return debug;
     }
@@ -318,10 +301,12 @@ public final class EventLoop implements AutoCloseable {
         exceptionHandler = handler != null ? handler : DEFAULT_EXCEPTION_HANDLER;
     }
 
+    /** Whether a thread is running the loop now. */
     public boolean isRunning() {
-        return thread != null;
+        return inbox.owner() != null;
     }
 
+    /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
     }
@@ -334,7 +319,7 @@ public final class EventLoop implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (thread != null) {
+        if (isRunning()) {
             throw new IllegalStateException("cannot close a running event loop");
         }
         if (closed) {
@@ -350,7 +335,7 @@ public final class EventLoop implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EventLoop[" + (closed ? "closed" : thread != null ? "running" : "idle")
+        return "EventLoop[" + (closed ? "closed" : isRunning() ? "running" : "idle")
                 + (virtualClock != null ? ", virtual time" : "") + ", time=" + time() + "]";
     }
 
@@ -366,16 +351,10 @@ public final class EventLoop implements AutoCloseable {
      * the inbox, unparking the loop if needed.
      */
     void wake(Schedulable node) {
-        if (thread == Thread.currentThread()) {
+        if (inbox.owner() == Thread.currentThread()) {
             ready.push(node);
-            return;
-        }
-        inbox.add(node);
-        if (parked) {
-            Thread t = thread;
-            if (t != null) {
-                LockSupport.unpark(t);
-            }
+        } else {
+            inbox.add(node);
         }
     }
 
@@ -393,7 +372,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Whether the loop is running on a thread other than this one. */
     boolean isForeignThread() {
-        Thread t = thread;
+        Thread t = inbox.owner();
         return t != null && t != Thread.currentThread();
     }
 
@@ -419,7 +398,7 @@ public final class EventLoop implements AutoCloseable {
     /** For loop-only operations: open, and not running on another thread. */
     void checkUsable() {
         checkOpen();
-        Thread t = thread;
+        Thread t = inbox.owner();
         if (t != null && t != Thread.currentThread()) {
             throw new IllegalStateException("event loop runs on thread '" + t.getName()
                     + "': use callSoonThreadsafe from other threads");
@@ -428,7 +407,7 @@ public final class EventLoop implements AutoCloseable {
 
     private void checkCanRun() {
         checkOpen();
-        if (thread != null) {
+        if (isRunning()) {
             throw new IllegalStateException("this event loop is already running");
         }
         if (RUNNING.get() != null) {

@@ -12,20 +12,22 @@ import java.util.function.Consumer;
  * {@link Coro#gather}): an outcome set once, from any thread, and the waiters to wake when it is.
  *
  * <pre>
- *  state      result field            waiters field
- *  PENDING    null                    null | one waiter | WaiterNode stack (newest first)
- *  RESULT     the value, or NULL_VALUE DONE
- *  FAILED     Alt(error, false)       DONE
- *  CANCELLED  Alt(CancelledError, true) DONE
+ *  state      result field               waiters field
+ *  PENDING    null                       null | one waiter | Waiters (an array, in order)
+ *  RESULT     the value, or NULL_VALUE   DONE
+ *  FAILED     Alt(error, false)          DONE
+ *  CANCELLED  Alt(CancelledError, true)  DONE
  *
  *  PENDING --trySucceed--> RESULT      PENDING --tryFail--> FAILED
  *  PENDING --tryCancel / cancel()--> CANCELLED              (terminal states never change)
  * </pre>
  *
  * <p><b>Invariant (no lost wake-up).</b> Completion first CASes {@code result} from null, then
- * swaps {@code waiters} to DONE and wakes what it took, oldest first. A waiter is added by a CAS
- * that fails once {@code waiters} is DONE; then the caller handles the outcome itself. So every
- * waiter added before the swap is woken exactly once, and none is added after it.
+ * swaps {@code waiters} to DONE and wakes what it took, oldest first. The first and second
+ * waiters are added by CAS; later ones are appended to the {@code Waiters} array under its lock,
+ * after checking (under the lock) that it is still installed; the completer reads the array it
+ * took under the same lock. An add that finds DONE returns false and the caller handles the
+ * outcome itself. So every waiter added before the swap is woken exactly once, and none after.
  *
  * <p>A waiter is a {@link Task}, woken by putting it on its own loop's ready queue (directly on
  * that loop's thread, else through the loop's thread-safe inbox), or a {@link DoneCallback},
@@ -63,13 +65,6 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     @SuppressWarnings("unused") // through WAITERS
     private volatile Object waiters;
 
-    /**
-     * Someone looked at the outcome: {@code result()}, {@code exception()}, an await, a gather, or
-     * {@code cancel()}. A task failure never retrieved is reported when its loop closes. A plain
-     * field: racy writes of {@code true} are harmless.
-     */
-    boolean retrieved;
-
     FutureCore(EventLoop loop) {
         this.loop = loop;
     }
@@ -98,8 +93,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         if (r == null) {
             throw new IllegalStateException("result is not set");
         }
-        retrieved = true;
         if (r instanceof Alt a) {
+            a.retrieved = true;
             throw Throwables.sneakyThrow(a.error);
         }
         return r == NULL_VALUE ? null : (T) r;
@@ -116,8 +111,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         if (r == null) {
             throw new IllegalStateException("exception is not set");
         }
-        retrieved = true;
         if (r instanceof Alt a) {
+            a.retrieved = true;
             if (a.cancelled) {
                 throw (CancelledError) a.error;
             }
@@ -138,7 +133,7 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * @return false if it was already done
      */
     public boolean cancel(String message) {
-        retrieved = true;
+        markRetrieved();
         return !isDone() && tryCancel(new CancelledError(message));
     }
 
@@ -173,6 +168,22 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         return complete(new Alt(error, true));
     }
 
+    /**
+     * Marks a failure as looked at (asyncio clears {@code _log_traceback} in {@code result()},
+     * {@code exception()}, an await and {@code cancel()}): a task failure never retrieved is
+     * reported when its loop closes. A plain write; racing writes of {@code true} are harmless.
+     */
+    final void markRetrieved() {
+        if (result instanceof Alt a) {
+            a.retrieved = true;
+        }
+    }
+
+    /** Whether this is not a failure, or a failure someone retrieved. */
+    final boolean isRetrieved() {
+        return !(result instanceof Alt a) || a.retrieved;
+    }
+
     /** The error of a failed or cancelled future, without marking it retrieved; else null. */
     final Throwable peekFailure() {
         return result instanceof Alt a ? a.error : null;
@@ -186,8 +197,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     final void deliverTo(Coroutine<?> frame) {
         Object r = result;
         assert r != null : "deliverTo on a pending future";
-        retrieved = true;
         if (r instanceof Alt a) {
+            a.retrieved = true;
             frame.inValue = null;
             frame.inFailure = a.error;
         } else {
@@ -207,16 +218,15 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
             Object current = waiters;
             if (current == DONE) {
                 return false;
-            }
-            Object next;
-            if (current == null) {
-                next = waiter;
-            } else if (current instanceof WaiterNode stack) {
-                next = new WaiterNode(waiter, stack);
-            } else {
-                next = new WaiterNode(waiter, new WaiterNode((Schedulable) current, null));
-            }
-            if (WAITERS.compareAndSet(this, current, next)) {
+            } else if (current instanceof Waiters list) {
+                synchronized (list) {
+                    if (waiters == list) { // else DONE: completed meanwhile
+                        list.add(waiter);
+                        return true;
+                    }
+                }
+            } else if (WAITERS.compareAndSet(this, current,
+                    current == null ? waiter : new Waiters((Schedulable) current, waiter))) {
                 return true;
             }
         }
@@ -240,16 +250,15 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
             return false;
         }
         Object taken = WAITERS.getAndSet(this, DONE);
-        if (taken instanceof WaiterNode stack) {
-            WaiterNode oldestFirst = null;
-            while (stack != null) {
-                WaiterNode next = stack.next;
-                stack.next = oldestFirst;
-                oldestFirst = stack;
-                stack = next;
+        if (taken instanceof Waiters list) {
+            Schedulable[] items;
+            int size;
+            synchronized (list) { // an add that saw the list installed has finished appending
+                items = list.items;
+                size = list.size;
             }
-            for (WaiterNode n = oldestFirst; n != null; n = n.next) {
-                wake(n.waiter);
+            for (int i = 0; i < size; i++) {
+                wake(items[i]);
             }
         } else if (taken != null) {
             wake((Schedulable) taken);
@@ -267,8 +276,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
 
     private void copyTo(CompletableFuture<T> view) {
         Object r = result;
-        retrieved = true;
         if (r instanceof Alt a) {
+            a.retrieved = true;
             if (a.cancelled) {
                 CancellationException ce = new CancellationException(a.error.getMessage());
                 ce.initCause(a.error);
@@ -304,6 +313,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     private static final class Alt {
         final Throwable error;
         final boolean cancelled;
+        /** See {@link #markRetrieved()}; kept here, as only failures need it. */
+        boolean retrieved;
 
         Alt(Throwable error, boolean cancelled) {
             this.error = error;
@@ -311,49 +322,25 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         }
     }
 
-    /** One more waiter, pushed on a stack; reversed (oldest first) at completion. */
-    private static final class WaiterNode {
-        final Schedulable waiter;
-        WaiterNode next;
+    /**
+     * Two or more waiters, in registration order; guarded by its own monitor. Grows by doubling,
+     * so each waiter costs about one array slot.
+     */
+    private static final class Waiters {
+        Schedulable[] items = new Schedulable[4];
+        int size;
 
-        WaiterNode(Schedulable waiter, WaiterNode next) {
-            this.waiter = waiter;
-            this.next = next;
-        }
-    }
-
-    /** A done callback: scheduled on its loop when the future completes, or run inline. */
-    static final class DoneCallback extends Schedulable {
-        private final FutureCore<?> source;
-        private final Consumer<Object> fn;
-        private final EventLoop where;
-
-        DoneCallback(FutureCore<?> source, Consumer<Object> fn, EventLoop where) {
-            this.source = source;
-            this.fn = fn;
-            this.where = where;
+        Waiters(Schedulable first, Schedulable second) {
+            items[0] = first;
+            items[1] = second;
+            size = 2;
         }
 
-        void fire() {
-            if (where != null) {
-                where.wake(this);
-                return;
+        void add(Schedulable waiter) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
             }
-            try {
-                fn.accept(source);
-            } catch (Throwable t) {
-                EventLoop.reportWithoutLoop("Exception in callback " + this, t);
-            }
-        }
-
-        @Override
-        protected void run() {
-            fn.accept(source);
-        }
-
-        @Override
-        public String toString() {
-            return fn + " (done callback of " + source + ")";
+            items[size++] = waiter;
         }
     }
 }

@@ -92,10 +92,14 @@ final class Gathering extends FutureCore<List<Object>> {
         throw new NullPointerException("gather: null awaitable");
     }
 
-    /** asyncio's {@code _GatheringFuture.cancel}: cancel the children, not this future. */
+    /**
+     * asyncio's {@code _GatheringFuture.cancel}: cancel the children, not this future. The monitor
+     * is not held while children are cancelled (a child's completion may call back into
+     * {@link #childDone} on this thread, and locks are only ever taken child first).
+     */
     @Override
-    public synchronized boolean cancel(String message) {
-        retrieved = true;
+    public boolean cancel(String message) {
+        markRetrieved();
         if (isDone()) {
             return false;
         }
@@ -106,8 +110,10 @@ final class Gathering extends FutureCore<List<Object>> {
             }
         }
         if (any) {
-            cancelRequested = true;
-            cancelMessage = message;
+            synchronized (this) {
+                cancelRequested = true;
+                cancelMessage = message;
+            }
         }
         return any;
     }
@@ -124,7 +130,7 @@ final class Gathering extends FutureCore<List<Object>> {
         if (!settled) {
             if (child.isCancelled()) {
                 tryFail(child.peekFailure());
-                child.retrieved = true;
+                child.markRetrieved();
                 return;
             }
             Throwable failure = child.exception();
@@ -147,7 +153,7 @@ final class Gathering extends FutureCore<List<Object>> {
     }
 
     private static Outcome<Object> outcomeOf(FutureCore<?> child) {
-        child.retrieved = true;
+        child.markRetrieved();
         Throwable failure = child.peekFailure();
         return failure != null ? new Outcome.Failure<>(failure) : new Outcome.Success<>(child.result());
     }

@@ -53,25 +53,33 @@ public final class Task<T> extends FutureCore<T> {
     private static final byte ST_SCHEDULED = 4;
     private static final byte ST_DONE = 5;
 
+    // Fields are few on purpose (a task is 80 bytes with compressed oops): what only a named or
+    // cancelled task needs lives in Extras.
     private byte state = ST_NEW;
     private final int id;
-    private final String name;
     /** The frame to resume next: the root before the first step; null once done, or if the
      *  coroutine given to the task could not be claimed (it was already awaited). */
     private Coroutine<?> leaf;
     /** What the leaf awaits while WAITING (asyncio's {@code _fut_waiter}); kept after a
      *  successful cancel, since an awaited task may swallow the cancellation. */
     private FutureCore<?> awaiting;
-    /** A cancellation to throw at the next step (asyncio's {@code _must_cancel}). */
-    private CancelledError mustCancel;
-    private int cancelsRequested;
-    /** Position in the loop's live-task table; -1 when done. */
-    int liveIndex = -1;
+    /** The name and the cancellation bookkeeping; null until a task needs them. */
+    private Extras extras;
+
+    /** What few tasks need. */
+    private static final class Extras {
+        String name;
+        /** A cancellation to throw at the next step (asyncio's {@code _must_cancel}). */
+        CancelledError mustCancel;
+        int cancelsRequested;
+    }
 
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.id = COUNTER.incrementAndGet();
-        this.name = name;
+        if (name != null) {
+            extras().name = name;
+        }
         this.leaf = coroutine.startAsRoot(this) ? coroutine : null;
         loop.tasks.add(this);
         loop.pushReady(this);
@@ -84,7 +92,8 @@ public final class Task<T> extends FutureCore<T> {
 
     /** The task's name: the one given to {@code createTask}, else {@code "Task-N"}. */
     public String name() {
-        return name != null ? name : "Task-" + id;
+        Extras e = extras;
+        return e != null && e.name != null ? e.name : "Task-" + id;
     }
 
     /**
@@ -100,15 +109,16 @@ public final class Task<T> extends FutureCore<T> {
             loop.callSoonThreadsafe(() -> cancel(message));
             return !isDone();
         }
-        retrieved = true;
+        markRetrieved();
         if (state == ST_DONE) {
             return false;
         }
-        cancelsRequested++;
+        Extras e = extras();
+        e.cancelsRequested++;
         if (state == ST_WAITING && awaiting != null && awaiting.cancel(message)) {
             return true; // the future wakes us with its CancelledError
         }
-        mustCancel = new CancelledError(message);
+        e.mustCancel = new CancelledError(message);
         if (state == ST_SLEEPING && inWheel()) {
             loop.cancelTimer(this);
             state = ST_SCHEDULED;
@@ -119,7 +129,8 @@ public final class Task<T> extends FutureCore<T> {
 
     /** How many cancellation requests are pending (Python 3.11's {@code Task.cancelling()}). */
     public int cancelling() {
-        return cancelsRequested;
+        Extras e = extras;
+        return e == null ? 0 : e.cancelsRequested;
     }
 
     /**
@@ -129,10 +140,14 @@ public final class Task<T> extends FutureCore<T> {
      * @return the requests still pending
      */
     public int uncancel() {
-        if (cancelsRequested > 0) {
-            cancelsRequested--;
+        Extras e = extras;
+        if (e == null) {
+            return 0;
         }
-        return cancelsRequested;
+        if (e.cancelsRequested > 0) {
+            e.cancelsRequested--;
+        }
+        return e.cancelsRequested;
     }
 
     /**
@@ -160,16 +175,16 @@ public final class Task<T> extends FutureCore<T> {
             loop.pushReady(this); // completed meanwhile, on another thread
             return;
         }
-        CancelledError pending = mustCancel;
+        CancelledError pending = mustCancel();
         if (pending != null && awaited.cancel(pending.getMessage())) {
-            mustCancel = null; // the future wakes us with its own CancelledError
+            extras.mustCancel = null; // the future wakes us with its own CancelledError
         }
     }
 
     /** The leaf frame awaits a delay: a yield (0), or a sleep with this task as the timer node. */
     void sleep(Coroutine<?> leafFrame, Delay delay) {
         leaf = leafFrame;
-        if (delay.nanos == 0 || mustCancel != null) {
+        if (delay.nanos == 0 || mustCancel() != null) {
             state = ST_SCHEDULED;
             loop.pushReady(this);
         } else {
@@ -201,9 +216,8 @@ public final class Task<T> extends FutureCore<T> {
         boolean first = state == ST_NEW;
         Coroutine<?> frame = leaf;
         FutureCore<?> awaited = awaiting;
-        CancelledError cancel = mustCancel;
+        CancelledError cancel = takeMustCancel();
         awaiting = null;
-        mustCancel = null;
         state = ST_RUNNING;
         EventLoop l = loop;
         l.currentTask = this;
@@ -269,9 +283,7 @@ public final class Task<T> extends FutureCore<T> {
         state = ST_DONE;
         leaf = null;
         awaiting = null;
-        CancelledError pending = mustCancel;
-        mustCancel = null;
-        loop.tasks.remove(this);
+        CancelledError pending = takeMustCancel();
         if (failure == null) {
             if (pending != null) { // cancelled right before the body returned
                 tryCancel(pending);
@@ -284,6 +296,29 @@ public final class Task<T> extends FutureCore<T> {
             tryFail(failure);
             loop.tasks.failed(this);
         }
+    }
+
+    private Extras extras() {
+        Extras e = extras;
+        if (e == null) {
+            extras = e = new Extras();
+        }
+        return e;
+    }
+
+    private CancelledError mustCancel() {
+        Extras e = extras;
+        return e == null ? null : e.mustCancel;
+    }
+
+    private CancelledError takeMustCancel() {
+        Extras e = extras;
+        if (e == null) {
+            return null;
+        }
+        CancelledError c = e.mustCancel;
+        e.mustCancel = null;
+        return c;
     }
 
     private String stateName() {

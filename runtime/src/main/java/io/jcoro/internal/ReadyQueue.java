@@ -43,10 +43,12 @@ public final class ReadyQueue {
         return node;
     }
 
+    /** How many nodes are queued. */
     public int size() {
         return size;
     }
 
+    /** Whether no node is queued. */
     public boolean isEmpty() {
         return size == 0;
     }

@@ -167,7 +167,10 @@ class TimerWheelTest {
     @Test
     void nodeScheduledDuringPollForNowWaitsForTheNextPoll() {
         Node again = new Node("again");
-        onFire = n -> wheel.schedule(again, clock.nanoTime()); // always due: must not loop
+        onFire = n -> { // always due again: must not keep the poll going
+            assertEquals(1, fired.size(), "handed out in the same poll");
+            wheel.schedule(again, clock.nanoTime());
+        };
         at("first", 5 * MS);
         assertEquals(1, pollAt(5 * MS));
         assertEquals("[first]", firedNames());
@@ -176,6 +179,23 @@ class TimerWheelTest {
         onFire = n -> {};
         assertEquals(1, pollAt(5 * MS));
         assertEquals("[again]", firedNames());
+    }
+
+    @Test
+    void aThrowingHandlerLeavesTheRestForTheNextPoll() {
+        at("a", 5 * MS);
+        at("b", 5 * MS);
+        at("c", 6 * MS);
+        onFire = n -> {
+            assertThrows(IllegalStateException.class, () -> wheel.poll(0, x -> {}), "reentrant");
+            throw new IllegalArgumentException("boom");
+        };
+        assertThrows(IllegalArgumentException.class, () -> pollAt(10 * MS));
+        assertEquals("[a]", firedNames());
+        assertEquals(2, wheel.size());
+        onFire = n -> {};
+        assertEquals(2, pollAt(10 * MS));
+        assertEquals("[b, c]", firedNames());
     }
 
     @ParameterizedTest

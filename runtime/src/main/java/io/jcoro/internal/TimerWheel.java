@@ -41,9 +41,9 @@ package io.jcoro.internal;
  * <h2>Invariants (asserted)</h2>
  * <ul>
  * <li>I1, position: a node in level L, slot d has the same tick digits as {@code elapsed} above
- *     level L, and d &gt; elapsed's digit L. Only in level 0 may d equal it, meaning "due now",
- *     right after a cascade. So the lowest set bit of a level's bitmap is its next slot, and the
- *     lowest non-empty level holds the earliest slot.
+ *     level L, and d &gt; elapsed's digit L. Only in level 0 may d equal it, meaning "due now"
+ *     (after a cascade, or a handler that threw). So the lowest set bit of a level's bitmap is its
+ *     next slot, and the lowest non-empty level holds the earliest slot.
  * <li>I2, order: every slot list is sorted by {@code sequence}. Appends carry the newest sequence,
  *     and a cascade moves one list, in order, into the levels below it, which are then empty
  *     (by I1 their slots would have come due first). A level-0 slot holds a single tick, so
@@ -122,16 +122,12 @@ public final class TimerWheel {
 
     /** Schedules {@code node} to fire at {@code deadlineNanos}; reschedules it if already in. O(1). */
     public void schedule(Schedulable node, long deadlineNanos) {
-        if (node.slot != null) {
-            if (node.slot.wheel != this) {
-                throw new IllegalStateException("node is in another timer wheel");
-            }
-            unlink(node);
+        if (node.slot != null && !cancel(node)) {
+            throw new IllegalStateException("node is in another timer wheel");
         }
-        long tick = Math.floorDiv(deadlineNanos, tickNanos);
-        if (Math.floorMod(deadlineNanos, tickNanos) != 0) {
-            tick++; // ceil; no overflow: a remainder means tickNanos >= 2, so tick <= MAX / 2
-        }
+        // ceil(deadline / tick) without overflow: a remainder means tickNanos >= 2
+        long tick = Math.floorDiv(deadlineNanos, tickNanos)
+                + (Math.floorMod(deadlineNanos, tickNanos) == 0 ? 0 : 1);
         node.deadline = deadlineNanos;
         node.sequence = sequence++;
         if (tick <= elapsed) {
@@ -231,8 +227,7 @@ public final class TimerWheel {
         link(slots[level << SHIFT | digit(tick, level)], node);
     }
 
-    /** The tick's 6-bit digit at {@code level}, read with the sign bit flipped so that digits
-     *  order like signed ticks at the top level too. */
+    /** The tick's digit at {@code level}; the sign bit is flipped so top-level digits ascend too. */
     private static int digit(long tick, int level) {
         return (int) (((tick ^ Long.MIN_VALUE) >>> SHIFT * level) & MASK);
     }
@@ -289,8 +284,7 @@ public final class TimerWheel {
             slot.tail = prev;
         }
         node.slot = null;
-        node.prev = null;
-        node.next = null;
+        node.prev = node.next = null;
         size--;
         if (slot.head == null && slot.level >= 0
                 && (occupied[slot.level] &= ~(1L << slot.index)) == 0) {
@@ -307,6 +301,6 @@ public final class TimerWheel {
                 return false;
             }
         }
-        return size >= 0;
+        return true;
     }
 }

@@ -128,6 +128,96 @@ public abstract class ControlFlow {
         return done(out.toString());
     }
 
+    /** Logs {@code s} when it is evaluated: the trace shows Java's evaluation order. */
+    protected String tag(String s) {
+        log.accept("eval " + s);
+        return s;
+    }
+
+    protected int num(int n) {
+        log.accept("eval " + n);
+        return n;
+    }
+
+    protected boolean truth(boolean b) {
+        log.accept("eval " + b);
+        return b;
+    }
+
+    @Async
+    protected Coroutine<Integer> setField(int v) {
+        await(sleep(1));
+        field = v;
+        return done(1);
+    }
+
+    protected int setFieldPlain(int v) {
+        field = v;
+        return 1;
+    }
+
+    @Async
+    protected Coroutine<Integer> loud(int v, boolean suspend) {
+        log.accept("await " + v);
+        if (suspend) await(sleep(3));
+        return done(v);
+    }
+
+    protected int loudPlain(int v, boolean suspend) {
+        log.accept("await " + v);
+        return v;
+    }
+
+    /** Awaits inside expressions: operands, arguments, receivers, short-circuits, conditionals. */
+    @Async
+    public Coroutine<String> expressions() {
+        int[] arr = {10, 20, 30};
+        String s = tag("a") + await(loud(1, true)) + tag("b");
+        int n = num(2) * await(loud(3, false)) + num(4);
+        if (truth(false) && await(check(1))) {
+            log.accept("unreachable");
+        }
+        if (truth(true) || await(check(1))) {
+            log.accept("short");
+        }
+        boolean both = truth(true) && await(check(2)) && !await(check(3));
+        int pick = truth(n > 5) ? await(loud(5, true)) : num(6);
+        int other = truth(n < 5) ? await(loud(7, true)) : num(8);
+        String joined = String.join(tag(","), tag("x"), String.valueOf(await(loud(9, true))), tag("z"));
+        field = 100;
+        field += await(setField(7));
+        arr[num(1)] += await(loud(5, true));
+        arr[num(2)] = await(loud(await(loud(1, true)) + 1, false)) * 100;
+        StringBuilder sb = new StringBuilder(tag("sb:"));
+        sb.append(await(loud(11, true))).append(tag("!"));
+        long widened = await(loud(12, false)) + 1L;
+        return done(s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened);
+    }
+
+    public String expressionsPlain() {
+        int[] arr = {10, 20, 30};
+        String s = tag("a") + loudPlain(1, true) + tag("b");
+        int n = num(2) * loudPlain(3, false) + num(4);
+        if (truth(false) && 1 % 3 != 0) {
+            log.accept("unreachable");
+        }
+        if (truth(true) || 1 % 3 != 0) {
+            log.accept("short");
+        }
+        boolean both = truth(true) && 2 % 3 != 0 && !(3 % 3 != 0);
+        int pick = truth(n > 5) ? loudPlain(5, true) : num(6);
+        int other = truth(n < 5) ? loudPlain(7, true) : num(8);
+        String joined = String.join(tag(","), tag("x"), String.valueOf(loudPlain(9, true)), tag("z"));
+        field = 100;
+        field += setFieldPlain(7);
+        arr[num(1)] += loudPlain(5, true);
+        arr[num(2)] = loudPlain(loudPlain(1, true) + 1, false) * 100;
+        StringBuilder sb = new StringBuilder(tag("sb:"));
+        sb.append(loudPlain(11, true)).append(tag("!"));
+        long widened = loudPlain(12, false) + 1L;
+        return s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened;
+    }
+
     /** A generic coroutine method. */
     @Async
     public <X> Coroutine<List<X>> twice(X x) {

@@ -107,7 +107,7 @@ final class CoroutinePipeline {
         }
         LoweredBody body = new Lowerer(context.attribution(), diagnostics).lower(method, facts);
         StateAssigner.assign(body.entry(), body.ops());
-        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts);
+        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements());
         checkFieldTypes(method, facts, layout);
         return new LoweredMethod(method, facts, body, layout);
     }

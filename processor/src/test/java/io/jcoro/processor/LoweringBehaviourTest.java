@@ -76,6 +76,21 @@ class LoweringBehaviourTest {
     }
 
     @Test
+    void awaitsInsideExpressionsKeepJavasEvaluationOrder() throws Exception {
+        Trace plainTrace = new Trace();
+        Object plain = newProgram(plainTrace);
+        Object expected = plain.getClass().getMethod("expressionsPlain").invoke(plain);
+
+        Trace coroTrace = new Trace();
+        EventLoop loop = EventLoop.virtualTime();
+        Object actual = loop.runUntilComplete(coroutine(newProgram(coroTrace), "expressions", new Class<?>[0]));
+        loop.close();
+
+        assertEquals(plainTrace.events(), coroTrace.events());
+        assertEquals(expected, actual);
+    }
+
+    @Test
     void genericCoroutineMethods() throws Exception {
         EventLoop loop = EventLoop.virtualTime();
         Object result = loop.runUntilComplete(coroutine(newProgram(new Trace()), "twice", new Class<?>[] {Object.class}, "x"));

@@ -22,8 +22,11 @@ import javax.lang.model.type.TypeMirror;
 public final class Attribution {
     private final Trees trees;
 
-    public Attribution(Trees trees) {
+    private final TypeMirror objectType;
+
+    public Attribution(Trees trees, javax.lang.model.util.Elements elements) {
         this.trees = trees;
+        this.objectType = elements.getTypeElement("java.lang.Object").asType();
     }
 
     /** The attributed body of {@code method}, or empty if the method has no source tree. */
@@ -63,6 +66,11 @@ public final class Attribution {
 
     public Element elementOf(TreePath path) {
         return trees.getElement(path);
+    }
+
+    /** {@code java.lang.Object}, the type a temp of the null type gets. */
+    public TypeMirror objectType() {
+        return objectType;
     }
 
     public SourcePositions positions() {

@@ -73,6 +73,9 @@ final class FrameEmitter {
         for (VariableElement field : layout.fields()) {
             frame.addField(FieldSpec.builder(types.fieldType(field), layout.fieldName(field), Modifier.PRIVATE).build());
         }
+        for (io.jcoro.processor.ir.Temp temp : layout.temps()) {
+            frame.addField(FieldSpec.builder(types.castType(temp.type()), temp.name(), Modifier.PRIVATE).build());
+        }
         frame.addMethod(constructor());
         frame.addMethod(MethodSpec.methodBuilder("name")
                 .addAnnotation(Override.class)
@@ -136,6 +139,12 @@ final class FrameEmitter {
                     render(code, suspend.awaitable()), suspend.resume().state());
         } else if (op instanceof Op.Take take) {
             emitTake(code, take);
+        } else if (op instanceof Op.Spill spill) {
+            code.add("$L = $L;\n", declareTemp(spill.temp()), render(code, spill.value(), spill.temp()));
+        } else if (op instanceof Op.JumpIfTemp jump) {
+            code.add("if ($L$L) {\n", jump.when() ? "" : "!", jump.temp().name()).indent()
+                    .add("$$label = $L;\ncontinue;\n", jump.target().state())
+                    .unindent().add("}\n");
         } else if (op instanceof Op.Jump jump) {
             code.add("$$label = $L;\ncontinue;\n", jump.target().state());
         } else if (op instanceof Op.JumpUnless jump) {
@@ -151,7 +160,11 @@ final class FrameEmitter {
             VariableElement element = in.facts().localRefs().get(variable);
             if (element != null && in.layout().isField(element)) {
                 if (variable.getInitializer() != null) {
-                    code.add("$L = $L;\n", in.layout().fieldName(element), render(code, variable.getInitializer()));
+                    // an array initializer without 'new' is only legal in a declaration
+                    String prefix = variable.getInitializer() instanceof com.sun.source.tree.NewArrayTree array
+                            && array.getType() == null ? "new " + types.fieldType(element) + " " : "";
+                    code.add("$L = $L$L;\n", in.layout().fieldName(element), prefix,
+                            render(code, variable.getInitializer()));
                 }
                 return;
             }
@@ -165,9 +178,13 @@ final class FrameEmitter {
      * reading the snapshots: captured values then stay the ones of this moment, as in plain Java.
      */
     private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree) {
+        return render(code, tree, null);
+    }
+
+    private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree, io.jcoro.processor.ir.Temp defines) {
         java.util.Set<VariableElement> captured = renderer.capturedFields(tree);
         if (captured.isEmpty()) {
-            return renderer.render(tree);
+            return renderer.renderOp(tree, java.util.Map.of(), defines);
         }
         java.util.Map<VariableElement, String> snapshots = new java.util.LinkedHashMap<>();
         for (VariableElement variable : captured) {
@@ -175,10 +192,21 @@ final class FrameEmitter {
             code.addStatement("final $T $L = $L", types.fieldType(variable), snapshot, in.layout().fieldName(variable));
             snapshots.put(variable, snapshot);
         }
-        return renderer.render(tree, snapshots);
+        return renderer.renderOp(tree, snapshots, defines);
     }
 
     private int snapshotCount;
+
+    /** Temps that are Java locals and already declared in the current state's block. */
+    private final java.util.Set<io.jcoro.processor.ir.Temp> declaredTemps = new java.util.HashSet<>();
+
+    /** {@code $t0} for a field temp or one declared already; {@code int $t0} where a local temp is first assigned. */
+    private String declareTemp(io.jcoro.processor.ir.Temp temp) {
+        if (in.layout().isField(temp) || !declaredTemps.add(temp)) {
+            return temp.name();
+        }
+        return types.castType(temp.type()) + " " + temp.name();
+    }
 
     /** Generates {@code <use> (T) $value();} for the await that led to this state. */
     private void emitTake(CodeBlock.Builder code, Op.Take take) {
@@ -195,7 +223,9 @@ final class FrameEmitter {
                 code.add("$L $L = $L;\n", types.declaredType(variable, element), variable.getName(), value);
             }
         } else if (use instanceof Op.Use.Assign assign) {
-            code.add("$L $L $L;\n", renderer.render(assign.target()), assign.operator(), value);
+            code.add("$L $L $L;\n", render(code, assign.target()), assign.operator(), value);
+        } else if (use instanceof Op.Use.ToTemp to) {
+            code.add("$L = $L;\n", declareTemp(to.temp()), value);
         } else if (use instanceof Op.Use.Return) {
             code.add("return $$return($L);\n", value);
         } else if (use instanceof Op.Use.Branch branch) {

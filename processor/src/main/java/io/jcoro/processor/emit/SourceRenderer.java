@@ -30,11 +30,14 @@ final class SourceRenderer {
     private final BodyFacts facts;
     private final FrameLayout layout;
     private final java.util.Map<Tree, Label> jumps;
+    private final java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements;
+    private final TypeRendering.Names typeNames;
     private final String generatedThis;
     private final Set<String> frameMethods;
 
     SourceRenderer(CompilationUnitTree unit, SourcePositions positions, BodyFacts facts, FrameLayout layout,
-            java.util.Map<Tree, Label> jumps, String generatedSimpleName) {
+            java.util.Map<Tree, Label> jumps, java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements,
+            TypeRendering.Names typeNames, String generatedSimpleName) {
         try {
             this.source = unit.getSourceFile().getCharContent(true);
         } catch (IOException e) {
@@ -45,6 +48,8 @@ final class SourceRenderer {
         this.facts = facts;
         this.layout = layout;
         this.jumps = jumps;
+        this.replacements = replacements;
+        this.typeNames = typeNames;
         this.generatedThis = generatedSimpleName + ".this";
         this.frameMethods = GeneratedNames.FRAME_METHOD_NAMES;
     }
@@ -55,14 +60,24 @@ final class SourceRenderer {
      */
     private java.util.Map<VariableElement, String> captures = java.util.Map.of();
 
-    /** Renders {@code tree} reading {@code snapshots} instead of the fields they copy. */
-    String render(Tree tree, java.util.Map<VariableElement, String> snapshots) {
+    /**
+     * Renders the tree of one op, reading {@code snapshots} instead of the fields they copy. The
+     * op that evaluates a spilled subtree into {@code defines} prints that subtree itself, not
+     * the temp that replaces it everywhere else.
+     */
+    String renderOp(Tree tree, java.util.Map<VariableElement, String> snapshots, io.jcoro.processor.ir.Temp defines) {
         java.util.Map<VariableElement, String> saved = captures;
         captures = snapshots;
+        boolean itself = defines != null && replacements.get(tree) instanceof io.jcoro.processor.ir.Op.Replacement.ByTemp by
+                && by.temp().equals(defines);
+        if (itself) {
+            rendering.add(tree);
+        }
         try {
             return render(tree);
         } finally {
             captures = saved;
+            rendering.remove(tree);
         }
     }
 
@@ -91,8 +106,11 @@ final class SourceRenderer {
         return captured;
     }
 
+    /** Replaced trees being printed in full right now (the spill that evaluates them). */
+    private final java.util.Set<Tree> rendering = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** The source of {@code tree} with its edits, re-indented to start at column 0. */
-    String render(Tree tree) {
+    private String render(Tree tree) {
         long start = positions.getStartPosition(unit, tree);
         long end = positions.getEndPosition(unit, tree);
         if (start < 0 || end < start) {
@@ -119,6 +137,15 @@ final class SourceRenderer {
     }
 
     private String replacement(Tree tree) {
+        io.jcoro.processor.ir.Op.Replacement replaced = replacements.get(tree);
+        if (replaced instanceof io.jcoro.processor.ir.Op.Replacement.ByTemp byTemp) {
+            return byTemp.temp().name();
+        }
+        if (replaced instanceof io.jcoro.processor.ir.Op.Replacement.CompoundWrite write) {
+            // JLS 15.26.2: E1 op= E2 is E1 = (T) ((E1) op (E2)), with E1's value read before E2
+            return render(write.tree().getVariable()) + " = (" + typeNames.name(write.type()) + ") ("
+                    + write.old().name() + " " + write.operator() + " (" + render(write.tree().getExpression()) + "))";
+        }
         Label jump = jumps.get(tree);
         if (jump != null) {
             return "{ $label = " + jump.state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
@@ -159,6 +186,9 @@ final class SourceRenderer {
     }
 
     private boolean needsEdit(Tree tree) {
+        if (replacements.containsKey(tree)) {
+            return !rendering.contains(tree);
+        }
         if (jumps.containsKey(tree) || facts.thisRefs().contains(tree) || facts.isDone(tree)) {
             return true;
         }

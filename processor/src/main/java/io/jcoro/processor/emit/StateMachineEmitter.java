@@ -46,11 +46,13 @@ public final class StateMachineEmitter {
             AsyncMethod method = lowered.method();
             int index = overloads.merge(method.element().getSimpleName().toString(), 1, Integer::sum) - 1;
             String frameName = GeneratedNames.frameClassName(method.element(), index);
-            SourceRenderer renderer = new SourceRenderer(method.unit(), positions, lowered.facts(), lowered.layout(),
-                    lowered.body().jumps(), generatedName);
             List<TypeParameterElement> inScope = new ArrayList<>(host.getTypeParameters());
             inScope.addAll(method.element().getTypeParameters());
-            TypeRendering typeRendering = new TypeRendering(types, inScope, renderer, positions, method.unit());
+            TypeRendering typeRendering = new TypeRendering(types, inScope, positions, method.unit());
+            SourceRenderer renderer = new SourceRenderer(method.unit(), positions, lowered.facts(), lowered.layout(),
+                    lowered.body().jumps(), lowered.body().replacements(),
+                    type -> typeRendering.castType(type).toString(), generatedName);
+            typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(
                     new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(), frameName),
                     renderer, typeRendering).emit();

@@ -26,17 +26,26 @@ import javax.lang.model.util.Types;
 public final class TypeRendering {
     private final Types types;
     private final Set<Element> typeParameters = new HashSet<>();
-    private final SourceRenderer renderer;
+    private SourceRenderer renderer;
     private final SourcePositions positions;
     private final com.sun.source.tree.CompilationUnitTree unit;
 
-    TypeRendering(Types types, List<? extends TypeParameterElement> inScope, SourceRenderer renderer,
+    TypeRendering(Types types, List<? extends TypeParameterElement> inScope,
             SourcePositions positions, com.sun.source.tree.CompilationUnitTree unit) {
         this.types = types;
         this.typeParameters.addAll(inScope);
-        this.renderer = renderer;
         this.positions = positions;
         this.unit = unit;
+    }
+
+    /** Writes a type in generated source text. */
+    interface Names {
+        String name(javax.lang.model.type.TypeMirror type);
+    }
+
+    /** The renderer for declared types written in the body (set once, after construction). */
+    void useRenderer(SourceRenderer renderer) {
+        this.renderer = renderer;
     }
 
     /** Whether {@code type} can be written in the generated class. */
@@ -88,7 +97,7 @@ public final class TypeRendering {
         if (type == null || positions.getStartPosition(unit, type) < 0 || positions.getEndPosition(unit, type) < 0) {
             return "var";
         }
-        String text = renderer.render(type);
+        String text = renderer.renderOp(type, java.util.Map.of(), null);
         return text.equals("var") ? "var" : text;
     }
 }

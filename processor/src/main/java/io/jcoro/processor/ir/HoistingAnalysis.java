@@ -28,8 +28,9 @@ import javax.lang.model.element.VariableElement;
 public final class HoistingAnalysis {
     private HoistingAnalysis() {}
 
-    public static FrameLayout analyze(List<Op> ops, BodyFacts facts) {
+    public static FrameLayout analyze(List<Op> ops, BodyFacts facts, Map<Tree, Op.Replacement> replacements) {
         Map<VariableElement, Set<Integer>> states = new LinkedHashMap<>();
+        Map<Temp, Set<Integer>> tempStates = new LinkedHashMap<>();
         Set<VariableElement> explodedLevel = new LinkedHashSet<>();
         int state = 0;
         for (Op op : ops) {
@@ -38,6 +39,9 @@ public final class HoistingAnalysis {
                 continue;
             }
             int current = state;
+            for (Temp temp : tempsOf(op)) {
+                tempStates.computeIfAbsent(temp, t -> new LinkedHashSet<>()).add(current);
+            }
             for (Tree tree : treesOf(op)) {
                 if (tree instanceof VariableTree declared && facts.localRefs().get(declared) != null) {
                     explodedLevel.add(facts.localRefs().get(declared));
@@ -45,6 +49,18 @@ public final class HoistingAnalysis {
                 new TreeScanner<Void, Void>() {
                     @Override
                     public Void scan(Tree node, Void unused) {
+                        Op.Replacement replaced = node == null || definedHere(op, node, replacements) ? null : replacements.get(node);
+                        if (replaced != null) {
+                            // evaluated earlier into temps: this op reads the temps, not the subtree
+                            for (Temp temp : tempsOf(replaced)) {
+                                tempStates.computeIfAbsent(temp, t -> new LinkedHashSet<>()).add(current);
+                            }
+                            if (replaced instanceof Op.Replacement.CompoundWrite write) {
+                                scan(write.tree().getVariable(), null);
+                                scan(write.tree().getExpression(), null);
+                            }
+                            return null;
+                        }
                         VariableElement variable = node == null ? null : facts.localRefs().get(node);
                         if (variable != null) {
                             states.computeIfAbsent(variable, v -> new LinkedHashSet<>()).add(current);
@@ -75,7 +91,38 @@ public final class HoistingAnalysis {
             int seen = used.merge(name, 1, Integer::sum);
             names.put(field, nameCounts.get(name) > 1 && seen > 1 ? name + "$" + (seen - 1) : name);
         }
-        return new FrameLayout(fields, names);
+        Set<Temp> fieldTemps = new LinkedHashSet<>();
+        tempStates.forEach((temp, seenIn) -> {
+            if (seenIn.size() > 1) {
+                fieldTemps.add(temp);
+            }
+        });
+        return new FrameLayout(fields, names, fieldTemps);
+    }
+
+    /** True for the subtree a spill evaluates into its own temp: there it is read, not replaced. */
+    private static boolean definedHere(Op op, Tree node, Map<Tree, Op.Replacement> replacements) {
+        return op instanceof Op.Spill spill && spill.value() == node
+                && replacements.get(node) instanceof Op.Replacement.ByTemp by && by.temp().equals(spill.temp());
+    }
+
+    /** The temps an op assigns or reads directly (not through replaced subtrees). */
+    private static List<Temp> tempsOf(Op op) {
+        if (op instanceof Op.Spill spill) {
+            return List.of(spill.temp());
+        } else if (op instanceof Op.JumpIfTemp jump) {
+            return List.of(jump.temp());
+        } else if (op instanceof Op.Take take && take.use() instanceof Op.Use.ToTemp to) {
+            return List.of(to.temp());
+        }
+        return List.of();
+    }
+
+    private static List<Temp> tempsOf(Op.Replacement replacement) {
+        if (replacement instanceof Op.Replacement.ByTemp byTemp) {
+            return List.of(byTemp.temp());
+        }
+        return List.of(((Op.Replacement.CompoundWrite) replacement).old());
     }
 
     private static List<Tree> treesOf(Op op) {
@@ -83,6 +130,8 @@ public final class HoistingAnalysis {
             return List.of(code.statement());
         } else if (op instanceof Op.Suspend suspend) {
             return List.of(suspend.awaitable());
+        } else if (op instanceof Op.Spill spill) {
+            return List.of(spill.value());
         } else if (op instanceof Op.JumpUnless jump) {
             return List.of(jump.condition());
         } else if (op instanceof Op.Take take) {

@@ -1,5 +1,6 @@
 package io.jcoro.processor.ir;
 
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -25,11 +26,30 @@ public sealed interface Op {
      */
     record Take(Use use, TypeMirror type, Tree source) implements Op {}
 
+    /** Evaluates {@code value} into {@code temp}: {@code $t0 = value;}. */
+    record Spill(Temp temp, ExpressionTree value) implements Op {}
+
+    /** Continues at {@code target} if {@code temp} (a boolean) equals {@code when}. */
+    record JumpIfTemp(Temp temp, boolean when, Label target) implements Op {}
+
     /** Continues at {@code target}. */
     record Jump(Label target) implements Op {}
 
     /** Continues at {@code target} unless {@code condition} holds (a condition without awaits). */
     record JumpUnless(ExpressionTree condition, Label target) implements Op {}
+
+    /**
+     * How a subtree of a kept statement is printed once the lowering has evaluated part of it
+     * earlier: by the temp that holds its value, or, for a compound assignment whose right side
+     * suspends, as a plain assignment from the saved old value (JLS 15.26.2).
+     */
+    sealed interface Replacement {
+        record ByTemp(Temp temp) implements Replacement {}
+
+        /** {@code target = (type) (old op right)}, with the target's subexpressions already spilled. */
+        record CompoundWrite(CompoundAssignmentTree tree, Temp old, TypeMirror type, String operator)
+                implements Replacement {}
+    }
 
     /** Where the awaited value goes. */
     sealed interface Use {
@@ -44,6 +64,9 @@ public sealed interface Op {
 
         /** {@code return done(await(x));} */
         record Return() implements Use {}
+
+        /** An await inside a larger expression: the value goes to {@code temp}, which replaces the await. */
+        record ToTemp(Temp temp) implements Use {}
 
         /** {@code if/while (await(x))}: continues at {@code target} unless the value is {@code expected}. */
         record Branch(boolean expected, Label target) implements Use {}

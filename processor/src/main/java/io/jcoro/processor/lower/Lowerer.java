@@ -53,7 +53,7 @@ public final class Lowerer {
         if (diagnostics.errorCount() > run.errorsBefore) {
             throw new AbortMethod();
         }
-        return new LoweredBody(run.entry, run.ops, run.jumps);
+        return run.ir.build();
     }
 
     /** The state of one lowering. */
@@ -61,15 +61,15 @@ public final class Lowerer {
         private final AsyncMethod method;
         private final BodyFacts facts;
         private final int errorsBefore = diagnostics.errorCount();
-        private final Label entry = new Label("entry");
-        private final List<Op> ops = new ArrayList<>();
-        private final Map<Tree, Label> jumps = new LinkedHashMap<>();
+        private final IrBuilder ir = new IrBuilder();
+        private final List<Op> ops = ir.ops;
         private final TargetStack targets = new TargetStack();
+        private final Spiller spiller;
 
         Run(AsyncMethod method, BodyFacts facts) {
             this.method = method;
             this.facts = facts;
-            ops.add(new Op.Mark(entry));
+            this.spiller = new Spiller(ir, facts, attribution, diagnostics, method);
         }
 
         void lowerStatements(List<? extends StatementTree> statements) {
@@ -92,6 +92,10 @@ public final class Lowerer {
                 case WHILE_LOOP -> lowerWhile((WhileLoopTree) statement, label);
                 case RETURN -> lowerReturn((ReturnTree) statement);
                 case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) statement);
+                case THROW -> {
+                    spiller.spill(((com.sun.source.tree.ThrowTree) statement).getExpression(), statement);
+                    emitCode(statement);
+                }
                 default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_SUSPENDING_STATEMENT, statement,
                         method.unit(), method.element(), keyword(statement));
             }
@@ -104,7 +108,7 @@ public final class Lowerer {
          */
         private void emitCode(StatementTree statement) {
             ops.add(new Op.Code(statement));
-            new JumpScanner(targets, jumps).scan(statement, null);
+            new JumpScanner(targets, ir.jumps).scan(statement, null);
         }
 
         /**
@@ -122,12 +126,14 @@ public final class Lowerer {
                 // a simple name has no subexpressions to evaluate before the right side (JLS 15.26.1)
                 suspend(await, new Op.Use.Assign(assignment.getVariable(), "="));
             } else if (expression instanceof CompoundAssignmentTree compound
-                    && isLocalName(compound.getVariable()) && (await = asAwait(compound.getExpression())) != null) {
+                    && isLocalName(compound.getVariable()) && (await = asAwait(compound.getExpression())) != null
+                    && !Spiller.assigns(await)) {
                 // a local cannot change while the frame is suspended, so reading it after the
                 // await is the same as reading it before (JLS 15.26.2 evaluates it first)
                 suspend(await, new Op.Use.Assign(compound.getVariable(), Operators.compound(compound.getKind())));
             } else {
-                unsupportedPosition(expression);
+                spiller.spill(expression, statement);
+                emitCode(statement);
             }
         }
 
@@ -137,11 +143,12 @@ public final class Lowerer {
          */
         private void lowerVariable(VariableTree variable) {
             MethodInvocationTree await = asAwait(variable.getInitializer());
-            if (await == null) {
-                unsupportedPosition(variable.getInitializer());
+            if (await != null) {
+                suspend(await, new Op.Use.Declare(variable));
                 return;
             }
-            suspend(await, new Op.Use.Declare(variable));
+            spiller.spill(variable.getInitializer(), variable);
+            emitCode(variable);
         }
 
         /**
@@ -210,7 +217,8 @@ public final class Lowerer {
                     return;
                 }
             }
-            unsupportedPosition(tree.getExpression());
+            spiller.spill(tree.getExpression(), tree);
+            emitCode(tree);
         }
 
         /** A condition that is either free of awaits, or is exactly {@code await(e)} / {@code !await(e)}. */
@@ -227,7 +235,8 @@ public final class Lowerer {
             }
             MethodInvocationTree await = asAwait(inner);
             if (await == null) {
-                unsupportedPosition(condition);
+                spiller.spill(condition, condition);
+                ops.add(new Op.JumpUnless(condition, target));
                 return;
             }
             suspend(await, new Op.Use.Branch(expected, target));
@@ -235,10 +244,7 @@ public final class Lowerer {
 
         private void suspend(MethodInvocationTree await, Op.Use use) {
             ExpressionTree awaitable = await.getArguments().get(0);
-            if (facts.suspends(awaitable)) {
-                unsupportedPosition(awaitable);
-                return;
-            }
+            spiller.spill(awaitable, awaitable);
             Label resume = new Label("await");
             ops.add(new Op.Suspend(awaitable, resume));
             ops.add(new Op.Mark(resume));
@@ -259,7 +265,7 @@ public final class Lowerer {
         }
 
         private void mark(Label label) {
-            ops.add(new Op.Mark(label));
+            ir.mark(label);
         }
 
         private MethodInvocationTree asAwait(ExpressionTree expression) {
@@ -275,22 +281,6 @@ public final class Lowerer {
             return attribution.typeOf(TreePath.getPath(method.unit(), tree));
         }
 
-        private void unsupportedPosition(Tree where) {
-            Tree at = firstAwaitIn(where);
-            diagnostics.report(DiagnosticCode.UNSUPPORTED_AWAIT_POSITION, at, method.unit(), method.element());
-        }
-
-        private Tree firstAwaitIn(Tree where) {
-            for (Tree await : facts.awaits()) {
-                TreePath path = TreePath.getPath(method.unit(), await);
-                for (TreePath p = path; p != null; p = p.getParentPath()) {
-                    if (p.getLeaf() == where) {
-                        return await;
-                    }
-                }
-            }
-            return where;
-        }
     }
 
     private static ExpressionTree strip(ExpressionTree expression) {

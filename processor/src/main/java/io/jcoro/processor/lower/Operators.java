@@ -22,4 +22,10 @@ final class Operators {
             default -> throw new IllegalArgumentException("not a compound assignment: " + kind);
         };
     }
+
+    /** The binary operator of a compound assignment: {@code +} for {@code +=}. */
+    static String binary(Tree.Kind kind) {
+        String compound = compound(kind);
+        return compound.substring(0, compound.length() - 1);
+    }
 }

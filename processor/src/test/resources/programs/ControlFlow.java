@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import static io.jcoro.Coro.*;
 
 /** Loops, branches, labels and compound assignments around awaits, with a plain twin of each body. */
+@SuppressWarnings("fallthrough") // the switch tests fall through on purpose
 public abstract class ControlFlow {
     protected final Consumer<String> log;
     protected int field = 100;
@@ -216,6 +217,132 @@ public abstract class ControlFlow {
         sb.append(loudPlain(11, true)).append(tag("!"));
         long widened = loudPlain(12, false) + 1L;
         return s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened;
+    }
+
+    enum Color { RED, GREEN, BLUE }
+
+    /** for, do, enhanced for, switch (classic with fall-through, arrow), labelled continue. */
+    @Async
+    public Coroutine<String> statements() {
+        StringBuilder out = new StringBuilder();
+        for (int i = await(loud(0, true)); i < await(loud(3, false)); i += await(loud(1, true))) {
+            out.append("f").append(i);
+            if (i == 1) continue;
+            out.append(await(loud(i * 10, i == 2)));
+        }
+        int k = 0;
+        do {
+            k += await(loud(2, k % 4 == 0));
+            if (k == 4) continue;
+            out.append("d").append(k);
+        } while (k < await(loud(7, false)));
+        int[] numbers = {1, 2, 3};
+        for (int n : numbers) {
+            out.append("a").append(await(loud(n, n == 2)));
+        }
+        java.util.List<String> words = java.util.List.of("x", "y");
+        for (var w : words) {
+            out.append(w).append(await(loud(w.length(), true)));
+        }
+        outer:
+        for (String word : java.util.List.of("one", "two", "three")) {
+            for (int j = 0; j < 3; j++) {
+                if (j == 1 && word.equals("two")) continue outer;
+                if (word.equals("three")) break outer;
+                out.append(word.charAt(j)).append(await(loud(j, j == 2)));
+            }
+        }
+        for (Color c : Color.values()) {
+            switch (c) {
+                case RED:
+                    out.append("r").append(await(loud(1, true)));
+                case GREEN:
+                    out.append("g");
+                    break;
+                default:
+                    out.append("b").append(await(loud(3, false)));
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            switch (await(loud(i, i == 3)) % 3) {
+                case 0 -> out.append("zero");
+                case 1, 2 -> {
+                    out.append("some").append(await(loud(i, true)));
+                    if (i == 2) break;
+                    out.append("!");
+                }
+                default -> out.append("never");
+            }
+        }
+        switch (tag("s" + k)) {
+            case "s8":
+                out.append(await(loud(8, true)));
+                break;
+            case "s9":
+                out.append("nine");
+        }
+        return done(out.toString());
+    }
+
+    public String statementsPlain() {
+        StringBuilder out = new StringBuilder();
+        for (int i = loudPlain(0, true); i < loudPlain(3, false); i += loudPlain(1, true)) {
+            out.append("f").append(i);
+            if (i == 1) continue;
+            out.append(loudPlain(i * 10, i == 2));
+        }
+        int k = 0;
+        do {
+            k += loudPlain(2, k % 4 == 0);
+            if (k == 4) continue;
+            out.append("d").append(k);
+        } while (k < loudPlain(7, false));
+        int[] numbers = {1, 2, 3};
+        for (int n : numbers) {
+            out.append("a").append(loudPlain(n, n == 2));
+        }
+        java.util.List<String> words = java.util.List.of("x", "y");
+        for (var w : words) {
+            out.append(w).append(loudPlain(w.length(), true));
+        }
+        outer:
+        for (String word : java.util.List.of("one", "two", "three")) {
+            for (int j = 0; j < 3; j++) {
+                if (j == 1 && word.equals("two")) continue outer;
+                if (word.equals("three")) break outer;
+                out.append(word.charAt(j)).append(loudPlain(j, j == 2));
+            }
+        }
+        for (Color c : Color.values()) {
+            switch (c) {
+                case RED:
+                    out.append("r").append(loudPlain(1, true));
+                case GREEN:
+                    out.append("g");
+                    break;
+                default:
+                    out.append("b").append(loudPlain(3, false));
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            switch (loudPlain(i, i == 3) % 3) {
+                case 0 -> out.append("zero");
+                case 1, 2 -> {
+                    out.append("some").append(loudPlain(i, true));
+                    if (i == 2) break;
+                    out.append("!");
+                }
+                default -> out.append("never");
+            }
+        }
+        switch (tag("s" + k)) {
+            case "s8":
+                out.append(loudPlain(8, true));
+                break;
+            case "s9":
+                out.append("nine");
+        }
+        return out.toString();
     }
 
     /** A generic coroutine method. */

@@ -55,7 +55,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
             trees = null; // reported once, at the first round that has @Async methods
         }
         context = trees == null ? null : new ProcessorContext(env.getElementUtils(), env.getTypeUtils(),
-                env.getFiler(), new Attribution(trees, env.getElementUtils()), new Diagnostics(env.getMessager(), trees));
+                env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils()), new Diagnostics(env.getMessager(), trees));
     }
 
     @Override

@@ -77,17 +77,27 @@ class LoweringBehaviourTest {
 
     @Test
     void awaitsInsideExpressionsKeepJavasEvaluationOrder() throws Exception {
+        assertSameAsPlainTwin("expressions");
+    }
+
+    @Test
+    void loopsAndSwitchesWithAwaitsRunAsPlainJava() throws Exception {
+        assertSameAsPlainTwin("statements");
+    }
+
+    /** Runs {@code name} as a coroutine and {@code namePlain} directly: same trace, same result. */
+    private static void assertSameAsPlainTwin(String name) throws Exception {
         Trace plainTrace = new Trace();
         Object plain = newProgram(plainTrace);
-        Object expected = plain.getClass().getMethod("expressionsPlain").invoke(plain);
+        Object expected = plain.getClass().getMethod(name + "Plain").invoke(plain);
 
         Trace coroTrace = new Trace();
         EventLoop loop = EventLoop.virtualTime();
-        Object actual = loop.runUntilComplete(coroutine(newProgram(coroTrace), "expressions", new Class<?>[0]));
+        Object actual = loop.runUntilComplete(coroutine(newProgram(coroTrace), name, new Class<?>[0]));
         loop.close();
 
-        assertEquals(plainTrace.events(), coroTrace.events());
-        assertEquals(expected, actual);
+        assertEquals(plainTrace.events(), coroTrace.events(), name + ": trace");
+        assertEquals(expected, actual, name + ": result");
     }
 
     @Test

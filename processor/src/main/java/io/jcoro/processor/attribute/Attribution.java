@@ -23,9 +23,13 @@ public final class Attribution {
     private final Trees trees;
 
     private final TypeMirror objectType;
+    private final javax.lang.model.util.Elements elements;
+    private final javax.lang.model.util.Types types;
 
-    public Attribution(Trees trees, javax.lang.model.util.Elements elements) {
+    public Attribution(Trees trees, javax.lang.model.util.Elements elements, javax.lang.model.util.Types types) {
         this.trees = trees;
+        this.elements = elements;
+        this.types = types;
         this.objectType = elements.getTypeElement("java.lang.Object").asType();
     }
 
@@ -66,6 +70,46 @@ public final class Attribution {
 
     public Element elementOf(TreePath path) {
         return trees.getElement(path);
+    }
+
+    /** {@code int}, the type of an array loop's index. */
+    public TypeMirror intType() {
+        return types.getPrimitiveType(TypeKind.INT);
+    }
+
+    /**
+     * The type of {@code iterable.iterator()}: {@code Iterator<E>} for the {@code Iterable<E>}
+     * that {@code iterable} is, as javac sees the enhanced for (JLS 14.14.2).
+     */
+    public TypeMirror iteratorTypeOf(TypeMirror iterable) {
+        javax.lang.model.element.TypeElement iterableElement = elements.getTypeElement("java.lang.Iterable");
+        javax.lang.model.element.ExecutableElement iterator = javax.lang.model.util.ElementFilter
+                .methodsIn(iterableElement.getEnclosedElements()).stream()
+                .filter(m -> m.getSimpleName().contentEquals("iterator")).findFirst().orElseThrow();
+        TypeMirror receiver = iterable;
+        while (receiver.getKind() == TypeKind.TYPEVAR) {
+            receiver = ((javax.lang.model.type.TypeVariable) receiver).getUpperBound();
+        }
+        if (receiver.getKind() == TypeKind.DECLARED) {
+            for (TypeMirror candidate : supertypesAndSelf(receiver)) {
+                if (types.isSameType(types.erasure(candidate), types.erasure(iterableElement.asType()))) {
+                    return ((javax.lang.model.type.ExecutableType) types.asMemberOf(
+                            (javax.lang.model.type.DeclaredType) candidate, iterator)).getReturnType();
+                }
+            }
+        }
+        return iterator.getReturnType();
+    }
+
+    private java.util.List<TypeMirror> supertypesAndSelf(TypeMirror type) {
+        java.util.List<TypeMirror> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<TypeMirror> queue = new java.util.ArrayDeque<>(java.util.List.of(type));
+        while (!queue.isEmpty()) {
+            TypeMirror next = queue.poll();
+            all.add(next);
+            queue.addAll(types.directSupertypes(next));
+        }
+        return all;
     }
 
     /** {@code java.lang.Object}, the type a temp of the null type gets. */

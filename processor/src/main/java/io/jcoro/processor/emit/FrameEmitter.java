@@ -139,6 +139,14 @@ final class FrameEmitter {
                     render(code, suspend.awaitable()), suspend.resume().state());
         } else if (op instanceof Op.Take take) {
             emitTake(code, take);
+        } else if (op instanceof Op.Eval eval) {
+            code.add("$L;\n", render(code, eval.expression()));
+        } else if (op instanceof Op.IterInit init) {
+            emitIterInit(code, init);
+        } else if (op instanceof Op.IterNext next) {
+            emitIterNext(code, next);
+        } else if (op instanceof Op.SwitchJump jump) {
+            emitSwitchJump(code, jump);
         } else if (op instanceof Op.Spill spill) {
             code.add("$L = $L;\n", declareTemp(spill.temp()), render(code, spill.value(), spill.temp()));
         } else if (op instanceof Op.JumpIfTemp jump) {
@@ -152,6 +160,53 @@ final class FrameEmitter {
                     .add("$$label = $L;\ncontinue;\n", jump.target().state())
                     .unindent().add("}\n");
         }
+    }
+
+    /** Generates: {@code $t0 = items; $t1 = 0;} (array) or {@code $t0 = (items).iterator();} */
+    private void emitIterInit(CodeBlock.Builder code, Op.IterInit init) {
+        if (init.index() != null) {
+            code.add("$L = $L;\n", declareTemp(init.iterator()), render(code, init.iterable()));
+            code.add("$L = 0;\n", declareTemp(init.index()));
+        } else {
+            code.add("$L = ($L).iterator();\n", declareTemp(init.iterator()), render(code, init.iterable()));
+        }
+    }
+
+    /** Generates: {@code if (!$t0.hasNext()) { $label = 7; continue; } String s = (String) $t0.next();} */
+    private void emitIterNext(CodeBlock.Builder code, Op.IterNext next) {
+        String it = next.iterator().name();
+        if (next.index() != null) {
+            code.add("if ($L >= $L.length) {\n", next.index().name(), it);
+        } else {
+            code.add("if (!$L.hasNext()) {\n", it);
+        }
+        code.indent().add("$$label = $L;\ncontinue;\n", next.end().state()).unindent().add("}\n");
+        String element = next.index() != null
+                ? it + "[" + next.index().name() + "++]"
+                : "(" + types.castType(next.elementType()) + ") " + it + ".next()";
+        VariableTree variable = next.variable();
+        VariableElement local = in.facts().localRefs().get(variable);
+        if (in.layout().isField(local)) {
+            code.add("$L = $L;\n", in.layout().fieldName(local), element);
+        } else {
+            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), element);
+        }
+    }
+
+    /** Generates: {@code switch ($t0) { case "a": $label = 3; continue; ... default: $label = 5; continue; }} */
+    private void emitSwitchJump(CodeBlock.Builder code, Op.SwitchJump jump) {
+        String selector = jump.selector() != null ? jump.selector().name() : render(code, jump.selectorTree());
+        code.beginControlFlow("switch ($L)", selector);
+        for (Op.SwitchJump.Case c : jump.cases()) {
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            for (com.sun.source.tree.ExpressionTree label : c.labels()) {
+                labels.add(render(code, label));
+            }
+            code.add("case $L:\n", String.join(", ", labels)).indent()
+                    .add("$$label = $L;\ncontinue;\n", c.body().state()).unindent();
+        }
+        code.add("default:\n").indent().add("$$label = $L;\ncontinue;\n", jump.otherwise().state()).unindent();
+        code.endControlFlow();
     }
 
     /** A kept statement; a hoisted variable's declaration becomes an assignment to its field. */
@@ -168,8 +223,15 @@ final class FrameEmitter {
                 }
                 return;
             }
+            // printed from its parts: 'int a = 1, b = 2' gives two trees that share one type
+            String initializer = variable.getInitializer() == null ? "" : " = " + render(code, variable.getInitializer());
+            code.add("$L$L $L$L;\n", variable.getModifiers().getFlags().contains(Modifier.FINAL) ? "final " : "",
+                    types.declaredType(variable, element), variable.getName(), initializer);
+            return;
         }
-        code.add("$L\n", render(code, c.statement()));
+        String text = render(code, c.statement());
+        // the statements of a for header are written without their ';'
+        code.add("$L$L\n", text, text.endsWith(";") || text.endsWith("}") ? "" : ";");
     }
 
     /**

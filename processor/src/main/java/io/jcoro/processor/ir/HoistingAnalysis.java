@@ -108,7 +108,13 @@ public final class HoistingAnalysis {
 
     /** The temps an op assigns or reads directly (not through replaced subtrees). */
     private static List<Temp> tempsOf(Op op) {
-        if (op instanceof Op.Spill spill) {
+        if (op instanceof Op.IterInit init) {
+            return init.index() == null ? List.of(init.iterator()) : List.of(init.iterator(), init.index());
+        } else if (op instanceof Op.IterNext next) {
+            return next.index() == null ? List.of(next.iterator()) : List.of(next.iterator(), next.index());
+        } else if (op instanceof Op.SwitchJump jump && jump.selector() != null) {
+            return List.of(jump.selector());
+        } else if (op instanceof Op.Spill spill) {
             return List.of(spill.temp());
         } else if (op instanceof Op.JumpIfTemp jump) {
             return List.of(jump.temp());
@@ -132,6 +138,14 @@ public final class HoistingAnalysis {
             return List.of(suspend.awaitable());
         } else if (op instanceof Op.Spill spill) {
             return List.of(spill.value());
+        } else if (op instanceof Op.Eval eval) {
+            return List.of(eval.expression());
+        } else if (op instanceof Op.IterInit init) {
+            return List.of(init.iterable());
+        } else if (op instanceof Op.IterNext next) {
+            return List.of(next.variable());
+        } else if (op instanceof Op.SwitchJump jump && jump.selector() == null) {
+            return List.of(jump.selectorTree());
         } else if (op instanceof Op.JumpUnless jump) {
             return List.of(jump.condition());
         } else if (op instanceof Op.Take take) {

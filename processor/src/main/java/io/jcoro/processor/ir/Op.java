@@ -26,6 +26,9 @@ public sealed interface Op {
      */
     record Take(Use use, TypeMirror type, Tree source) implements Op {}
 
+    /** Evaluates an expression for its effect, as the body of an arrow {@code case}: {@code x++;}. */
+    record Eval(ExpressionTree expression) implements Op {}
+
     /** Evaluates {@code value} into {@code temp}: {@code $t0 = value;}. */
     record Spill(Temp temp, ExpressionTree value) implements Op {}
 
@@ -34,6 +37,31 @@ public sealed interface Op {
 
     /** Continues at {@code target}. */
     record Jump(Label target) implements Op {}
+
+    /**
+     * Starts an enhanced {@code for}: {@code $a = expr; $i = 0;} over an array, or
+     * {@code $it = expr.iterator();} over an {@code Iterable} ({@code index} is then null).
+     */
+    record IterInit(Temp iterator, Temp index, ExpressionTree iterable) implements Op {}
+
+    /**
+     * The head of an enhanced {@code for}: continues at {@code end} when the elements are
+     * exhausted, else assigns the next one to {@code variable} ({@code elementType} is the
+     * element type javac gave the loop).
+     */
+    record IterNext(Temp iterator, Temp index, VariableTree variable, TypeMirror elementType, Label end)
+            implements Op {}
+
+    /**
+     * Dispatches a {@code switch} statement: {@code switch (selector) { case A: $label = LA; ... }},
+     * continuing at {@code otherwise} when no case matches. {@code selector} is the temp holding
+     * the evaluated selector, or null when the selector tree can be read directly.
+     */
+    record SwitchJump(ExpressionTree selectorTree, Temp selector, java.util.List<Case> cases, Label otherwise)
+            implements Op {
+        /** One {@code case} clause: its labels (constants or enum names) and where its body starts. */
+        public record Case(java.util.List<? extends ExpressionTree> labels, Label body) {}
+    }
 
     /** Continues at {@code target} unless {@code condition} holds (a condition without awaits). */
     record JumpUnless(ExpressionTree condition, Label target) implements Op {}

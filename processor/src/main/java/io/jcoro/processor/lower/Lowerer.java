@@ -24,6 +24,7 @@ import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
+import io.jcoro.processor.ir.Temp;
 import io.jcoro.processor.model.AsyncMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,10 @@ public final class Lowerer {
                 case VARIABLE -> lowerVariable((VariableTree) statement);
                 case IF -> lowerIf((IfTree) statement);
                 case WHILE_LOOP -> lowerWhile((WhileLoopTree) statement, label);
+                case DO_WHILE_LOOP -> lowerDoWhile((com.sun.source.tree.DoWhileLoopTree) statement, label);
+                case FOR_LOOP -> lowerFor((com.sun.source.tree.ForLoopTree) statement, label);
+                case ENHANCED_FOR_LOOP -> lowerForEach((com.sun.source.tree.EnhancedForLoopTree) statement, label);
+                case SWITCH -> lowerSwitch((com.sun.source.tree.SwitchTree) statement, label);
                 case RETURN -> lowerReturn((ReturnTree) statement);
                 case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) statement);
                 case THROW -> {
@@ -179,11 +184,135 @@ public final class Lowerer {
             Label end = new Label("while.end");
             mark(top);
             branchUnless(tree.getCondition(), end);
-            targets.push(tree, label, end, top);
+            targets.pushLoop(tree, label, end, top);
             lowerStatement(tree.getStatement(), null);
             targets.pop();
             jumpAfter(tree.getStatement(), top);
             mark(end);
+        }
+
+        /**
+         * [source] {@code do S while (c);}
+         * [ir]     {@code TOP: S; NEXT: unless (c) goto END; goto TOP; END:}
+         *          ({@code continue} jumps to NEXT)
+         */
+        private void lowerDoWhile(com.sun.source.tree.DoWhileLoopTree tree, String label) {
+            Label top = new Label("do.top");
+            Label next = new Label("do.next");
+            Label end = new Label("do.end");
+            mark(top);
+            targets.pushLoop(tree, label, end, next);
+            lowerStatement(tree.getStatement(), null);
+            targets.pop();
+            mark(next);
+            branchUnless(tree.getCondition(), end);
+            ops.add(new Op.Jump(top));
+            mark(end);
+        }
+
+        /**
+         * [source] {@code for (init; c; update) S}
+         * [ir]     {@code init; TOP: unless (c) goto END; S; NEXT: update; goto TOP; END:}
+         *          ({@code continue} jumps to NEXT)
+         */
+        private void lowerFor(com.sun.source.tree.ForLoopTree tree, String label) {
+            Label top = new Label("for.top");
+            Label next = new Label("for.next");
+            Label end = new Label("for.end");
+            lowerStatements(tree.getInitializer());
+            mark(top);
+            if (tree.getCondition() != null) {
+                branchUnless(tree.getCondition(), end);
+            }
+            targets.pushLoop(tree, label, end, next);
+            lowerStatement(tree.getStatement(), null);
+            targets.pop();
+            mark(next);
+            lowerStatements(tree.getUpdate());
+            ops.add(new Op.Jump(top));
+            mark(end);
+        }
+
+        /**
+         * [source] {@code for (T x : e) S}
+         * [ir]     {@code iter-init $it = e; TOP: iter-next x <- $it else goto END; S; goto TOP; END:}
+         *          (JLS 14.14.2: the iterable is evaluated once, before the first element)
+         */
+        private void lowerForEach(com.sun.source.tree.EnhancedForLoopTree tree, String label) {
+            Label top = new Label("foreach.top");
+            Label end = new Label("foreach.end");
+            spiller.spill(tree.getExpression(), tree.getExpression());
+            TypeMirror iterable = typeOf(tree.getExpression());
+            boolean array = iterable.getKind() == javax.lang.model.type.TypeKind.ARRAY;
+            Temp iterator = ir.newTemp(array ? iterable : iteratorType(iterable));
+            Temp index = array ? ir.newTemp(attribution.intType()) : null;
+            ops.add(new Op.IterInit(iterator, index, tree.getExpression()));
+            mark(top);
+            ops.add(new Op.IterNext(iterator, index, tree.getVariable(), elementType(tree), end));
+            targets.pushLoop(tree, label, end, top);
+            lowerStatement(tree.getStatement(), null);
+            targets.pop();
+            jumpAfter(tree.getStatement(), top);
+            mark(end);
+        }
+
+        /**
+         * [source] {@code switch (s) { case A: S1 case B, C: S2 default: S3 }}
+         * [ir]     {@code spill $t = s; switch $t {A -> L1, B/C -> L2, else -> L3}; L1: S1; L2: S2;
+         *          L3: S3; END:} (fall-through is the order of the labels; an arrow case jumps
+         *          to END after its body; {@code break} jumps to END)
+         */
+        private void lowerSwitch(com.sun.source.tree.SwitchTree tree, String label) {
+            Label end = new Label("switch.end");
+            ExpressionTree selector = strip(tree.getExpression());
+            Temp temp = null;
+            if (facts.suspends(selector)) {
+                spiller.spill(selector, tree);
+                temp = ir.newTemp(typeOf(selector));
+                ops.add(new Op.Spill(temp, selector));
+            }
+            java.util.List<Op.SwitchJump.Case> cases = new java.util.ArrayList<>();
+            java.util.List<Label> bodies = new java.util.ArrayList<>();
+            Label otherwise = end;
+            for (com.sun.source.tree.CaseTree c : tree.getCases()) {
+                Label body = new Label("case");
+                bodies.add(body);
+                if (c.getExpressions().isEmpty()) {
+                    otherwise = body;
+                } else {
+                    cases.add(new Op.SwitchJump.Case(c.getExpressions(), body));
+                }
+            }
+            ops.add(new Op.SwitchJump(selector, temp, cases, otherwise));
+            targets.pushSwitch(tree, label, end);
+            for (int i = 0; i < tree.getCases().size(); i++) {
+                com.sun.source.tree.CaseTree c = tree.getCases().get(i);
+                mark(bodies.get(i));
+                if (c.getCaseKind() == com.sun.source.tree.CaseTree.CaseKind.RULE) {
+                    Tree body = c.getBody();
+                    if (body instanceof StatementTree statement) {
+                        lowerStatement(statement, null);
+                        jumpAfter(statement, end);
+                    } else {
+                        // case X -> expression;  the expression is evaluated as a statement
+                        spiller.spill((ExpressionTree) body, body);
+                        ops.add(new Op.Eval((ExpressionTree) body));
+                        ops.add(new Op.Jump(end));
+                    }
+                } else {
+                    lowerStatements(c.getStatements());
+                }
+            }
+            targets.pop();
+            mark(end);
+        }
+
+        private TypeMirror iteratorType(TypeMirror iterable) {
+            return attribution.iteratorTypeOf(iterable);
+        }
+
+        private TypeMirror elementType(com.sun.source.tree.EnhancedForLoopTree tree) {
+            return typeOf(tree.getVariable());
         }
 
         /**
@@ -193,12 +322,15 @@ public final class Lowerer {
          */
         private void lowerLabeled(LabeledStatementTree tree) {
             String name = tree.getLabel().toString();
-            if (tree.getStatement() instanceof WhileLoopTree) {
-                lowerStatement(tree.getStatement(), name);
-                return;
+            switch (tree.getStatement().getKind()) {
+                case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP, SWITCH -> {
+                    lowerStatement(tree.getStatement(), name);
+                    return;
+                }
+                default -> { }
             }
             Label end = new Label("labeled.end");
-            targets.push(tree, name, end, null);
+            targets.pushBlock(tree, name, end);
             lowerStatement(tree.getStatement(), name);
             targets.pop();
             mark(end);

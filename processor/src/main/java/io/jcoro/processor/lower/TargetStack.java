@@ -10,7 +10,8 @@ import java.util.Deque;
  * with the labels they go to (regenerator's LeapManager).
  */
 final class TargetStack {
-    record Target(Tree statement, String label, Label breakTo, Label continueTo) {
+    /** @param unlabeledBreak whether a plain {@code break} can target it (a loop or a switch) */
+    record Target(Tree statement, String label, Label breakTo, Label continueTo, boolean unlabeledBreak) {
         boolean isLoop() {
             return continueTo != null;
         }
@@ -18,8 +19,17 @@ final class TargetStack {
 
     private final Deque<Target> targets = new ArrayDeque<>();
 
-    void push(Tree statement, String label, Label breakTo, Label continueTo) {
-        targets.push(new Target(statement, label, breakTo, continueTo));
+    void pushLoop(Tree statement, String label, Label breakTo, Label continueTo) {
+        targets.push(new Target(statement, label, breakTo, continueTo, true));
+    }
+
+    void pushSwitch(Tree statement, String label, Label breakTo) {
+        targets.push(new Target(statement, label, breakTo, null, true));
+    }
+
+    /** A labelled statement that is neither a loop nor a switch: only {@code break label} leaves it. */
+    void pushBlock(Tree statement, String label, Label breakTo) {
+        targets.push(new Target(statement, label, breakTo, null, false));
     }
 
     void pop() {
@@ -29,7 +39,8 @@ final class TargetStack {
     /** The target of {@code break}/{@code continue} with {@code label} (null: the innermost loop). */
     Target find(String label, boolean isContinue) {
         for (Target target : targets) {
-            if (label == null ? target.isLoop() : label.equals(target.label())) {
+            boolean plainMatch = isContinue ? target.isLoop() : target.unlabeledBreak();
+            if (label == null ? plainMatch : label.equals(target.label())) {
                 return target;
             }
         }

@@ -209,6 +209,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return value;
     }
 
+    /**
+     * The exception router of a frame with exploded try statements: the state that handles an
+     * exception thrown in {@code state} (a catch dispatch or a finally), or -1 to let it leave the
+     * coroutine. {@code handlers} is the frame's constant state-to-handler table.
+     */
+    protected static int $handler(int[] handlers, int state) {
+        return state >= 0 && state < handlers.length ? handlers[state] : -1;
+    }
+
     /** The default branch of the {@code switch}: a label no state of this frame has. */
     protected final IllegalStateException $badLabel() {
         return new IllegalStateException("corrupt coroutine state: " + name() + " has no state " + $label);

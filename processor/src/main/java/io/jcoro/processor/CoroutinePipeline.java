@@ -107,7 +107,7 @@ final class CoroutinePipeline {
         }
         LoweredBody body = new Lowerer(context.attribution(), diagnostics).lower(method, facts);
         StateAssigner.assign(body.entry(), body.ops());
-        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements());
+        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.finallies());
         checkFieldTypes(method, facts, layout);
         return new LoweredMethod(method, facts, body, layout);
     }
@@ -119,7 +119,8 @@ final class CoroutinePipeline {
                 .getTypeParameters());
         boolean ok = true;
         for (VariableElement field : layout.fields()) {
-            if (!TypeRendering.isDenotable(field.asType(), typeParameters)) {
+            boolean multiCatch = field.asType().getKind() == javax.lang.model.type.TypeKind.UNION;
+            if (!multiCatch && !TypeRendering.isDenotable(field.asType(), typeParameters)) {
                 Tree declaration = facts.localRefs().entrySet().stream()
                         .filter(e -> e.getValue().equals(field) && e.getKey().getKind() == Tree.Kind.VARIABLE)
                         .map(java.util.Map.Entry::getKey).findFirst().orElse(method.tree());

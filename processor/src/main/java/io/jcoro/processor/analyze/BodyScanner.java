@@ -142,6 +142,15 @@ public final class BodyScanner {
         }
 
         @Override
+        public Void visitReturn(ReturnTree tree, Void unused) {
+            if (nested.isEmpty() && !(tree.getExpression() instanceof MethodInvocationTree call
+                    && isVerb(attribution.elementOf(new TreePath(getCurrentPath(), call)), TypeNames.DONE))) {
+                diagnostics.report(DiagnosticCode.RETURN_WITHOUT_DONE, tree, method.unit(), method.element());
+            }
+            return super.visitReturn(tree, unused);
+        }
+
+        @Override
         public Void visitLabeledStatement(LabeledStatementTree tree, Void unused) {
             checkDollar(tree, tree.getLabel());
             return super.visitLabeledStatement(tree, unused);

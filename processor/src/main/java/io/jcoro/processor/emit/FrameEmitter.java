@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.VariableTree;
 import io.jcoro.processor.ir.FrameLayout;
+import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
 import io.jcoro.processor.util.TypeNames;
 import javax.lang.model.element.Modifier;
@@ -76,6 +77,10 @@ final class FrameEmitter {
         for (io.jcoro.processor.ir.Temp temp : layout.temps()) {
             frame.addField(FieldSpec.builder(types.castType(temp.type()), temp.name(), Modifier.PRIVATE).build());
         }
+        if (hasHandlers()) {
+            frame.addField(handlerTable());
+            frame.addField(FieldSpec.builder(Throwable.class, "$caught", Modifier.PRIVATE).build());
+        }
         frame.addMethod(constructor());
         frame.addMethod(MethodSpec.methodBuilder("name")
                 .addAnnotation(Override.class)
@@ -104,19 +109,46 @@ final class FrameEmitter {
         return constructor.build();
     }
 
-    /** Generates the dispatch loop; see the class comment. */
+    /**
+     * Generates the dispatch loop; see the class comment. A body with exploded try statements
+     * also gets the exception router:
+     * <pre>{@code
+     * $dispatch:
+     * for (;;) {
+     *     try {
+     *         switch ($label) { ... }
+     *     } catch (Throwable $e) {
+     *         int $h = $handler($HANDLERS, $label);
+     *         if ($h < 0) throw $e;
+     *         $caught = $e;
+     *         $label = $h;
+     *     }
+     * }
+     * }</pre>
+     */
     private CodeBlock resumeBody() {
         CodeBlock.Builder code = CodeBlock.builder();
+        boolean routed = hasHandlers();
         code.add("$L:\n", GeneratedNames.DISPATCH_LABEL);
         code.beginControlFlow("for (;;)");
+        if (routed) {
+            code.beginControlFlow("try");
+        }
         code.beginControlFlow("switch ($$label)");
         boolean open = false;
+        Label previousHandler = null;
         for (Op op : in.body().ops()) {
             if (op instanceof Op.Mark mark) {
                 if (open) {
                     code.unindent().add("}\n");
                 }
                 code.add("case $L: {\n", mark.label().state()).indent();
+                if (open && routed && mark.handler() != previousHandler) {
+                    // reached by falling through: the router must know this state's handler
+                    code.addStatement("$$label = $L", mark.label().state());
+                }
+                declaredTemps.clear();
+                previousHandler = mark.handler();
                 open = true;
             } else {
                 emitOp(code, op);
@@ -127,8 +159,36 @@ final class FrameEmitter {
         }
         code.add("default:\n").indent().addStatement("throw $$badLabel()").unindent();
         code.endControlFlow();
+        if (routed) {
+            code.nextControlFlow("catch ($T $$e)", Throwable.class)
+                    .addStatement("int $$h = $$handler($$HANDLERS, $$label)")
+                    .addStatement("if ($$h < 0) throw $$e")
+                    .addStatement("$$caught = $$e")
+                    .addStatement("$$label = $$h")
+                    .endControlFlow();
+        }
         code.endControlFlow();
         return code.build();
+    }
+
+    private boolean hasHandlers() {
+        return in.body().ops().stream().anyMatch(op -> op instanceof Op.Mark mark && mark.handler() != null);
+    }
+
+    /** Generates: {@code private static final int[] $HANDLERS = {-1, 4, 4, -1};} (state to handler state). */
+    private FieldSpec handlerTable() {
+        java.util.List<Integer> handlers = new java.util.ArrayList<>();
+        for (Op op : in.body().ops()) {
+            if (op instanceof Op.Mark mark) {
+                while (handlers.size() <= mark.label().state()) {
+                    handlers.add(-1);
+                }
+                handlers.set(mark.label().state(), mark.handler() == null ? -1 : mark.handler().state());
+            }
+        }
+        return FieldSpec.builder(int[].class, "$HANDLERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", handlers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                .build();
     }
 
     private void emitOp(CodeBlock.Builder code, Op op) {
@@ -139,6 +199,18 @@ final class FrameEmitter {
                     render(code, suspend.awaitable()), suspend.resume().state());
         } else if (op instanceof Op.Take take) {
             emitTake(code, take);
+        } else if (op instanceof Op.CatchDispatch dispatch) {
+            emitCatchDispatch(code, dispatch);
+        } else if (op instanceof Op.TakeCaught caught) {
+            emitTakeCaught(code, caught);
+        } else if (op instanceof Op.EnterFinally enter) {
+            io.jcoro.processor.ir.Finally f = enter.finally_();
+            if (enter.pending() == io.jcoro.processor.ir.Finally.THROW) {
+                code.addStatement("$L = $$caught", f.value().name());
+            }
+            code.addStatement("$L = $L", f.pending().name(), enter.pending());
+        } else if (op instanceof Op.EndFinally end) {
+            emitEndFinally(code, end.finally_());
         } else if (op instanceof Op.Eval eval) {
             code.add("$L;\n", render(code, eval.expression()));
         } else if (op instanceof Op.IterInit init) {
@@ -159,6 +231,66 @@ final class FrameEmitter {
             code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
                     .add("$$label = $L;\ncontinue;\n", jump.target().state())
                     .unindent().add("}\n");
+        }
+    }
+
+    /** Generates: {@code if ($caught instanceof IOException) { $label = 5; continue; } ... throw $caught;} */
+    private void emitCatchDispatch(CodeBlock.Builder code, Op.CatchDispatch dispatch) {
+        for (Op.CatchDispatch.Catch clause : dispatch.catches()) {
+            java.util.List<String> tests = new java.util.ArrayList<>();
+            for (javax.lang.model.type.TypeMirror type : clause.types()) {
+                tests.add("$caught instanceof " + types.castType(type));
+            }
+            code.add("if ($L) {\n", String.join(" || ", tests)).indent()
+                    .add("$$label = $L;\ncontinue;\n", clause.body().state()).unindent().add("}\n");
+        }
+        code.addStatement("throw $$caught");
+    }
+
+    /** Generates: {@code IOException e = (IOException) $caught;} */
+    private void emitTakeCaught(CodeBlock.Builder code, Op.TakeCaught caught) {
+        VariableTree parameter = caught.parameter();
+        VariableElement element = in.facts().localRefs().get(parameter);
+        TypeName type = types.fieldType(element);
+        if (in.layout().isField(element)) {
+            code.addStatement("$L = ($T) $$caught", in.layout().fieldName(element), type);
+        } else {
+            code.addStatement("$T $L = ($T) $$caught", type, parameter.getName(), type);
+        }
+    }
+
+    /**
+     * Generates the end of a finally block (see {@link io.jcoro.processor.ir.Finally}):
+     * <pre>{@code
+     * if ($t4 == -2) throw (Throwable) $t5;
+     * if ($t4 == -3) return $t5;                  // or: pass it to the enclosing finally
+     * if ($t4 == 7) { $label = 7; continue; }     // a break/continue that left the try
+     * }</pre>
+     */
+    private void emitEndFinally(CodeBlock.Builder code, io.jcoro.processor.ir.Finally f) {
+        String pending = f.pending().name();
+        io.jcoro.processor.ir.Finally outer = f.outer();
+        code.addStatement("if ($L == $L) throw ($T) $L", pending, io.jcoro.processor.ir.Finally.THROW, Throwable.class,
+                f.value().name());
+        code.add("if ($L == $L) {\n", pending, io.jcoro.processor.ir.Finally.RETURN).indent();
+        if (outer == null) {
+            code.addStatement("return $L", f.value().name());
+        } else {
+            code.addStatement("$L = $L", outer.value().name(), f.value().name())
+                    .addStatement("$L = $L", outer.pending().name(), io.jcoro.processor.ir.Finally.RETURN)
+                    .add("$$label = $L;\ncontinue;\n", outer.start().state());
+        }
+        code.unindent().add("}\n");
+        for (java.util.Map.Entry<Label, Boolean> target : f.targets().entrySet()) {
+            int state = target.getKey().state();
+            code.add("if ($L == $L) {\n", pending, state).indent();
+            if (target.getValue()) {
+                code.addStatement("$L = $L", outer.pending().name(), state)
+                        .add("$$label = $L;\ncontinue;\n", outer.start().state());
+            } else {
+                code.add("$$label = $L;\ncontinue;\n", state);
+            }
+            code.unindent().add("}\n");
         }
     }
 

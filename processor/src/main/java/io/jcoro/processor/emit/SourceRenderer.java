@@ -29,14 +29,15 @@ final class SourceRenderer {
     private final SourcePositions positions;
     private final BodyFacts facts;
     private final FrameLayout layout;
-    private final java.util.Map<Tree, Label> jumps;
+    private final java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps;
     private final java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements;
     private final TypeRendering.Names typeNames;
     private final String generatedThis;
     private final Set<String> frameMethods;
 
     SourceRenderer(CompilationUnitTree unit, SourcePositions positions, BodyFacts facts, FrameLayout layout,
-            java.util.Map<Tree, Label> jumps, java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements,
+            java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps,
+            java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements,
             TypeRendering.Names typeNames, String generatedSimpleName) {
         try {
             this.source = unit.getSourceFile().getCharContent(true);
@@ -146,9 +147,22 @@ final class SourceRenderer {
             return render(write.tree().getVariable()) + " = (" + typeNames.name(write.type()) + ") ("
                     + write.old().name() + " " + write.operator() + " (" + render(write.tree().getExpression()) + "))";
         }
-        Label jump = jumps.get(tree);
-        if (jump != null) {
-            return "{ $label = " + jump.state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+        io.jcoro.processor.ir.Op.Exit exit = jumps.get(tree);
+        if (exit instanceof io.jcoro.processor.ir.Op.Exit.Direct direct) {
+            return "{ $label = " + direct.target().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+        }
+        if (exit instanceof io.jcoro.processor.ir.Op.Exit.ViaFinally via) {
+            io.jcoro.processor.ir.Finally f = via.finally_();
+            String pending;
+            if (via.target() != null) {
+                pending = f.pending().name() + " = " + via.target().state() + "; ";
+            } else {
+                MethodInvocationTree done = (MethodInvocationTree) ((com.sun.source.tree.ReturnTree) tree).getExpression();
+                String value = done.getArguments().isEmpty() ? "null" : "$return(" + render(done.getArguments().get(0)) + ")";
+                pending = f.value().name() + " = " + value + "; " + f.pending().name() + " = "
+                        + io.jcoro.processor.ir.Finally.RETURN + "; ";
+            }
+            return "{ " + pending + "$label = " + f.start().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
         }
         if (facts.thisRefs().contains(tree)) {
             return generatedThis;

@@ -83,7 +83,9 @@ public final class TypeRendering {
 
     /** The type of a hoisted variable's field; the pipeline has checked it is denotable. */
     TypeName fieldType(VariableElement variable) {
-        return TypeName.get(variable.asType());
+        TypeMirror type = variable.asType();
+        // a multi-catch parameter's type is a union, which no declaration can name: use its erasure
+        return type.getKind() == javax.lang.model.type.TypeKind.UNION ? TypeName.get(types.erasure(type)) : TypeName.get(type);
     }
 
     /** The type to cast an awaited value to: its own type if denotable, else its erasure. */

@@ -28,7 +28,8 @@ import javax.lang.model.element.VariableElement;
 public final class HoistingAnalysis {
     private HoistingAnalysis() {}
 
-    public static FrameLayout analyze(List<Op> ops, BodyFacts facts, Map<Tree, Op.Replacement> replacements) {
+    public static FrameLayout analyze(List<Op> ops, BodyFacts facts, Map<Tree, Op.Replacement> replacements,
+            List<Finally> finallies) {
         Map<VariableElement, Set<Integer>> states = new LinkedHashMap<>();
         Map<Temp, Set<Integer>> tempStates = new LinkedHashMap<>();
         Set<VariableElement> explodedLevel = new LinkedHashSet<>();
@@ -92,6 +93,11 @@ public final class HoistingAnalysis {
             names.put(field, nameCounts.get(name) > 1 && seen > 1 ? name + "$" + (seen - 1) : name);
         }
         Set<Temp> fieldTemps = new LinkedHashSet<>();
+        for (Finally f : finallies) {
+            // written by jumps anywhere in the protected region, read at the end of the finally
+            fieldTemps.add(f.pending());
+            fieldTemps.add(f.value());
+        }
         tempStates.forEach((temp, seenIn) -> {
             if (seenIn.size() > 1) {
                 fieldTemps.add(temp);
@@ -140,6 +146,8 @@ public final class HoistingAnalysis {
             return List.of(spill.value());
         } else if (op instanceof Op.Eval eval) {
             return List.of(eval.expression());
+        } else if (op instanceof Op.TakeCaught caught) {
+            return List.of(caught.parameter());
         } else if (op instanceof Op.IterInit init) {
             return List.of(init.iterable());
         } else if (op instanceof Op.IterNext next) {

@@ -10,8 +10,12 @@ import javax.lang.model.type.TypeMirror;
 /** One instruction of the lowered body; see the package documentation for the notation. */
 public sealed interface Op {
 
-    /** A state begins here. */
-    record Mark(Label label) implements Op {}
+    /**
+     * A state begins here. {@code handler} is where an exception thrown in this state goes (the
+     * catch dispatch or finally of the innermost exploded try around it), or null: out of the
+     * coroutine.
+     */
+    record Mark(Label label, Label handler) implements Op {}
 
     /** A statement of the body that contains no suspension. */
     record Code(StatementTree statement) implements Op {}
@@ -37,6 +41,24 @@ public sealed interface Op {
 
     /** Continues at {@code target}. */
     record Jump(Label target) implements Op {}
+
+    /**
+     * The handler state of an exploded try: continues at the first catch clause whose types the
+     * caught exception is an instance of, or rethrows it (to the finally, or out).
+     */
+    record CatchDispatch(java.util.List<Catch> catches) implements Op {
+        /** @param types the alternatives of the clause ({@code catch (A | B e)}) */
+        public record Catch(java.util.List<TypeMirror> types, Label body) {}
+    }
+
+    /** The first op of a catch block: {@code IOException e = (IOException) $caught;}. */
+    record TakeCaught(VariableTree parameter) implements Op {}
+
+    /** Enters {@code finally} with a pending completion: {@code NORMAL}, or {@code THROW} of the caught exception. */
+    record EnterFinally(Finally finally_, int pending) implements Op {}
+
+    /** The end of a finally block: carries out its pending completion (see {@link Finally}). */
+    record EndFinally(Finally finally_) implements Op {}
 
     /**
      * Starts an enhanced {@code for}: {@code $a = expr; $i = 0;} over an array, or
@@ -77,6 +99,17 @@ public sealed interface Op {
         /** {@code target = (type) (old op right)}, with the target's subexpressions already spilled. */
         record CompoundWrite(CompoundAssignmentTree tree, Temp old, TypeMirror type, String operator)
                 implements Replacement {}
+    }
+
+    /**
+     * Where a {@code break}, {@code continue} or {@code return} inside a kept statement goes when
+     * it leaves an exploded statement: straight to a state, or through one or more finally blocks.
+     */
+    sealed interface Exit {
+        record Direct(Label target) implements Exit {}
+
+        /** Through {@code finally_} first; {@code target} is null for a return. */
+        record ViaFinally(Finally finally_, Label target) implements Exit {}
     }
 
     /** Where the awaited value goes. */

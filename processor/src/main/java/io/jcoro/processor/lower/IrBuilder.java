@@ -14,12 +14,15 @@ import javax.lang.model.type.TypeMirror;
 final class IrBuilder {
     final Label entry = new Label("entry");
     final List<Op> ops = new ArrayList<>();
-    final Map<Tree, Label> jumps = new LinkedHashMap<>();
+    final Map<Tree, Op.Exit> exits = new LinkedHashMap<>();
+    final List<io.jcoro.processor.ir.Finally> finallies = new ArrayList<>();
+    /** Where an exception in the states marked from now on goes; null: out of the coroutine. */
+    Label handler;
     final Map<Tree, Op.Replacement> replacements = new LinkedHashMap<>();
     final List<Temp> temps = new ArrayList<>();
 
     IrBuilder() {
-        ops.add(new Op.Mark(entry));
+        ops.add(new Op.Mark(entry, null));
     }
 
     void add(Op op) {
@@ -27,7 +30,7 @@ final class IrBuilder {
     }
 
     void mark(Label label) {
-        ops.add(new Op.Mark(label));
+        ops.add(new Op.Mark(label, handler));
     }
 
     Temp newTemp(TypeMirror type) {
@@ -37,6 +40,6 @@ final class IrBuilder {
     }
 
     LoweredBody build() {
-        return new LoweredBody(entry, ops, jumps, replacements, temps);
+        return new LoweredBody(entry, ops, exits, replacements, temps, finallies);
     }
 }

@@ -20,17 +20,17 @@ import java.util.Map;
 
 /**
  * Finds the {@code break}/{@code continue} statements of a kept statement whose target is an
- * exploded statement outside it, and records the label each must jump to. Jumps whose target
- * is inside the kept statement stay plain Java.
+ * exploded statement outside it, and the {@code return}s inside an exploded finally's region,
+ * and records where each goes. Jumps whose target is inside the kept statement stay plain Java.
  */
 final class JumpScanner extends TreeScanner<Void, Void> {
     private final TargetStack outer;
-    private final Map<Tree, Label> jumps;
+    private final Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps;
     private final List<String> innerLabels = new ArrayList<>();
     private int innerLoops;
     private int innerSwitches;
 
-    JumpScanner(TargetStack outer, Map<Tree, Label> jumps) {
+    JumpScanner(TargetStack outer, Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps) {
         this.outer = outer;
         this.jumps = jumps;
     }
@@ -42,7 +42,7 @@ final class JumpScanner extends TreeScanner<Void, Void> {
         if (!inner) {
             TargetStack.Target target = outer.find(label, false);
             if (target != null) {
-                jumps.put(tree, target.breakTo());
+                jumps.put(tree, outer.exitTo(target, target.breakTo()));
             }
         }
         return null;
@@ -55,8 +55,18 @@ final class JumpScanner extends TreeScanner<Void, Void> {
         if (!inner) {
             TargetStack.Target target = outer.find(label, true);
             if (target != null) {
-                jumps.put(tree, target.continueTo());
+                jumps.put(tree, outer.exitTo(target, target.continueTo()));
             }
+        }
+        return null;
+    }
+
+    /** A return leaves every exploded finally around it. */
+    @Override
+    public Void visitReturn(com.sun.source.tree.ReturnTree tree, Void unused) {
+        io.jcoro.processor.ir.Op.Exit exit = outer.exitTo(null, null);
+        if (exit != null) {
+            jumps.put(tree, exit);
         }
         return null;
     }

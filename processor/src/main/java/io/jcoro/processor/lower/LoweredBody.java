@@ -12,16 +12,18 @@ import java.util.Map;
  *
  * @param entry the label of state 0
  * @param ops   the flat IR, starting with {@code Mark(entry)}
- * @param jumps {@code break}/{@code continue} statements inside {@code Code} ops that leave an
- *              exploded statement, with the label they go to
+ * @param exits {@code break}/{@code continue}/{@code return} statements inside {@code Code} ops
+ *              that leave an exploded statement, with where they go
  * @param replacements subtrees that were evaluated earlier (spilled), with how to print them now
  * @param temps the temps of the body, in order of creation
+ * @param finallies the exploded finally blocks, whose pending completions are frame fields
  */
-public record LoweredBody(Label entry, List<Op> ops, Map<Tree, Label> jumps,
-        Map<Tree, Op.Replacement> replacements, List<Temp> temps) {
+public record LoweredBody(Label entry, List<Op> ops, Map<Tree, Op.Exit> exits,
+        Map<Tree, Op.Replacement> replacements, List<Temp> temps, List<io.jcoro.processor.ir.Finally> finallies) {
     public LoweredBody {
         ops = List.copyOf(ops);
-        jumps = Map.copyOf(jumps);
+        exits = Map.copyOf(exits);
+        finallies = List.copyOf(finallies);
         replacements = Map.copyOf(replacements);
         temps = List.copyOf(temps);
     }

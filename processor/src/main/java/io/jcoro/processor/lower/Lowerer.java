@@ -95,6 +95,7 @@ public final class Lowerer {
                 case FOR_LOOP -> lowerFor((com.sun.source.tree.ForLoopTree) statement, label);
                 case ENHANCED_FOR_LOOP -> lowerForEach((com.sun.source.tree.EnhancedForLoopTree) statement, label);
                 case SWITCH -> lowerSwitch((com.sun.source.tree.SwitchTree) statement, label);
+                case TRY -> lowerTry((com.sun.source.tree.TryTree) statement);
                 case RETURN -> lowerReturn((ReturnTree) statement);
                 case LABELED_STATEMENT -> lowerLabeled((LabeledStatementTree) statement);
                 case THROW -> {
@@ -113,7 +114,7 @@ public final class Lowerer {
          */
         private void emitCode(StatementTree statement) {
             ops.add(new Op.Code(statement));
-            new JumpScanner(targets, ir.jumps).scan(statement, null);
+            new JumpScanner(targets, ir.exits).scan(statement, null);
         }
 
         /**
@@ -307,6 +308,93 @@ public final class Lowerer {
             mark(end);
         }
 
+        /**
+         * [source] {@code try { B } catch (E e) { C } finally { F }}
+         * [ir]     {@code TRY: B; enter-finally normal; goto FIN;
+         *          DISPATCH: catch-dispatch E -> C else rethrow;
+         *          C: take-caught e; C; enter-finally normal; goto FIN;
+         *          FIN_THROW: enter-finally throw; FIN: F; end-finally; END:}
+         *          States of B go to DISPATCH on an exception, states of DISPATCH and C to
+         *          FIN_THROW, states of the finally to the handler around the whole try.
+         */
+        private void lowerTry(com.sun.source.tree.TryTree tree) {
+            if (!tree.getResources().isEmpty()) {
+                diagnostics.report(DiagnosticCode.UNSUPPORTED_SUSPENDING_STATEMENT, tree,
+                        method.unit(), method.element(), "try-with-resources");
+                return;
+            }
+            Label outerHandler = ir.handler;
+            Label end = new Label("try.end");
+            Label dispatch = tree.getCatches().isEmpty() ? null : new Label("try.catch");
+            io.jcoro.processor.ir.Finally fin = null;
+            Label finThrow = null;
+            if (tree.getFinallyBlock() != null) {
+                fin = new io.jcoro.processor.ir.Finally(ir.newTemp(attribution.intType()),
+                        ir.newTemp(attribution.objectType()), new Label("finally"), targets.innermostFinally());
+                ir.finallies.add(fin);
+                finThrow = new Label("finally.throw");
+                targets.enterFinallyRegion(fin);
+            }
+            ir.handler = dispatch != null ? dispatch : finThrow;
+            mark(new Label("try"));
+            lowerStatement(tree.getBlock(), null);
+            leaveProtected(tree.getBlock(), fin, end);
+            if (dispatch != null) {
+                ir.handler = finThrow != null ? finThrow : outerHandler;
+                mark(dispatch);
+                java.util.List<Op.CatchDispatch.Catch> clauses = new java.util.ArrayList<>();
+                java.util.List<Label> bodies = new java.util.ArrayList<>();
+                for (com.sun.source.tree.CatchTree c : tree.getCatches()) {
+                    Label body = new Label("catch");
+                    bodies.add(body);
+                    clauses.add(new Op.CatchDispatch.Catch(alternatives(c.getParameter()), body));
+                }
+                ops.add(new Op.CatchDispatch(clauses));
+                for (int i = 0; i < bodies.size(); i++) {
+                    com.sun.source.tree.CatchTree c = tree.getCatches().get(i);
+                    mark(bodies.get(i));
+                    ops.add(new Op.TakeCaught(c.getParameter()));
+                    lowerStatement(c.getBlock(), null);
+                    leaveProtected(c.getBlock(), fin, end);
+                }
+            }
+            ir.handler = outerHandler;
+            if (fin != null) {
+                targets.leaveFinallyRegion();
+                mark(finThrow);
+                ops.add(new Op.EnterFinally(fin, io.jcoro.processor.ir.Finally.THROW));
+                mark(fin.start());
+                lowerStatement(tree.getFinallyBlock(), null);
+                if (Completion.mayNotComplete(tree.getFinallyBlock())) {
+                    mark(new Label("landing"));
+                }
+                ops.add(new Op.EndFinally(fin));
+            }
+            mark(end);
+        }
+
+        /** The normal end of a try or catch block: into the finally, or past the try statement. */
+        private void leaveProtected(StatementTree block, io.jcoro.processor.ir.Finally fin, Label end) {
+            if (fin == null) {
+                jumpAfter(block, end);
+                return;
+            }
+            if (Completion.mayNotComplete(block)) {
+                mark(new Label("landing"));
+            }
+            ops.add(new Op.EnterFinally(fin, io.jcoro.processor.ir.Finally.NORMAL));
+            ops.add(new Op.Jump(fin.start()));
+        }
+
+        /** The exception types a catch clause names: the alternatives of {@code A | B}, or its one type. */
+        private java.util.List<TypeMirror> alternatives(VariableTree parameter) {
+            TypeMirror type = typeOf(parameter);
+            if (type instanceof javax.lang.model.type.UnionType union) {
+                return java.util.List.copyOf(union.getAlternatives());
+            }
+            return java.util.List.of(type);
+        }
+
         private TypeMirror iteratorType(TypeMirror iterable) {
             return attribution.iteratorTypeOf(iterable);
         }
@@ -341,7 +429,8 @@ public final class Lowerer {
          * [ir]     {@code await e -> L; L: take return}
          */
         private void lowerReturn(ReturnTree tree) {
-            if (tree.getExpression() instanceof MethodInvocationTree done && facts.isDone(done)
+            if (targets.innermostFinally() == null
+                    && tree.getExpression() instanceof MethodInvocationTree done && facts.isDone(done)
                     && done.getArguments().size() == 1) {
                 MethodInvocationTree await = asAwait(done.getArguments().get(0));
                 if (await != null) {
@@ -379,7 +468,7 @@ public final class Lowerer {
             spiller.spill(awaitable, awaitable);
             Label resume = new Label("await");
             ops.add(new Op.Suspend(awaitable, resume));
-            ops.add(new Op.Mark(resume));
+            mark(resume);
             ops.add(new Op.Take(use, typeOf(await), await));
         }
 

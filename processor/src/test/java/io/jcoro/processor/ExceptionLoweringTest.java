@@ -1,0 +1,79 @@
+package io.jcoro.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import io.jcoro.Coroutine;
+import io.jcoro.EventLoop;
+import io.jcoro.processor.testing.CoroCompiler;
+import io.jcoro.processor.testing.Trace;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * try/catch/finally around awaits (JLS 14.20): each mode of each program runs as a coroutine
+ * and as its plain twin, with the same trace and the same outcome, value or exception.
+ */
+class ExceptionLoweringTest {
+    private static ClassLoader loader;
+
+    @BeforeAll
+    static void compile() {
+        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/Exceptions.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        loader = CoroCompiler.classLoader(compilation);
+    }
+
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {0, 1, 2, 3})
+    void catchesAndFinallyAroundAwaits(int mode) throws Exception {
+        assertSameAsPlainTwin("catches", mode);
+    }
+
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void returnBreakContinueAndThrowCrossNestedFinallies(int mode) throws Exception {
+        assertSameAsPlainTwin("crossings", mode);
+    }
+
+    private static void assertSameAsPlainTwin(String name, int mode) throws Exception {
+        Trace plainTrace = new Trace();
+        Object plain = newProgram(plainTrace);
+        String expected;
+        try {
+            expected = "value " + plain.getClass().getMethod(name + "Plain", int.class).invoke(plain, mode);
+        } catch (InvocationTargetException e) {
+            expected = describe(e.getCause());
+        }
+
+        Trace coroTrace = new Trace();
+        Object program = newProgram(coroTrace);
+        Coroutine<?> coroutine = (Coroutine<?>) program.getClass().getMethod(name, int.class).invoke(program, mode);
+        EventLoop loop = EventLoop.virtualTime();
+        String actual;
+        try {
+            actual = "value " + loop.runUntilComplete(coroutine);
+        } catch (Throwable t) {
+            actual = describe(t);
+        } finally {
+            loop.close();
+        }
+        assertEquals(plainTrace.events(), coroTrace.events(), name + "(" + mode + "): trace");
+        assertEquals(expected, actual, name + "(" + mode + "): outcome");
+    }
+
+    private static String describe(Throwable t) {
+        return "threw " + t + (t.getCause() == null ? "" : " caused by " + t.getCause());
+    }
+
+    private static Object newProgram(Trace trace) throws Exception {
+        Constructor<?> constructor = loader.loadClass("programs.ExceptionsCoroutines").getDeclaredConstructor(Consumer.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(trace);
+    }
+}

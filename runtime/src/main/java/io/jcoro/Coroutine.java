@@ -202,6 +202,18 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     /**
+     * The failure of the await that led to the current state, or null if it succeeded; for
+     * generated code that handles the failure itself (closing an async resource). The value is
+     * discarded.
+     */
+    protected final Throwable $failure() {
+        Throwable failure = inFailure;
+        inFailure = null;
+        inValue = null;
+        return failure;
+    }
+
+    /**
      * {@code return done(value)}: hands {@code value} back as the result. Typed as {@code T} so
      * that the argument is checked, converted and target-typed exactly as in {@code done(value)}.
      */

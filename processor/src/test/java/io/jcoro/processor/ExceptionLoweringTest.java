@@ -24,7 +24,8 @@ class ExceptionLoweringTest {
 
     @BeforeAll
     static void compile() {
-        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/Exceptions.java"));
+        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/Exceptions.java"),
+                CoroCompiler.resource("programs/Resources.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = CoroCompiler.classLoader(compilation);
     }
@@ -41,9 +42,19 @@ class ExceptionLoweringTest {
         assertSameAsPlainTwin("crossings", mode);
     }
 
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void tryWithResourcesClosesInReverseOrderOnEveryPath(int mode) throws Exception {
+        assertSameAsPlainTwin("programs.ResourcesCoroutines", "run", mode);
+    }
+
     private static void assertSameAsPlainTwin(String name, int mode) throws Exception {
+        assertSameAsPlainTwin("programs.ExceptionsCoroutines", name, mode);
+    }
+
+    private static void assertSameAsPlainTwin(String type, String name, int mode) throws Exception {
         Trace plainTrace = new Trace();
-        Object plain = newProgram(plainTrace);
+        Object plain = newProgram(type, plainTrace);
         String expected;
         try {
             expected = "value " + plain.getClass().getMethod(name + "Plain", int.class).invoke(plain, mode);
@@ -52,7 +63,7 @@ class ExceptionLoweringTest {
         }
 
         Trace coroTrace = new Trace();
-        Object program = newProgram(coroTrace);
+        Object program = newProgram(type, coroTrace);
         Coroutine<?> coroutine = (Coroutine<?>) program.getClass().getMethod(name, int.class).invoke(program, mode);
         EventLoop loop = EventLoop.virtualTime();
         String actual;
@@ -71,8 +82,8 @@ class ExceptionLoweringTest {
         return "threw " + t + (t.getCause() == null ? "" : " caused by " + t.getCause());
     }
 
-    private static Object newProgram(Trace trace) throws Exception {
-        Constructor<?> constructor = loader.loadClass("programs.ExceptionsCoroutines").getDeclaredConstructor(Consumer.class);
+    private static Object newProgram(String type, Trace trace) throws Exception {
+        Constructor<?> constructor = loader.loadClass(type).getDeclaredConstructor(Consumer.class);
         constructor.setAccessible(true);
         return constructor.newInstance(trace);
     }

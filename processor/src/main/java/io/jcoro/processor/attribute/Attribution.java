@@ -72,6 +72,12 @@ public final class Attribution {
         return trees.getElement(path);
     }
 
+    /** Whether {@code type} is an {@code io.jcoro.AsyncCloseable} (closed by awaiting {@code closeAsync}). */
+    public boolean isAsyncCloseable(TypeMirror type) {
+        javax.lang.model.element.TypeElement asyncCloseable = elements.getTypeElement("io.jcoro.AsyncCloseable");
+        return asyncCloseable != null && types.isAssignable(types.erasure(type), types.erasure(asyncCloseable.asType()));
+    }
+
     /** {@code int}, the type of an array loop's index. */
     public TypeMirror intType() {
         return types.getPrimitiveType(TypeKind.INT);

@@ -209,6 +209,12 @@ final class FrameEmitter {
                 code.addStatement("$L = $$caught", f.value().name());
             }
             code.addStatement("$L = $L", f.pending().name(), enter.pending());
+        } else if (op instanceof Op.CloseSync close) {
+            emitCloseSync(code, close);
+        } else if (op instanceof Op.CloseAsync close) {
+            emitCloseAsync(code, close);
+        } else if (op instanceof Op.AfterCloseAsync after) {
+            emitAfterCloseAsync(code, after);
         } else if (op instanceof Op.EndFinally end) {
             emitEndFinally(code, end.finally_());
         } else if (op instanceof Op.Eval eval) {
@@ -292,6 +298,70 @@ final class FrameEmitter {
             }
             code.unindent().add("}\n");
         }
+    }
+
+    /**
+     * Generates the close of JLS 14.20.3.1, with the finally's pending exception as the primary:
+     * <pre>{@code
+     * if (in != null) {
+     *     if ($t4 == -2) {
+     *         try { in.close(); } catch (Throwable $s) { ((Throwable) $t5).addSuppressed($s); }
+     *     } else {
+     *         in.close();
+     *     }
+     * }
+     * }</pre>
+     */
+    private void emitCloseSync(CodeBlock.Builder code, Op.CloseSync close) {
+        io.jcoro.processor.ir.Finally f = close.finally_();
+        String resource = resourceName(close.resource());
+        code.beginControlFlow("if ($L != null)", resource)
+                .beginControlFlow("if ($L == $L)", f.pending().name(), io.jcoro.processor.ir.Finally.THROW)
+                .beginControlFlow("try")
+                .addStatement("$L.close()", resource)
+                .nextControlFlow("catch ($T $$s)", Throwable.class)
+                .addStatement("(($T) $L).addSuppressed($$s)", Throwable.class, f.value().name())
+                .endControlFlow()
+                .nextControlFlow("else")
+                .addStatement("$L.close()", resource)
+                .endControlFlow()
+                .endControlFlow();
+    }
+
+    /** Generates: {@code if (db == null) { $label = 9; continue; } if ($await(db.closeAsync($t4 == -2 ? (Throwable) $t5 : null), 8)) return $SUSPENDED;} */
+    private void emitCloseAsync(CodeBlock.Builder code, Op.CloseAsync close) {
+        io.jcoro.processor.ir.Finally f = close.finally_();
+        String resource = resourceName(close.resource());
+        code.add("if ($L == null) {\n", resource).indent()
+                .add("$$label = $L;\ncontinue;\n", close.skip().state()).unindent().add("}\n");
+        code.add("if ($$await($L.closeAsync($L == $L ? ($T) $L : null), $L)) return $$SUSPENDED;\n", resource,
+                f.pending().name(), io.jcoro.processor.ir.Finally.THROW, Throwable.class, f.value().name(),
+                close.resume().state());
+    }
+
+    /**
+     * Generates, after {@code closeAsync} ended:
+     * <pre>{@code
+     * Throwable $out = AsyncCloseable.afterClose(db, $t4 == -2 ? (Throwable) $t5 : null, $failure());
+     * if ($out != null) { $t5 = $out; $t4 = -2; } else if ($t4 == -2) { $t4 = -1; }
+     * }</pre>
+     */
+    private void emitAfterCloseAsync(CodeBlock.Builder code, Op.AfterCloseAsync after) {
+        io.jcoro.processor.ir.Finally f = after.finally_();
+        String pending = f.pending().name();
+        code.addStatement("$T $$out = $T.afterClose($L, $L == $L ? ($T) $L : null, $$failure())", Throwable.class,
+                io.jcoro.processor.util.TypeNames.ASYNC_CLOSEABLE, resourceName(after.resource()), pending,
+                io.jcoro.processor.ir.Finally.THROW, Throwable.class, f.value().name());
+        code.beginControlFlow("if ($$out != null)")
+                .addStatement("$L = $$out", f.value().name())
+                .addStatement("$L = $L", pending, io.jcoro.processor.ir.Finally.THROW)
+                .nextControlFlow("else if ($L == $L)", pending, io.jcoro.processor.ir.Finally.THROW)
+                .addStatement("$L = $L", pending, io.jcoro.processor.ir.Finally.NORMAL)
+                .endControlFlow();
+    }
+
+    private String resourceName(Op.Resource resource) {
+        return resource.temp() != null ? resource.temp().name() : in.layout().fieldName(resource.variable());
     }
 
     /** Generates: {@code $t0 = items; $t1 = 0;} (array) or {@code $t0 = (items).iterator();} */

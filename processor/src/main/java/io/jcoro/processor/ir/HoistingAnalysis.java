@@ -40,6 +40,12 @@ public final class HoistingAnalysis {
                 continue;
             }
             int current = state;
+            Op.Resource closed = op instanceof Op.CloseSync sync ? sync.resource()
+                    : op instanceof Op.CloseAsync async ? async.resource()
+                    : op instanceof Op.AfterCloseAsync after ? after.resource() : null;
+            if (closed != null && closed.variable() != null) {
+                states.computeIfAbsent(closed.variable(), v -> new LinkedHashSet<>()).add(current);
+            }
             for (Temp temp : tempsOf(op)) {
                 tempStates.computeIfAbsent(temp, t -> new LinkedHashSet<>()).add(current);
             }
@@ -114,7 +120,13 @@ public final class HoistingAnalysis {
 
     /** The temps an op assigns or reads directly (not through replaced subtrees). */
     private static List<Temp> tempsOf(Op op) {
-        if (op instanceof Op.IterInit init) {
+        if (op instanceof Op.CloseSync sync && sync.resource().temp() != null) {
+            return List.of(sync.resource().temp());
+        } else if (op instanceof Op.CloseAsync async && async.resource().temp() != null) {
+            return List.of(async.resource().temp());
+        } else if (op instanceof Op.AfterCloseAsync after && after.resource().temp() != null) {
+            return List.of(after.resource().temp());
+        } else if (op instanceof Op.IterInit init) {
             return init.index() == null ? List.of(init.iterator()) : List.of(init.iterator(), init.index());
         } else if (op instanceof Op.IterNext next) {
             return next.index() == null ? List.of(next.iterator()) : List.of(next.iterator(), next.index());

@@ -61,6 +61,21 @@ public sealed interface Op {
     record EndFinally(Finally finally_) implements Op {}
 
     /**
+     * A try-with-resources resource: a declared variable, or (Java 9 {@code try (r)}) a temp
+     * holding the expression's value. {@code async} for an {@code io.jcoro.AsyncCloseable}.
+     */
+    record Resource(javax.lang.model.element.VariableElement variable, Temp temp, TypeMirror type, boolean async) {}
+
+    /** Closes a plain {@code AutoCloseable} resource as JLS 14.20.3.1 does, in a finally. */
+    record CloseSync(Finally finally_, Resource resource) implements Op {}
+
+    /** {@code if (r == null) goto skip; await r.closeAsync(pending) -> resume}. */
+    record CloseAsync(Finally finally_, Resource resource, Label resume, Label skip) implements Op {}
+
+    /** After {@code closeAsync}: what {@code AsyncCloseable.afterClose} says becomes the pending completion. */
+    record AfterCloseAsync(Finally finally_, Resource resource) implements Op {}
+
+    /**
      * Starts an enhanced {@code for}: {@code $a = expr; $i = 0;} over an array, or
      * {@code $it = expr.iterator();} over an {@code Iterable} ({@code index} is then null).
      */

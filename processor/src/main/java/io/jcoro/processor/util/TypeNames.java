@@ -8,6 +8,7 @@ public final class TypeNames {
     public static final String CORO = "io.jcoro.Coro";
 
     public static final ClassName COROUTINE = ClassName.get("io.jcoro", "Coroutine");
+    public static final ClassName ASYNC_CLOSEABLE = ClassName.get("io.jcoro", "AsyncCloseable");
     public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     /** The DSL verbs that the lowering consumes; any other use of them is an error. */

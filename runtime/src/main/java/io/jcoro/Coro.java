@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The coroutine DSL's verbs and asyncio's functions; meant to be imported statically.
@@ -227,5 +229,126 @@ public final class Coro {
     public static <T> Awaitable<List<Outcome<T>>> gatherSettled(
             Collection<? extends Awaitable<? extends T>> awaitables) {
         return (Awaitable<List<Outcome<T>>>) (Awaitable<?>) Gathering.start(awaitables, true, EventLoop.currentOrNull());
+    }
+
+    // ------------------------------------------------------------------ timeouts, shield, threads
+
+    /**
+     * asyncio 3.12's {@code wait_for}: awaits {@code awaitable}, and if it is not done within
+     * {@code timeout}, cancels it, waits until it has finished cancelling, and throws
+     * {@link AsyncTimeoutException} (caused by the {@link CancelledError}). A coroutine runs inline
+     * on the awaiting task, inside a {@link #timeout} scope (as 3.12 does); a null timeout waits
+     * for ever; a timeout of zero or less wraps the awaitable in a task and cancels it at once (a
+     * coroutine never starts), unless it is already done. If the awaited operation swallows the
+     * cancellation and returns, its value is returned. Cancelling the awaiting task cancels the
+     * awaitable too.
+     *
+     * <pre>{@code
+     * try {
+     *     User u = await(waitFor(fetchUser(1), Duration.ofSeconds(2)));
+     * } catch (AsyncTimeoutException e) { ... }
+     * }</pre>
+     */
+    public static <T> Awaitable<T> waitFor(Awaitable<T> awaitable, Duration timeout) {
+        Objects.requireNonNull(awaitable, "awaitable");
+        if (timeout == null) {
+            return new WaitFor<>(awaitable, Long.MAX_VALUE, false);
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            return new WaitFor<>(awaitable, 0, true);
+        }
+        return new WaitFor<>(awaitable, deadline(EventLoop.current(), timeout), false);
+    }
+
+    /**
+     * asyncio's {@code timeout()}: a scope for a block of an {@code @Async} body. The deadline
+     * starts now (creating the scope enters it); at the deadline the current task is cancelled,
+     * and leaving the block throws {@link AsyncTimeoutException} instead of the
+     * {@link CancelledError}. See {@link Timeout}.
+     *
+     * <pre>{@code
+     * try (var t = timeout(Duration.ofMillis(100))) {
+     *     await(slowOperation());
+     * }
+     * }</pre>
+     *
+     * @param delay null for no deadline (it can be set later with {@link Timeout#reschedule})
+     * @throws IllegalStateException if no task is running
+     */
+    public static Timeout timeout(Duration delay) {
+        return new Timeout(delay == null ? Long.MAX_VALUE : deadline(EventLoop.current(), delay));
+    }
+
+    /** {@link #timeout(Duration)} with an absolute deadline in {@link EventLoop#time()} nanoseconds. */
+    public static Timeout timeoutAt(long whenNanos) {
+        return new Timeout(whenNanos);
+    }
+
+    /**
+     * asyncio's {@code shield}: awaiting the result is awaiting {@code awaitable}, except that
+     * cancelling the awaiting task does not cancel {@code awaitable} (a coroutine is wrapped in a
+     * task, which runs on). The awaiting task still gets its {@link CancelledError}. If the
+     * shielded operation is cancelled by other means, the shield is cancelled too.
+     *
+     * <pre>{@code
+     * Task<Void> save = createTask(saveState());
+     * await(shield(save));        // a cancellation here leaves save running
+     * }</pre>
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Awaitable<T> shield(Awaitable<T> awaitable) {
+        FutureCore<T> inner = (FutureCore<T>) Gathering.ensureFuture(
+                Objects.requireNonNull(awaitable, "awaitable"), EventLoop.currentOrNull());
+        if (inner.isDone()) {
+            return inner;
+        }
+        Promise<T> outer = new Promise<>();
+        inner.addCallback((Consumer<FutureCore<T>>) i -> {
+            if (outer.isCancelled()) {
+                i.markRetrieved();
+            } else if (i.isCancelled()) {
+                outer.cancel();
+            } else if (i.peekFailure() != null) {
+                outer.tryFail(i.exception());
+            } else {
+                outer.trySucceed(i.result());
+            }
+        }, inner.loop);
+        return outer;
+    }
+
+    /**
+     * asyncio's {@code to_thread}: runs {@code work} on another thread, with the caller's context
+     * variables, and completes with its result or failure. On JDK 21+ each call gets a virtual
+     * thread; on older JDKs, a bounded pool of daemon threads. The completion wakes the loop
+     * through its inbox. Cancelling the awaiting task cancels the awaitable but does not interrupt
+     * the thread (asyncio does not either): the work runs to its end and its result is dropped;
+     * work that has not started yet never starts.
+     *
+     * <pre>{@code
+     * byte[] data = await(toThread(() -> Files.readAllBytes(path)));
+     * }</pre>
+     *
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static <T> Awaitable<T> toThread(Callable<T> work) {
+        return ThreadOffload.submit(Objects.requireNonNull(work, "work"));
+    }
+
+    /** A coroutine becomes a task, a delay a task that sleeps; futures stay as they are. */
+    static FutureCore<?> ensureFuture(Awaitable<?> awaitable, EventLoop loop) {
+        return Gathering.ensureFuture(awaitable, loop);
+    }
+
+    private static long deadline(EventLoop loop, Duration delay) {
+        long now = loop.time();
+        long nanos;
+        try {
+            nanos = delay.toNanos();
+        } catch (ArithmeticException overflow) {
+            nanos = delay.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+        long when = now + Math.max(0, nanos);
+        return when < now ? Long.MAX_VALUE : when;
     }
 }

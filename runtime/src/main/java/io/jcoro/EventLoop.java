@@ -81,6 +81,8 @@ public final class EventLoop implements AutoCloseable {
     final TaskRegistry tasks = new TaskRegistry();
     /** The task whose step is running, for {@link Coro#currentTask()}. */
     Task<?> currentTask;
+    /** The context variables plain callbacks see (a task has its own). */
+    Context context = Context.EMPTY;
 
     private volatile boolean closed;
     private boolean stopping;
@@ -368,6 +370,11 @@ public final class EventLoop implements AutoCloseable {
         if (!isForeignThread() && node.inWheel()) {
             wheel.cancel(node);
         }
+    }
+
+    /** Whether this thread is running the loop now. */
+    boolean isRunningOnThisThread() {
+        return inbox.owner() == Thread.currentThread();
     }
 
     /** Whether the loop is running on a thread other than this one. */

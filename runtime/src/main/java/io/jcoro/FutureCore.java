@@ -192,9 +192,9 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     /**
      * Puts the outcome of this done future into {@code frame}, for its next {@code $value()}:
      * {@code inValue}, or {@code inFailure} (the failure, or the {@link CancelledError}).
-     * Allocates nothing.
+     * Allocates nothing. {@link Waiter} extends it to learn that its outcome was delivered.
      */
-    final void deliverTo(Coroutine<?> frame) {
+    void deliverTo(Coroutine<?> frame) {
         Object r = result;
         assert r != null : "deliverTo on a pending future";
         if (r instanceof Alt a) {
@@ -239,6 +239,9 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      */
     @SuppressWarnings("unchecked")
     final void addCallback(Consumer<?> fn, EventLoop where) {
+        if (this instanceof Waiter<?> w) {
+            w.observedByCallback();
+        }
         DoneCallback callback = new DoneCallback(this, (Consumer<Object>) fn, where);
         if (!addWaiter(callback)) {
             callback.fire();

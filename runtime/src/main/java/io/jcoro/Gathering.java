@@ -76,7 +76,7 @@ final class Gathering extends FutureCore<List<Object>> {
         return outer;
     }
 
-    private static FutureCore<?> ensureFuture(Awaitable<?> arg, EventLoop loop) {
+    static FutureCore<?> ensureFuture(Awaitable<?> arg, EventLoop loop) {
         if (arg instanceof FutureCore<?> future) {
             return future;
         }

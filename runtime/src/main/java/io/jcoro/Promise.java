@@ -38,6 +38,26 @@ public final class Promise<T> extends FutureCore<T> {
     }
 
     /**
+     * A promise already completed with {@code value}: awaiting it does not suspend.
+     *
+     * <pre>{@code
+     * @Override public Awaitable<Void> closeAsync() { release(); return Promise.completed(null); }
+     * }</pre>
+     */
+    public static <T> Promise<T> completed(T value) {
+        Promise<T> p = new Promise<>();
+        p.trySucceed(value);
+        return p;
+    }
+
+    /** A promise already failed with {@code error}: awaiting it rethrows {@code error}. */
+    public static <T> Promise<T> failed(Throwable error) {
+        Promise<T> p = new Promise<>();
+        p.setException(error);
+        return p;
+    }
+
+    /**
      * Completes this promise with {@code value} and wakes its waiters. Any thread.
      *
      * @throws IllegalStateException if it is already done (asyncio's {@code InvalidStateError})

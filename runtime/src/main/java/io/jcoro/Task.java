@@ -40,6 +40,11 @@ import java.util.function.Consumer;
  * normally completes the task normally; {@link #cancelling()} and {@link #uncancel()} count the
  * requests as in Python 3.11.
  *
+ * <h2>Context</h2>
+ * A task runs in a snapshot of the {@link ContextVar} bindings current where it was created (its
+ * creator task's, or the loop's, or the creating thread's): an immutable {@code Context}, so the
+ * "copy" is one reference. {@link ContextVar#set} in the task replaces the task's own snapshot.
+ *
  * @param <T> the type of the coroutine's result
  */
 public final class Task<T> extends FutureCore<T> {
@@ -65,6 +70,9 @@ public final class Task<T> extends FutureCore<T> {
     private FutureCore<?> awaiting;
     /** The name and the cancellation bookkeeping; null until a task needs them. */
     private Extras extras;
+    /** The context variables this task sees: a snapshot of its creator's, taken when it was made
+     *  (asyncio's {@code copy_context()}); immutable, so taking it copies one reference. */
+    Context context;
 
     /** What few tasks need. */
     private static final class Extras {
@@ -77,6 +85,7 @@ public final class Task<T> extends FutureCore<T> {
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.id = COUNTER.incrementAndGet();
+        this.context = Context.current(loop);
         if (name != null) {
             extras().name = name;
         }
@@ -135,7 +144,8 @@ public final class Task<T> extends FutureCore<T> {
 
     /**
      * Withdraws one cancellation request, for code that handled a cancellation it asked for (as
-     * Python 3.11's {@code Task.uncancel()}).
+     * Python's {@code Task.uncancel()}); as in 3.13, withdrawing the last one also drops a
+     * cancellation not yet thrown into the task.
      *
      * @return the requests still pending
      */
@@ -146,6 +156,9 @@ public final class Task<T> extends FutureCore<T> {
         }
         if (e.cancelsRequested > 0) {
             e.cancelsRequested--;
+            if (e.cancelsRequested == 0) {
+                e.mustCancel = null; // 3.13: no request left, nothing to throw at the next await
+            }
         }
         return e.cancelsRequested;
     }
@@ -233,6 +246,9 @@ public final class Task<T> extends FutureCore<T> {
                     return;
                 }
             } else if (cancel != null) {
+                if (awaited instanceof Waiter<?> w) {
+                    w.abandoned(); // woken, but the frame gets the cancellation instead
+                }
                 frame.inValue = null;
                 frame.inFailure = cancel;
             } else if (awaited != null) {

@@ -56,6 +56,41 @@ async def main():
         log(f"Processed: {user['name']}")
 
 
+FAILING_TASKS = {1, 3}  # the seed draws random.random() < 0.3; the Java twin fails the same ones
+
+
+async def unreliable_task(task_id):
+    """Task that might fail"""
+    await asyncio.sleep(0.5)
+
+    if task_id in FAILING_TASKS:
+        raise Exception(f"Task {task_id} failed!")
+
+    return f"Task {task_id} succeeded"
+
+
+async def robust_task_runner():
+    """Run multiple tasks with proper error handling"""
+    tasks = [unreliable_task(i) for i in range(5)]
+
+    # Use return_exceptions to handle failures gracefully
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+
+    successes = []
+    failures = []
+
+    for i, result in enumerate(results):
+        if isinstance(result, Exception):
+            failures.append(f"Task {i}: {result}")
+        else:
+            successes.append(result)
+
+    for line in successes + failures:
+        log(line)
+    log(f"Successes: {len(successes)}")
+    log(f"Failures: {len(failures)}")
+
+
 async def nap(n, millis):
     log(f"nap {n} start")
     await asyncio.sleep(millis / 1000)
@@ -100,6 +135,14 @@ def scenario_coroutine_states():
     log(result)
 
 
+def scenario_failure_is_rethrown():
+    try:
+        loop.run_until_complete(unreliable_task(1))
+        log("returned")
+    except Exception as e:
+        log(f"raised: {e}")
+
+
 SCENARIOS = {
     "simple_coroutine": lambda: log(loop.run_until_complete(simple_coroutine())),
     "coroutine_states": scenario_coroutine_states,
@@ -108,6 +151,8 @@ SCENARIOS = {
     "main": lambda: loop.run_until_complete(main()),
     "three_naps": lambda: loop.run_until_complete(three_naps()),
     "inline_await": lambda: log(describe(loop.run_until_complete(process_user_beside_ready_task(7)))),
+    "robust_task_runner": lambda: loop.run_until_complete(robust_task_runner()),
+    "failure_is_rethrown": scenario_failure_is_rethrown,
 }
 
 if __name__ == "__main__":

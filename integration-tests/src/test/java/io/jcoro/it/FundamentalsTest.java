@@ -2,6 +2,8 @@ package io.jcoro.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.Coro;
@@ -150,6 +152,31 @@ class FundamentalsTest {
                         "[0 ms] other task ran",
                         "[500 ms] id=7 name=User 7 email=user7@example.com processed=yes"),
                 SeedScenario.INLINE_AWAIT.trace());
+    }
+
+    @Test
+    void gatherSettledCollectsEachFailureInPlace() {
+        assertEquals(List.of(
+                        "[500 ms] Task 0 succeeded",
+                        "[500 ms] Task 2 succeeded",
+                        "[500 ms] Task 4 succeeded",
+                        "[500 ms] Task 1: Task 1 failed!",
+                        "[500 ms] Task 3: Task 3 failed!",
+                        "[500 ms] Successes: 3",
+                        "[500 ms] Failures: 2"),
+                SeedScenario.ROBUST_TASK_RUNNER.trace());
+    }
+
+    @Test
+    void aFailureComesOutOfRunUntilCompleteUnchanged() {
+        try (VirtualRun run = new VirtualRun()) {
+            IllegalStateException failure =
+                    assertThrows(IllegalStateException.class, () -> run.run(run.seed().unreliableTask(1)));
+
+            assertEquals("Task 1 failed!", failure.getMessage());
+            assertNull(failure.getCause());
+            assertEquals(500, run.elapsedMillis());
+        }
     }
 
     @Test

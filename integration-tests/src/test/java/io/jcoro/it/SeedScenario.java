@@ -70,6 +70,27 @@ enum SeedScenario {
         void play(VirtualRun run) {
             run.log(run.run(run.seed().processUserBesideReadyTask(7)).describe());
         }
+    },
+
+    /** {@code asyncio.run(robust_task_runner())}: five tasks, two fail, gathered settled. */
+    ROBUST_TASK_RUNNER {
+        @Override
+        void play(VirtualRun run) {
+            run.run(run.seed().robustTaskRunner());
+        }
+    },
+
+    /** {@code asyncio.run(unreliable_task(1))} raises the task's own exception. */
+    FAILURE_IS_RETHROWN {
+        @Override
+        void play(VirtualRun run) {
+            try {
+                run.run(run.seed().unreliableTask(1));
+                run.log("returned");
+            } catch (RuntimeException e) {
+                run.log("raised: " + e.getMessage());
+            }
+        }
     };
 
     /** Plays the scenario on {@code run}; its trace is then in {@code run.lines()}. */

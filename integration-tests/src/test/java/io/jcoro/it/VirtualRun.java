@@ -1,9 +1,9 @@
 package io.jcoro.it;
 
+import io.jcoro.Coro;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.it.seeds.Fundamentals;
-import io.jcoro.it.seeds.FundamentalsCoroutines;
 import java.util.List;
 
 /**
@@ -20,7 +20,8 @@ import java.util.List;
 final class VirtualRun implements AutoCloseable {
     private final EventLoop loop = EventLoop.virtualTime();
     private final Timeline timeline = new Timeline(loop);
-    private final Fundamentals seed = new FundamentalsCoroutines(timeline);
+    // the generated FundamentalsCoroutines mirrors Fundamentals' protected constructor
+    private final Fundamentals seed = Coro.create(Fundamentals.class, timeline);
 
     EventLoop loop() {
         return loop;

@@ -21,6 +21,7 @@ public final class Main {
     public static void main(String[] args) {
         // Coro.create finds the generated FundamentalsCoroutines and its (Trace) constructor
         Fundamentals seed = Coro.create(Fundamentals.class, Trace.to(System.out));
+        System.out.println("jcoro demo: seed 000, \"Coroutines Fundamentals\", on real time");
 
         heading("simple_coroutine(): pauses one second at its await");
         String result = Coro.run(seed.simpleCoroutine());
@@ -36,6 +37,9 @@ public final class Main {
         long start = System.nanoTime();
         Coro.run(seed.main());
         System.out.println("(took ~" + roundedMillis(System.nanoTime() - start) + " ms: three 500 ms fetches overlap)");
+
+        heading("robust_task_runner(): five tasks, " + Fundamentals.FAILING_TASKS + " fail, gathered settled");
+        Coro.run(seed.robustTaskRunner());
 
         heading("gather of three coroutines that each sleep 100 ms");
         start = System.nanoTime();

@@ -4,9 +4,11 @@ import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.createTask;
 import static io.jcoro.Coro.done;
 import static io.jcoro.Coro.gather;
+import static io.jcoro.Coro.gatherSettled;
 import static io.jcoro.Coro.sleep;
 
 import io.jcoro.Coroutine;
+import io.jcoro.Outcome;
 import io.jcoro.Task;
 import io.jcoro.annotations.Async;
 import java.util.ArrayList;
@@ -113,6 +115,75 @@ public abstract class Fundamentals {
         for (User user : users) {
             log("Processed: " + user.name());
         }
+        return done();
+    }
+
+    // ------------------------------------------------------------ "Error Handling in Coroutines"
+
+    /**
+     * The tasks of {@link #unreliableTask} that fail. The seed draws {@code random.random() < 0.3};
+     * a fixed draw keeps this program and its Python twin in step.
+     */
+    public static final List<Integer> FAILING_TASKS = List.of(1, 3);
+
+    /**
+     * <pre>{@code
+     * async def unreliable_task(task_id):
+     *     await asyncio.sleep(0.5)
+     *     if random.random() < 0.3:  # 30% chance of failure
+     *         raise Exception(f"Task {task_id} failed!")
+     *     return f"Task {task_id} succeeded"
+     * }</pre>
+     */
+    @Async
+    public Coroutine<String> unreliableTask(int taskId) {
+        await(sleep(500));
+        if (FAILING_TASKS.contains(taskId)) {
+            throw new IllegalStateException("Task " + taskId + " failed!");
+        }
+        return done("Task " + taskId + " succeeded");
+    }
+
+    /**
+     * <pre>{@code
+     * async def robust_task_runner():
+     *     tasks = [unreliable_task(i) for i in range(5)]
+     *     results = await asyncio.gather(*tasks, return_exceptions=True)
+     *     successes = []
+     *     failures = []
+     *     for i, result in enumerate(results):
+     *         if isinstance(result, Exception):
+     *             failures.append(f"Task {i}: {result}")
+     *         else:
+     *             successes.append(result)
+     *     print(f"Successes: {len(successes)}")
+     *     print(f"Failures: {len(failures)}")
+     * }</pre>
+     *
+     * <p>Also prints each success and failure, so that a trace shows which is which.
+     */
+    @Async
+    public Coroutine<Void> robustTaskRunner() {
+        List<Coroutine<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(unreliableTask(i));
+        }
+        // gatherSettled is gather(..., return_exceptions=True)
+        List<Outcome<String>> results = await(gatherSettled(tasks));
+        List<String> successes = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Outcome<String> result = results.get(i);
+            if (result instanceof Outcome.Failure<String> failure) {
+                failures.add("Task " + i + ": " + failure.error().getMessage());
+            } else if (result instanceof Outcome.Success<String> success) {
+                successes.add(success.value());
+            }
+        }
+        successes.forEach(this::log);
+        failures.forEach(this::log);
+        log("Successes: " + successes.size());
+        log("Failures: " + failures.size());
         return done();
     }
 

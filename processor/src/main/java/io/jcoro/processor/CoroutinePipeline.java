@@ -107,6 +107,11 @@ final class CoroutinePipeline {
         }
         LoweredBody body = new Lowerer(context.attribution(), diagnostics).lower(method, facts);
         StateAssigner.assign(body.entry(), body.ops());
+        if (context.dumpIr()) {
+            context.messager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+                    "jcoro IR of " + method.displayName() + ":\n" + io.jcoro.processor.ir.IrPrinter.print(body.ops()),
+                    method.element());
+        }
         FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.finallies());
         checkFieldTypes(method, facts, layout);
         return new LoweredMethod(method, facts, body, layout);

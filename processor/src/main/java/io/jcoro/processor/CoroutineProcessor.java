@@ -35,6 +35,14 @@ public final class CoroutineProcessor extends AbstractProcessor {
     private ProcessorContext context;
     private boolean noTreeApiReported;
 
+    /** {@code -Ajcoro.dumpIr}: print the IR of every lowered method as a compiler note. */
+    static final String DUMP_IR = "jcoro.dumpIr";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(DUMP_IR);
+    }
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(TypeNames.ASYNC);
@@ -55,7 +63,8 @@ public final class CoroutineProcessor extends AbstractProcessor {
             trees = null; // reported once, at the first round that has @Async methods
         }
         context = trees == null ? null : new ProcessorContext(env.getElementUtils(), env.getTypeUtils(),
-                env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils()), new Diagnostics(env.getMessager(), trees));
+                env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils()),
+                new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR));
     }
 
     @Override

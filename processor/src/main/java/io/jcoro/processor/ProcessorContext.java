@@ -6,5 +6,10 @@ import javax.annotation.processing.Filer;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** The compiler services the passes use, gathered once per processor. */
-record ProcessorContext(Elements elements, Types types, Filer filer, Attribution attribution, Diagnostics diagnostics) {}
+/**
+ * The compiler services the passes use, gathered once per processor.
+ *
+ * @param dumpIr {@code -Ajcoro.dumpIr}: print each method's IR as a note (for debugging the lowering)
+ */
+record ProcessorContext(Elements elements, Types types, Filer filer, Attribution attribution, Diagnostics diagnostics,
+        javax.annotation.processing.Messager messager, boolean dumpIr) {}

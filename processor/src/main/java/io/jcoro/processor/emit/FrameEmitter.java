@@ -136,6 +136,7 @@ final class FrameEmitter {
         }
         code.beginControlFlow("switch ($$label)");
         boolean open = false;
+        boolean fallsThrough = false;
         Label previousHandler = null;
         for (Op op : in.body().ops()) {
             if (op instanceof Op.Mark mark) {
@@ -143,15 +144,17 @@ final class FrameEmitter {
                     code.unindent().add("}\n");
                 }
                 code.add("case $L: {\n", mark.label().state()).indent();
-                if (open && routed && mark.handler() != previousHandler) {
+                if (fallsThrough && routed && mark.handler() != previousHandler) {
                     // reached by falling through: the router must know this state's handler
                     code.addStatement("$$label = $L", mark.label().state());
                 }
                 declaredTemps.clear();
                 previousHandler = mark.handler();
                 open = true;
+                fallsThrough = true;
             } else {
                 emitOp(code, op);
+                fallsThrough = !(op instanceof Op.Jump || op instanceof Op.CatchDispatch);
             }
         }
         if (open) {

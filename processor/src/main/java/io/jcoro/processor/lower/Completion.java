@@ -26,6 +26,15 @@ final class Completion {
                         && mayNotComplete(tree.getThenStatement())
                         && mayNotComplete(tree.getElseStatement());
             }
+            case TRY -> {
+                // JLS 14.22: a try can complete normally iff its block or a catch block can, and
+                // its finally (if any) can
+                com.sun.source.tree.TryTree tree = (com.sun.source.tree.TryTree) statement;
+                boolean bodyCan = !mayNotComplete(tree.getBlock())
+                        || tree.getCatches().stream().anyMatch(c -> !mayNotComplete(c.getBlock()));
+                boolean finallyCan = tree.getFinallyBlock() == null || !mayNotComplete(tree.getFinallyBlock());
+                yield !(bodyCan && finallyCan);
+            }
             default -> true;
         };
     }

@@ -112,9 +112,12 @@ final class CoroutinePipeline {
                     "jcoro IR of " + method.displayName() + ":\n" + io.jcoro.processor.ir.IrPrinter.print(body.ops()),
                     method.element());
         }
-        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.finallies());
+        FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.exits(), body.finallies());
         checkFieldTypes(method, facts, layout);
-        return new LoweredMethod(method, facts, body, layout);
+        java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> dead =
+                io.jcoro.processor.ir.LivenessAnalysis.deadAtSuspensions(body.ops(), facts, body.replacements(),
+                        body.exits(), layout);
+        return new LoweredMethod(method, facts, body, layout, dead);
     }
 
     /** A hoisted variable needs a field, so its type must be one Java can write. */

@@ -198,8 +198,19 @@ final class FrameEmitter {
         if (op instanceof Op.Code c) {
             emitStatement(code, c);
         } else if (op instanceof Op.Suspend suspend) {
-            code.add("if ($$await($L, $L)) return $$SUSPENDED;\n",
-                    render(code, suspend.awaitable()), suspend.resume().state());
+            java.util.List<String> dead = in.deadAtSuspension().getOrDefault(suspend, java.util.List.of());
+            if (dead.isEmpty()) {
+                code.add("if ($$await($L, $L)) return $$SUSPENDED;\n",
+                        render(code, suspend.awaitable()), suspend.resume().state());
+            } else {
+                // a suspended frame keeps only what it reads again
+                code.add("if ($$await($L, $L)) {\n", render(code, suspend.awaitable()), suspend.resume().state())
+                        .indent();
+                for (String field : dead) {
+                    code.addStatement("$L = null", field);
+                }
+                code.addStatement("return $$SUSPENDED").unindent().add("}\n");
+            }
         } else if (op instanceof Op.Take take) {
             emitTake(code, take);
         } else if (op instanceof Op.CatchDispatch dispatch) {
@@ -521,5 +532,6 @@ final class FrameEmitter {
             io.jcoro.processor.analyze.BodyFacts facts,
             io.jcoro.processor.lower.LoweredBody body,
             FrameLayout layout,
+            java.util.Map<Op.Suspend, java.util.List<String>> deadAtSuspension,
             String frameName) {}
 }

@@ -33,7 +33,11 @@ public final class StateMachineEmitter {
     }
 
     /** One method ready to emit. */
-    public record LoweredMethod(AsyncMethod method, BodyFacts facts, LoweredBody body, FrameLayout layout) {}
+    /**
+     * @param deadAtSuspension for each suspension, the reference fields to clear before it
+     */
+    public record LoweredMethod(AsyncMethod method, BodyFacts facts, LoweredBody body, FrameLayout layout,
+            java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> deadAtSuspension) {}
 
     /** A generated source file. */
     public record GeneratedSource(String qualifiedName, String text, TypeElement originatingElement) {}
@@ -54,7 +58,8 @@ public final class StateMachineEmitter {
                     type -> typeRendering.castType(type).toString(), generatedName);
             typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(
-                    new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(), frameName),
+                    new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(),
+                            lowered.deadAtSuspension(), frameName),
                     renderer, typeRendering).emit();
             frames.add(new CoroutinesClassEmitter.Frame(method.element(), frameName, frame));
         }

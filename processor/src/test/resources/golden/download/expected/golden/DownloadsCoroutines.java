@@ -72,7 +72,10 @@ public abstract class DownloadsCoroutines implements Downloads {
                         case 2: {
                             $label = 2;
                             $t3 = total;
-                            if ($await(fetch(url), 3)) return $SUSPENDED;
+                            if ($await(fetch(url), 3)) {
+                                urls = null;
+                                return $SUSPENDED;
+                            }
                         }
                         case 3: {
                             byte[] $t4 = (byte[]) $value();
@@ -102,7 +105,10 @@ public abstract class DownloadsCoroutines implements Downloads {
                             $t1 = -2;
                         }
                         case 7: {
-                            if ($await(sleep(10), 8)) return $SUSPENDED;
+                            if ($await(sleep(10), 8)) {
+                                urls = null;
+                                return $SUSPENDED;
+                            }
                         }
                         case 8: {
                             $value();

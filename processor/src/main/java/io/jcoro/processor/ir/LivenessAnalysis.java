@@ -1,0 +1,162 @@
+package io.jcoro.processor.ir;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import io.jcoro.processor.analyze.BodyFacts;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Which reference fields of a frame are dead when it suspends, so that a sleeping coroutine
+ * keeps only what it will read again (STYLE H7). A field is cleared at a suspension if it may
+ * hold a value there (forward: referenced on some path from the entry) and is not live at the
+ * resume state. Backward liveness over the graph of states:
+ * a field is live at a state if some path from there (jumps, fall-through, exception handlers,
+ * exits through finally blocks) references it. Reads and writes both count as references, which
+ * errs on the side of keeping a field: never clears one that is still needed.
+ */
+public final class LivenessAnalysis {
+    private LivenessAnalysis() {}
+
+    /** For each suspension, the names of the reference fields to clear before suspending there. */
+    public static Map<Op.Suspend, List<String>> deadAtSuspensions(List<Op> ops, BodyFacts facts,
+            Map<Tree, Op.Replacement> replacements, Map<Tree, Op.Exit> exits, FrameLayout layout) {
+        Map<Integer, Set<Object>> references = new LinkedHashMap<>();
+        Map<Integer, Set<Integer>> successors = new LinkedHashMap<>();
+        List<Integer> order = new ArrayList<>();
+        int state = -1;
+        Op previous = null;
+        for (Op op : ops) {
+            if (op instanceof Op.Mark mark) {
+                int next = mark.label().state();
+                if (state >= 0 && !(previous instanceof Op.Jump || previous instanceof Op.CatchDispatch)) {
+                    successors.get(state).add(next);
+                }
+                state = next;
+                order.add(state);
+                references.put(state, new LinkedHashSet<>());
+                successors.put(state, new LinkedHashSet<>());
+                if (mark.handler() != null) {
+                    successors.get(state).add(mark.handler().state());
+                }
+            } else {
+                OpReferences used = OpReferences.of(op, facts, replacements, exits);
+                references.get(state).addAll(used.variables());
+                references.get(state).addAll(used.temps());
+                successors.get(state).addAll(targets(op, exits));
+            }
+            previous = op;
+        }
+        Map<Integer, Set<Object>> liveIn = new LinkedHashMap<>();
+        for (int s : order) {
+            liveIn.put(s, new LinkedHashSet<>(references.get(s)));
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = order.size() - 1; i >= 0; i--) {
+                int s = order.get(i);
+                for (int successor : successors.get(s)) {
+                    changed |= liveIn.get(s).addAll(liveIn.get(successor));
+                }
+            }
+        }
+        // which fields may hold a value when a state starts: referenced on some path to it
+        Map<Integer, Set<Object>> mayHold = new LinkedHashMap<>();
+        for (int s : order) {
+            mayHold.put(s, new LinkedHashSet<>());
+        }
+        mayHold.get(order.get(0)).addAll(layout.fields()); // parameters are set before state 0
+        changed = true;
+        while (changed) {
+            changed = false;
+            for (int s : order) {
+                Set<Object> out = new LinkedHashSet<>(mayHold.get(s));
+                out.addAll(references.get(s));
+                for (int successor : successors.get(s)) {
+                    changed |= mayHold.get(successor).addAll(out);
+                }
+            }
+        }
+        Map<Op.Suspend, List<String>> dead = new IdentityHashMap<>();
+        state = -1;
+        for (Op op : ops) {
+            if (op instanceof Op.Mark mark) {
+                state = mark.label().state();
+            } else if (op instanceof Op.Suspend suspend) {
+                Set<Object> here = new LinkedHashSet<>(mayHold.get(state));
+                here.addAll(references.get(state));
+                here.removeAll(liveIn.get(suspend.resume().state()));
+                List<String> names = new ArrayList<>();
+                for (Object field : here) {
+                    String name = referenceFieldName(field, layout);
+                    if (name != null) {
+                        names.add(name);
+                    }
+                }
+                dead.put(suspend, names);
+            }
+        }
+        return dead;
+    }
+
+    /** The field's name if {@code variable} is a reference-typed field of the frame, else null. */
+    private static String referenceFieldName(Object variable, FrameLayout layout) {
+        if (variable instanceof VariableElement local && layout.isField(local)
+                && !local.asType().getKind().isPrimitive()) {
+            return layout.fieldName(local);
+        }
+        if (variable instanceof Temp temp && layout.isField(temp) && !temp.type().getKind().isPrimitive()) {
+            return temp.name();
+        }
+        return null;
+    }
+
+    /** The states an op may continue at, besides falling through. */
+    private static List<Integer> targets(Op op, Map<Tree, Op.Exit> exits) {
+        List<Integer> targets = new ArrayList<>();
+        if (op instanceof Op.Jump jump) {
+            targets.add(jump.target().state());
+        } else if (op instanceof Op.JumpUnless jump) {
+            targets.add(jump.target().state());
+        } else if (op instanceof Op.JumpIfTemp jump) {
+            targets.add(jump.target().state());
+        } else if (op instanceof Op.Take take && take.use() instanceof Op.Use.Branch branch) {
+            targets.add(branch.target().state());
+        } else if (op instanceof Op.IterNext next) {
+            targets.add(next.end().state());
+        } else if (op instanceof Op.SwitchJump jump) {
+            jump.cases().forEach(c -> targets.add(c.body().state()));
+            targets.add(jump.otherwise().state());
+        } else if (op instanceof Op.CatchDispatch dispatch) {
+            dispatch.catches().forEach(c -> targets.add(c.body().state()));
+        } else if (op instanceof Op.CloseAsync close) {
+            targets.add(close.skip().state());
+        } else if (op instanceof Op.EndFinally end) {
+            end.finally_().targets().keySet().forEach(label -> targets.add(label.state()));
+            if (end.finally_().outer() != null) {
+                targets.add(end.finally_().outer().start().state());
+            }
+        } else if (op instanceof Op.Code code) {
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void scan(Tree node, Void unused) {
+                    Op.Exit exit = node == null ? null : exits.get(node);
+                    if (exit instanceof Op.Exit.Direct direct) {
+                        targets.add(direct.target().state());
+                    } else if (exit instanceof Op.Exit.ViaFinally via) {
+                        targets.add(via.finally_().start().state());
+                    }
+                    return super.scan(node, unused);
+                }
+            }.scan(code.statement(), null);
+        }
+        return targets;
+    }
+}

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class DiagnosticCatalogTest {
     /** Codes that no source can trigger under javac; each is tested by a dedicated test class. */
     private static final Set<String> TESTED_ELSEWHERE = Set.of(
-            "JCORO-E022", // NoTreeApiTest: a compiler without javac's tree API
-            "JCORO-E023"); // InternalErrorTest: a failing pass
+            "JCORO-E022", // EcjTest (Eclipse's compiler) and ProcessorBoundaryTest
+            "JCORO-E023"); // ProcessorBoundaryTest: a failing pass
 
     @Test
     void everyCodeHasANegativeTest() throws IOException, URISyntaxException {

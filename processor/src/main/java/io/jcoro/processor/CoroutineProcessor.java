@@ -87,6 +87,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
             reportNoTreeApi(annotated);
             return;
         }
+        context.attribution().newRound();
         List<AsyncType> types = new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, deferred, async);
         deferred.clear();
         boolean lastRound = round.processingOver();

@@ -25,7 +25,7 @@ class ExceptionLoweringTest {
     @BeforeAll
     static void compile() {
         Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/Exceptions.java"),
-                CoroCompiler.resource("programs/Resources.java"));
+                CoroCompiler.resource("programs/Resources.java"), CoroCompiler.resource("programs/AsyncWith.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = CoroCompiler.classLoader(compilation);
     }
@@ -46,6 +46,21 @@ class ExceptionLoweringTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void tryWithResourcesClosesInReverseOrderOnEveryPath(int mode) throws Exception {
         assertSameAsPlainTwin("programs.ResourcesCoroutines", "run", mode);
+    }
+
+    /** A block with no await of its own still awaits closeAsync when it ends (async with). */
+    @org.junit.jupiter.api.Test
+    void asyncWithWithoutAnAwaitInsideStillAwaitsCloseAsync() throws Exception {
+        Trace trace = new Trace();
+        Object program = newProgram("programs.AsyncWithCoroutines", trace);
+        EventLoop loop = EventLoop.virtualTime();
+        org.junit.jupiter.api.Assertions.assertEquals("child",
+                loop.runUntilComplete((Coroutine<?>) program.getClass().getMethod("taskGroup").invoke(program)));
+        org.junit.jupiter.api.Assertions.assertEquals(10_000_000L, loop.time(), "the group waited for its child");
+        org.junit.jupiter.api.Assertions.assertEquals("after",
+                loop.runUntilComplete((Coroutine<?>) program.getClass().getMethod("plainBody").invoke(program)));
+        loop.close();
+        assertEquals(java.util.List.of("body", "closeAsync"), trace.events());
     }
 
     private static void assertSameAsPlainTwin(String name, int mode) throws Exception {

@@ -17,6 +17,8 @@ import javax.lang.model.element.VariableElement;
  * @param localRefs  every identifier and declaration of a local variable or parameter of the
  *                   method (lambda and nested-class locals excluded), with its variable
  * @param locals     the method's own locals in declaration order (parameters first)
+ * @param simpleNames every simple name the body uses: in the generated file, no name of the
+ *                   generator's own may take any of them over
  */
 public record BodyFacts(
         Set<Tree> awaits,
@@ -25,7 +27,8 @@ public record BodyFacts(
         Map<Tree, MemberRef> members,
         Set<Tree> thisRefs,
         Map<Tree, VariableElement> localRefs,
-        List<VariableElement> locals) {
+        List<VariableElement> locals,
+        Set<String> simpleNames) {
 
     public boolean suspends(Tree tree) {
         return suspending.contains(tree);

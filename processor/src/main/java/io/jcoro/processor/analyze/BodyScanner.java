@@ -60,7 +60,7 @@ public final class BodyScanner {
         Walker walker = new Walker(method, generatedSimpleName);
         walker.scan(method.path(), null);
         return new BodyFacts(walker.awaits, walker.dones, walker.suspending, walker.members,
-                walker.thisRefs, walker.localRefs, walker.locals);
+                walker.thisRefs, walker.localRefs, walker.locals, walker.simpleNames);
     }
 
     private final class Walker extends TreePathScanner<Void, Void> {
@@ -74,6 +74,7 @@ public final class BodyScanner {
         private final Set<Tree> thisRefs = new LinkedHashSet<>();
         private final Map<Tree, VariableElement> localRefs = new LinkedHashMap<>();
         private final List<VariableElement> locals = new ArrayList<>();
+        private final Set<String> simpleNames = new java.util.TreeSet<>();
         /** The lambda or class bodies, innermost last, that enclose the current tree. */
         private final List<Tree> nested = new ArrayList<>();
         private int synchronizedDepth;
@@ -115,6 +116,29 @@ public final class BodyScanner {
             } finally {
                 nested.remove(nested.size() - 1);
             }
+        }
+
+        /**
+         * A try-with-resources over an {@code AsyncCloseable} suspends even with no await inside:
+         * leaving it awaits {@code closeAsync} ({@code async with}).
+         */
+        @Override
+        public Void visitTry(com.sun.source.tree.TryTree tree, Void unused) {
+            if (nested.isEmpty()) {
+                for (Tree resource : tree.getResources()) {
+                    TypeMirror type = attribution.typeOf(new TreePath(getCurrentPath(), resource));
+                    if (type != null && attribution.isAsyncCloseable(type)) {
+                        if (synchronizedDepth > 0) {
+                            diagnostics.report(DiagnosticCode.AWAIT_IN_SYNCHRONIZED, resource, method.unit(),
+                                    method.element(), "an async try-with-resources");
+                        } else {
+                            markSuspending(getCurrentPath());
+                        }
+                        break;
+                    }
+                }
+            }
+            return super.visitTry(tree, unused);
         }
 
         @Override
@@ -183,6 +207,7 @@ public final class BodyScanner {
         @Override
         public Void visitIdentifier(IdentifierTree tree, Void unused) {
             String name = tree.getName().toString();
+            simpleNames.add(name);
             if (name.equals("this")) {
                 if (nested.stream().noneMatch(ClassTree.class::isInstance)) {
                     thisRefs.add(tree);
@@ -225,7 +250,12 @@ public final class BodyScanner {
                 return;
             }
             awaits.add(tree);
-            for (TreePath p = getCurrentPath(); p != null && !(p.getLeaf() instanceof MethodTree); p = p.getParentPath()) {
+            markSuspending(getCurrentPath());
+        }
+
+        /** Marks {@code path}'s leaf and every tree around it up to the method as holding a suspension. */
+        private void markSuspending(TreePath path) {
+            for (TreePath p = path; p != null && !(p.getLeaf() instanceof MethodTree); p = p.getParentPath()) {
                 suspending.add(p.getLeaf());
             }
         }

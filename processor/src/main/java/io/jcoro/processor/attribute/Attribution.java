@@ -33,15 +33,48 @@ public final class Attribution {
         this.objectType = elements.getTypeElement("java.lang.Object").asType();
     }
 
+    /** Paths of the method declarations of each type seen, found in one walk of its tree. */
+    private final java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();
+
     /** The attributed body of {@code method}, or empty if the method has no source tree. */
     public Optional<TreePath> attribute(ExecutableElement method) {
-        TreePath path = trees.getPath(method);
+        TreePath path = methodPath(method);
         if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
             return Optional.empty();
         }
         // forces attribution of the enclosing class: the first statement-level node has no symbol yet
         trees.getElement(new TreePath(path, tree.getBody()));
         return Optional.of(path);
+    }
+
+    /**
+     * {@link Trees#getPath(Element)} searches the whole compilation unit on every call; in a
+     * file with hundreds of coroutines that is quadratic, so the type's methods are indexed once.
+     */
+    private TreePath methodPath(ExecutableElement method) {
+        TreePath found = methodPaths.get(method);
+        if (found != null) {
+            return found;
+        }
+        TreePath typePath = trees.getPath(method.getEnclosingElement());
+        if (typePath == null) {
+            return null;
+        }
+        for (Tree member : ((com.sun.source.tree.ClassTree) typePath.getLeaf()).getMembers()) {
+            if (member instanceof MethodTree) {
+                TreePath memberPath = new TreePath(typePath, member);
+                Element element = trees.getElement(memberPath);
+                if (element != null) {
+                    methodPaths.put(element, memberPath);
+                }
+            }
+        }
+        return methodPaths.get(method);
+    }
+
+    /** Forgets the indexed paths: each round has trees of its own. */
+    public void newRound() {
+        methodPaths.clear();
     }
 
     /** The first tree under {@code root} whose type javac could not resolve, if any. */
@@ -62,6 +95,26 @@ public final class Attribution {
             }
         }.scan(root, null);
         return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * The path of every tree under {@code root}, found in one walk: {@link TreePath#getPath}
+     * searches the whole compilation unit on every call, which is quadratic in a file with many
+     * coroutines.
+     */
+    public java.util.Map<Tree, TreePath> pathsUnder(TreePath root) {
+        java.util.Map<Tree, TreePath> paths = new java.util.IdentityHashMap<>();
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (tree != null) {
+                    paths.put(tree, new TreePath(getCurrentPath(), tree));
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(root, null);
+        paths.put(root.getLeaf(), root);
+        return paths;
     }
 
     public TypeMirror typeOf(TreePath path) {

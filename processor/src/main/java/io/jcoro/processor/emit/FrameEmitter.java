@@ -479,11 +479,11 @@ final class FrameEmitter {
     private final java.util.Set<io.jcoro.processor.ir.Temp> declaredTemps = new java.util.HashSet<>();
 
     /** {@code $t0} for a field temp or one declared already; {@code int $t0} where a local temp is first assigned. */
-    private String declareTemp(io.jcoro.processor.ir.Temp temp) {
+    private CodeBlock declareTemp(io.jcoro.processor.ir.Temp temp) {
         if (in.layout().isField(temp) || !declaredTemps.add(temp)) {
-            return temp.name();
+            return CodeBlock.of("$L", temp.name());
         }
-        return types.castType(temp.type()) + " " + temp.name();
+        return CodeBlock.of("$T $L", types.castType(temp.type()), temp.name());
     }
 
     /** Generates {@code <use> (T) $value();} for the await that led to this state. */

@@ -35,15 +35,12 @@ final class SourceRenderer {
     private final String generatedThis;
     private final Set<String> frameMethods;
 
-    SourceRenderer(CompilationUnitTree unit, SourcePositions positions, BodyFacts facts, FrameLayout layout,
+    SourceRenderer(CompilationUnitTree unit, CharSequence source, SourcePositions positions, BodyFacts facts,
+            FrameLayout layout,
             java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps,
             java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements,
             TypeRendering.Names typeNames, String generatedSimpleName) {
-        try {
-            this.source = unit.getSourceFile().getCharContent(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.source = source;
         this.unit = unit;
         this.positions = positions;
         this.facts = facts;

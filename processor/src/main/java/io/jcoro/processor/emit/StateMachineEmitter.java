@@ -44,6 +44,7 @@ public final class StateMachineEmitter {
 
     public GeneratedSource emit(TypeElement host, List<LoweredMethod> methods) {
         String generatedName = GeneratedNames.generatedSimpleName(host);
+        CharSequence source = sourceOf(methods.get(0).method().unit());
         Map<String, Integer> overloads = new HashMap<>();
         List<CoroutinesClassEmitter.Frame> frames = new ArrayList<>();
         for (LoweredMethod lowered : methods) {
@@ -53,7 +54,7 @@ public final class StateMachineEmitter {
             List<TypeParameterElement> inScope = new ArrayList<>(host.getTypeParameters());
             inScope.addAll(method.element().getTypeParameters());
             TypeRendering typeRendering = new TypeRendering(types, inScope, positions, method.unit());
-            SourceRenderer renderer = new SourceRenderer(method.unit(), positions, lowered.facts(), lowered.layout(),
+            SourceRenderer renderer = new SourceRenderer(method.unit(), source, positions, lowered.facts(), lowered.layout(),
                     lowered.body().exits(), lowered.body().replacements(),
                     type -> typeRendering.castType(type).toString(), generatedName);
             typeRendering.useRenderer(renderer);
@@ -65,9 +66,27 @@ public final class StateMachineEmitter {
         }
         TypeSpec type = new CoroutinesClassEmitter(elements).emit(host, frames);
         String packageName = packageOf(host).getQualifiedName().toString();
-        String text = SourceFileWriter.render(packageName, type.toBuilder(), methods.get(0).method().unit(), positions);
+        String text = SourceFileWriter.render(packageName, type.toBuilder(), methods.get(0).method().unit(), source,
+                positions, userNames(methods));
         String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
         return new GeneratedSource(qualified, text, host);
+    }
+
+    private static java.util.Set<String> userNames(List<LoweredMethod> methods) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (LoweredMethod method : methods) {
+            names.addAll(method.facts().simpleNames());
+        }
+        return names;
+    }
+
+    /** The text of the user's file, read once per generated type (methods share one file). */
+    private static CharSequence sourceOf(com.sun.source.tree.CompilationUnitTree unit) {
+        try {
+            return unit.getSourceFile().getCharContent(true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static PackageElement packageOf(Element element) {

@@ -30,6 +30,7 @@ final class LoweringContext {
     final TargetStack targets = new TargetStack();
     final Spiller spiller;
     private final Lowerer.StatementLowering statements;
+    private final java.util.Map<Tree, TreePath> paths;
 
     LoweringContext(AsyncMethod method, BodyFacts facts, Attribution attribution, Diagnostics diagnostics,
             Lowerer.StatementLowering statements) {
@@ -38,7 +39,8 @@ final class LoweringContext {
         this.attribution = attribution;
         this.diagnostics = diagnostics;
         this.statements = statements;
-        this.spiller = new Spiller(ir, facts, attribution, diagnostics, method);
+        this.paths = attribution.pathsUnder(method.path());
+        this.spiller = new Spiller(ir, facts, attribution, diagnostics, method, paths);
     }
 
     /** @param label the label of an enclosing labelled statement, if this is its body */
@@ -130,7 +132,7 @@ final class LoweringContext {
     }
 
     TypeMirror typeOf(Tree tree) {
-        return attribution.typeOf(TreePath.getPath(method.unit(), tree));
+        return attribution.typeOf(paths.get(tree));
     }
 
     static ExpressionTree strip(ExpressionTree expression) {

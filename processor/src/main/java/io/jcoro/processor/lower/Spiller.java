@@ -60,7 +60,11 @@ final class Spiller {
     /** Locals assigned anywhere in the statement being lowered: their reads are not stable. */
     private final Set<Element> assignedHere = new HashSet<>();
 
-    Spiller(IrBuilder ir, BodyFacts facts, Attribution attribution, Diagnostics diagnostics, AsyncMethod method) {
+    private final java.util.Map<Tree, TreePath> paths;
+
+    Spiller(IrBuilder ir, BodyFacts facts, Attribution attribution, Diagnostics diagnostics, AsyncMethod method,
+            java.util.Map<Tree, TreePath> paths) {
+        this.paths = paths;
         this.ir = ir;
         this.facts = facts;
         this.attribution = attribution;
@@ -336,12 +340,12 @@ final class Spiller {
     }
 
     private Element elementOf(Tree tree) {
-        TreePath path = TreePath.getPath(method.unit(), tree);
+        TreePath path = paths.get(tree);
         return path == null ? null : attribution.elementOf(path);
     }
 
     private javax.lang.model.type.TypeMirror typeOf(Tree tree) {
-        javax.lang.model.type.TypeMirror type = attribution.typeOf(TreePath.getPath(method.unit(), tree));
+        javax.lang.model.type.TypeMirror type = attribution.typeOf(paths.get(tree));
         return type.getKind() == TypeKind.NULL ? attribution.objectType() : type;
     }
 

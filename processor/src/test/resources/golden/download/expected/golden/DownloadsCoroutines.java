@@ -7,24 +7,27 @@ import java.io.IOException;
 import java.util.List;
 import static io.jcoro.Coro.*;
 
+import java.util.Iterator;
+import javax.annotation.processing.Generated;
+
 /**
  * Coroutine implementations of the {@code @Async} methods of {@link Downloads}.
  */
-@javax.annotation.processing.Generated(
+@Generated(
         value = "io.jcoro.processor.CoroutineProcessor",
         comments = "from golden.Downloads"
 )
 @java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast"})
 public abstract class DownloadsCoroutines implements Downloads {
     @java.lang.Override
-    public io.jcoro.Coroutine<java.lang.Integer> totalSize(java.util.List<java.lang.String> urls) {
+    public io.jcoro.Coroutine<Integer> totalSize(java.util.List<java.lang.String> urls) {
         return new $TotalSize(urls);
     }
 
     /**
      * The state machine of {@link Downloads#totalSize}.
      */
-    private final class $TotalSize extends io.jcoro.Coroutine<java.lang.Integer> {
+    private final class $TotalSize extends io.jcoro.Coroutine<Integer> {
         private static final int[] $HANDLERS = {-1, -1, 4, 4, 6, 6, -1, -1, -1, -1, -1};
 
         private java.util.List<java.lang.String> urls;
@@ -37,7 +40,7 @@ public abstract class DownloadsCoroutines implements Downloads {
 
         private java.lang.Object $t2;
 
-        private java.util.Iterator<java.lang.String> $t0;
+        private Iterator<java.lang.String> $t0;
 
         private int $t3;
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import static io.jcoro.Coro.*;
 
+import javax.annotation.processing.Generated;
+
 /**
  * Coroutine implementations of the {@code @Async} methods of {@link Users}.
  */
-@javax.annotation.processing.Generated(
+@Generated(
         value = "io.jcoro.processor.CoroutineProcessor",
         comments = "from golden.Users"
 )
@@ -27,7 +29,7 @@ public class UsersCoroutines implements Users {
     }
 
     @java.lang.Override
-    public io.jcoro.Coroutine<java.lang.Void> main() {
+    public io.jcoro.Coroutine<Void> main() {
         return new $Main();
     }
 
@@ -103,7 +105,7 @@ public class UsersCoroutines implements Users {
     /**
      * The state machine of {@link Users#main}.
      */
-    private final class $Main extends io.jcoro.Coroutine<java.lang.Void> {
+    private final class $Main extends io.jcoro.Coroutine<Void> {
         $Main() {
         }
 

@@ -1,0 +1,273 @@
+package io.jcoro.processor.fuzz;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.jcoro.processor.fuzz.BodyGenerator.GeneratedClass;
+import io.jcoro.processor.fuzz.BodyGenerator.MethodCase;
+import io.jcoro.processor.testing.CoroCompiler;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The differential fuzzer: random bodies ({@link BodyGenerator}) compiled by the processor as
+ * {@code @Async} methods, run on a virtual-time loop, against their plain-Java twins run directly.
+ * The trace lines and the outcome (value, or exception class, message, cause and suppressed
+ * exceptions) must be the same exactly, and the processor must accept every generated body
+ * without any jcoro diagnostic (in particular never JCORO-E023, an internal error).
+ *
+ * <p>System properties:
+ * <ul>
+ * <li>{@code jcoro.fuzz.methods} (default 320): how many methods to generate;
+ * <li>{@code jcoro.fuzz.seed} (default fixed): the campaign seed; {@code random} picks one (printed);
+ * <li>{@code jcoro.fuzz.batch} (default 40): methods per compiled class;
+ * <li>{@code jcoro.fuzz.threads} (default: processors, at most 4): batches compiled and run at once;
+ * <li>{@code jcoro.fuzz.method} (a method seed from a failure message): generate and check only that one.
+ * </ul>
+ */
+class DifferentialFuzzTest {
+    static final long DEFAULT_SEED = 0x6a636f726fL; // "jcoro"
+    private static final long RUN_TIMEOUT_SECONDS = 20;
+    private static final int MAX_REPORTED = 5;
+
+    /** The seed of method {@code index} of the campaign {@code seed}: each method is reproducible alone. */
+    static long methodSeed(long seed, int index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Test
+    void generatedBodiesRunExactlyAsTheirPlainTwins() throws Exception {
+        String seedProperty = System.getProperty("jcoro.fuzz.seed");
+        long seed = seedProperty == null ? DEFAULT_SEED
+                : seedProperty.equals("random") ? System.nanoTime() : Long.decode(seedProperty);
+        int methods = Integer.getInteger("jcoro.fuzz.methods", 320);
+        int batch = Integer.getInteger("jcoro.fuzz.batch", 40);
+        int threads = Integer.getInteger("jcoro.fuzz.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+        String only = System.getProperty("jcoro.fuzz.method");
+
+        List<long[]> batches = new ArrayList<>();
+        if (only != null) {
+            batches.add(new long[] {Long.decode(only)});
+        } else {
+            for (int start = 0; start < methods; start += batch) {
+                long[] seeds = new long[Math.min(batch, methods - start)];
+                for (int i = 0; i < seeds.length; i++) {
+                    seeds[i] = methodSeed(seed, start + i);
+                }
+                batches.add(seeds);
+            }
+        }
+
+        long began = System.nanoTime();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        int[] checked = new int[1];
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("fuzz-batch"));
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int b = 0; b < batches.size(); b++) {
+                long[] seeds = batches.get(b);
+                String name = "Fuzz" + b;
+                done.add(pool.submit(() -> new Batch(name, seeds, failures).run()));
+            }
+            for (Future<Integer> f : done) {
+                checked[0] += f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf(Locale.ROOT, "jcoro fuzz: seed %d, %d methods compared in %d classes, %.1f s, %d failures%n",
+                seed, checked[0], batches.size(), seconds, failures.size());
+        if (!failures.isEmpty()) {
+            StringBuilder message = new StringBuilder(failures.size() + " fuzz failures (campaign seed " + seed
+                    + "; rerun one with -Djcoro.fuzz.method=<method seed>)\n");
+            for (int i = 0; i < Math.min(MAX_REPORTED, failures.size()); i++) {
+                message.append("\n==================== failure ").append(i + 1).append('\n').append(failures.get(i));
+            }
+            fail(message.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One class: generate, compile (isolating methods the compiler rejects), run each pair. */
+    private static final class Batch {
+        private final String name;
+        private final long[] seeds;
+        private final List<String> failures;
+        private final BodyGenerator.Config config = BodyGenerator.Config.fromSystemProperties();
+        private ExecutorService runner = Executors.newSingleThreadExecutor(daemon("fuzz-run"));
+
+        Batch(String name, long[] seeds, List<String> failures) {
+            this.name = name;
+            this.seeds = seeds;
+            this.failures = failures;
+        }
+
+        int run() throws Exception {
+            try {
+                java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                long c0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                GeneratedClass generated = BodyGenerator.generateClass("fuzz", name, seeds, config);
+                String dump = System.getProperty("jcoro.fuzz.dump");
+                if (dump != null) {
+                    java.nio.file.Path dir = java.nio.file.Path.of(dump, "fuzz");
+                    java.nio.file.Files.createDirectories(dir);
+                    java.nio.file.Files.writeString(dir.resolve(name + ".java"), generated.source());
+                }
+                Compilation compilation = compile(generated);
+                long t1 = System.nanoTime();
+                long c1 = mx.getCurrentThreadCpuTime();
+                if (!clean(compilation)) {
+                    // find the methods the compiler rejects, one by one; compile the others together
+                    List<Long> good = new ArrayList<>();
+                    for (long s : seeds) {
+                        GeneratedClass single = BodyGenerator.generateClass("fuzz", name, new long[] {s},
+                                config);
+                        Compilation c = compile(single);
+                        if (clean(c)) {
+                            good.add(s);
+                        } else {
+                            failures.add(compileFailure(single, c));
+                        }
+                    }
+                    if (good.isEmpty()) {
+                        return 0;
+                    }
+                    generated = BodyGenerator.generateClass("fuzz", name, good.stream().mapToLong(Long::longValue).toArray(),
+                            config);
+                    compilation = compile(generated);
+                    if (!clean(compilation)) {
+                        failures.add(compileFailure(generated, compilation));
+                        return 0;
+                    }
+                }
+                ClassLoader loader = CoroCompiler.classLoader(compilation);
+                Class<?> type = loader.loadClass(generated.qualifiedName() + "Coroutines");
+                Constructor<?> constructor = type.getDeclaredConstructor(Consumer.class);
+                constructor.setAccessible(true);
+                for (MethodCase m : generated.methods()) {
+                    check(generated, m, constructor);
+                }
+                if (Boolean.getBoolean("jcoro.fuzz.verbose")) {
+                    System.out.printf(Locale.ROOT, "%s: %d lines, compiled in %d ms (cpu %d ms), ran in %d ms%n", name,
+                            generated.source().split("\n").length, (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000,
+                            (System.nanoTime() - t1) / 1_000_000);
+                }
+                return generated.methods().size();
+            } finally {
+                runner.shutdownNow();
+            }
+        }
+
+        private static Compilation compile(GeneratedClass generated) {
+            JavaFileObject source = JavaFileObjects.forSourceString(generated.qualifiedName(), generated.source());
+            return CoroCompiler.compile(source);
+        }
+
+        /** Compiled, and no jcoro diagnostic (a generated body is always valid DSL). */
+        private static boolean clean(Compilation compilation) {
+            if (compilation.status() != Compilation.Status.SUCCESS) {
+                return false;
+            }
+            for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+                if (d.getMessage(Locale.ROOT).contains("JCORO-")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String compileFailure(GeneratedClass generated, Compilation compilation) {
+            StringBuilder out = new StringBuilder();
+            boolean internal = false;
+            boolean jcoro = false;
+            StringBuilder diagnostics = new StringBuilder();
+            for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.NOTE) {
+                    continue;
+                }
+                String message = d.getMessage(Locale.ROOT);
+                internal |= message.contains("JCORO-E023");
+                jcoro |= message.contains("JCORO-");
+                String file = d.getSource() == null ? "?" : d.getSource().getName();
+                diagnostics.append("  ").append(d.getKind()).append(' ').append(file).append(':').append(d.getLineNumber())
+                        .append(": ").append(message).append('\n');
+                if (d.getSource() != null && d.getSource().getName().endsWith(generated.simpleName() + ".java")) {
+                    diagnostics.append("      > ").append(sourceLine(generated.source(), d.getLineNumber())).append('\n');
+                }
+            }
+            out.append(internal ? "PROCESSOR INTERNAL ERROR (JCORO-E023)"
+                    : jcoro ? "PROCESSOR REJECTED A VALID BODY" : "COMPILATION FAILED")
+                    .append(" for ");
+            for (MethodCase m : generated.methods()) {
+                out.append(m.name()).append(" (method seed ").append(m.seed()).append(") ");
+            }
+            out.append("\ndiagnostics:\n").append(diagnostics);
+            if (generated.methods().size() == 1) {
+                MethodCase m = generated.methods().get(0);
+                out.append("async version:\n").append(m.asyncSource()).append("plain version:\n").append(m.plainSource());
+            } else {
+                out.append("source:\n").append(generated.source());
+            }
+            return out.toString();
+        }
+
+        private static String sourceLine(String source, long line) {
+            String[] lines = source.split("\n", -1);
+            return line >= 1 && line <= lines.length ? lines[(int) line - 1].trim() : "?";
+        }
+
+        private void check(GeneratedClass generated, MethodCase m, Constructor<?> constructor) throws Exception {
+            Future<Twins.Run[]> future = runner.submit(() -> new Twins.Run[] {
+                    Twins.runPlain(constructor, m.name(), m.n(), m.s()),
+                    Twins.runAsync(constructor, m.name(), m.n(), m.s())});
+            Twins.Run[] runs;
+            try {
+                runs = future.get(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                runner.shutdownNow();
+                runner = Executors.newSingleThreadExecutor(daemon("fuzz-run"));
+                failures.add(report(generated, m, "DID NOT FINISH within " + RUN_TIMEOUT_SECONDS + " s", ""));
+                return;
+            }
+            String difference = Twins.difference(runs[0], runs[1]);
+            if (!difference.isEmpty()) {
+                failures.add(report(generated, m, "MISMATCH", difference));
+            }
+        }
+
+        private String report(GeneratedClass generated, MethodCase m, String what, String difference) {
+            StringBuilder out = new StringBuilder(what).append(": ").append(generated.qualifiedName()).append('.')
+                    .append(m.name()).append("(").append(m.n()).append(", \"").append(m.s()).append("\")")
+                    .append(" method seed ").append(m.seed())
+                    .append(" (rerun: -Djcoro.fuzz.method=").append(m.seed()).append(")\n").append(difference);
+            out.append("async version:\n").append(m.asyncSource()).append("plain version:\n").append(m.plainSource());
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Runs the jcoro benchmarks and writes docs/benchmarks.md and docs/benchmarks.svg.
+#
+#   scripts/bench.sh            the full run (about 40 minutes on 2 cores): JMH on JDK 17 and 25
+#                               (1 fork, 3 x 1 s warm-up, 3 x 1 s measurement, -prof gc), the
+#                               memory footprints, timer lateness, Python asyncio and uvloop;
+#                               then the report.
+#   scripts/bench.sh --smoke    proves that every benchmark runs (a few minutes; JDK 25 only,
+#                               one 100 ms iteration each, small sizes); writes no report.
+#
+# Raw results go to benchmarks/target/results/. Needs: mvn, the default JDK (17), a JDK 25 under
+# /usr/lib/jvm, /usr/bin/python3; installs Debian's python3-uvloop when missing and run as root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SMOKE=0
+[[ "${1:-}" == "--smoke" ]] && SMOKE=1
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+find_jdk() { # the JDK whose `java -version` says $1, as .ci/run finds it
+    local want="$1" dir version
+    for dir in /usr/lib/jvm/*/; do
+        dir="${dir%/}"
+        [[ -x "$dir/bin/java" ]] || continue
+        version="$("$dir/bin/java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)"
+        if [[ "$version" == "$want" || "$version" == "$want".* || "$version" == "$want"-* ]]; then
+            echo "$dir/bin/java"
+            return 0
+        fi
+    done
+    return 1
+}
+JAVA17="$(find_jdk 17)" || { echo "error: no JDK 17 under /usr/lib/jvm" >&2; exit 1; }
+JAVA25="$(find_jdk 25)" || { echo "error: no JDK 25 under /usr/lib/jvm" >&2; exit 1; }
+
+section "build"
+BUILD_FLAGS=(-B -q -DskipTests)
+if [[ -f runtime/src/main/java/io/jcoro/AsyncQueue.java ]]; then
+    BUILD_FLAGS+=(-Djcoro.bench.queue)   # the queue hand-off row (see benchmarks/pom.xml)
+fi
+mvn "${BUILD_FLAGS[@]}" -pl benchmarks -am package
+JAR=benchmarks/target/jcoro-benchmarks.jar
+OUT=benchmarks/target/results
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+VT_FLAGS=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1)
+MEM_FLAGS=(-XX:+UseSerialGC -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true)
+
+if [[ $SMOKE == 1 ]]; then
+    section "JMH smoke (JDK 25, every benchmark once)"
+    start=$SECONDS
+    "$JAVA25" -jar "$JAR" -f 1 -wi 0 -i 1 -r 100ms -foe true \
+        -jvmArgsAppend "-Xms1g -Xmx1g ${VT_FLAGS[*]}" -rf json -rff "$OUT/smoke.json"
+    section "memory, lateness and Python smoke"
+    for s in jcoro-suspended jcoro-sleeping floor-suspended floor-sleeping kotlin-suspended \
+             kotlin-sleeping vt-suspended vt-sleeping; do
+        "$JAVA25" -Xms1g -Xmx1g "${MEM_FLAGS[@]}" -XX:+EnableDynamicAgentLoading "${VT_FLAGS[@]}" \
+            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 1000 10000 1000 2>/dev/null | tail -n 1
+    done
+    "$JAVA25" -cp "$JAR" io.jcoro.bench.timers.Lateness 1000 200
+    if /usr/bin/python3 -c 'import uvloop' 2>/dev/null; then loops=(asyncio uvloop); else loops=(asyncio); fi
+    for l in "${loops[@]}"; do /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" --smoke; done
+    echo "smoke: every benchmark ran ($((SECONDS - start)) s)"
+    exit 0
+fi
+
+JMH_OPTS=(-f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc -foe false)
+
+section "JMH on JDK 17 (no virtual threads there)"
+"$JAVA17" -version 2>&1 | head -n 1 > "$OUT/jdk17.version"
+"$JAVA17" -jar "$JAR" "${JMH_OPTS[@]}" -e '\.virtualThreads$' -rf json -rff "$OUT/jmh-17.json" \
+    | tee "$OUT/jmh-17.log" | grep -E '^(Benchmark|[A-Za-z.]+ +[0-9N])' || true
+
+section "JMH on JDK 25"
+"$JAVA25" -version 2>&1 | head -n 1 > "$OUT/jdk25.version"
+"$JAVA25" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$OUT/jmh-25.json" \
+    | tee "$OUT/jmh-25.log" | grep -E '^(Benchmark|[A-Za-z.]+ +[0-9N])' || true
+
+section "memory footprints (fixed 8 GiB heap, full GCs, slope 100k..1M, JOL at 10k)"
+for jdk in 17 25; do
+    java_bin=JAVA$jdk
+    for s in jcoro-suspended jcoro-sleeping floor-suspended floor-sleeping kotlin-suspended \
+             kotlin-sleeping vt-suspended vt-sleeping; do
+        [[ $jdk == 17 && $s == vt-* ]] && continue
+        extra=()
+        [[ $jdk == 25 ]] && extra=(-XX:+EnableDynamicAgentLoading)
+        "${!java_bin}" -Xms8g -Xmx8g "${MEM_FLAGS[@]}" "${extra[@]}" "${VT_FLAGS[@]}" \
+            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 2>/dev/null | tail -n 1 \
+            | tee -a "$OUT/memory.jsonl" | cut -c1-160
+    done
+done
+
+section "timer lateness (real clock, 10,000 timers)"
+for jdk in 17 25; do
+    java_bin=JAVA$jdk
+    "${!java_bin}" -cp "$JAR" io.jcoro.bench.timers.Lateness \
+        | sed "s/^{/{\"jdk\":\"$jdk\",/" | tee -a "$OUT/lateness.jsonl"
+done
+
+section "Python asyncio and uvloop"
+if ! /usr/bin/python3 -c 'import uvloop' 2>/dev/null && [[ $(id -u) == 0 ]]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-uvloop) \
+        > "$OUT/apt.log" 2>&1 || echo "warning: could not install python3-uvloop"
+fi
+loops=(asyncio)
+/usr/bin/python3 -c 'import uvloop' 2>/dev/null && loops+=(uvloop)
+for l in "${loops[@]}"; do
+    /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" | tee "$OUT/python-$l.json" | cut -c1-160
+done
+
+section "report"
+python3 scripts/bench_report.py "$OUT" docs/benchmarks.md docs/benchmarks.svg
+echo "wrote docs/benchmarks.md and docs/benchmarks.svg"

@@ -70,6 +70,8 @@ public final class Task<T> extends FutureCore<T> {
     private FutureCore<?> awaiting;
     /** The name and the cancellation bookkeeping; null until a task needs them. */
     private Extras extras;
+    /** This task's slot in its loop's {@link TaskRegistry}, -1 once it ended. */
+    int registryIndex = -1;
     /** The context variables this task sees: a snapshot of its creator's, taken when it was made
      *  (asyncio's {@code copy_context()}); immutable, so taking it copies one reference. */
     Context context;
@@ -299,6 +301,7 @@ public final class Task<T> extends FutureCore<T> {
         state = ST_DONE;
         leaf = null;
         awaiting = null;
+        loop.tasks.remove(this);
         CancelledError pending = takeMustCancel();
         if (failure == null) {
             if (pending != null) { // cancelled right before the body returned

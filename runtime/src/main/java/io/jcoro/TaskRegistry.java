@@ -11,10 +11,9 @@ import java.util.Set;
  * The tasks of one loop: the live ones, held strongly (a fire-and-forget task never disappears
  * before it ends), and the failed ones whose failure may still be unretrieved. Loop thread only.
  *
- * <p>Invariant: every task not done is in {@code tasks[0 .. count)}, once. Done tasks are removed
- * lazily, when the array is full (so a task needs no index field, and ending one costs nothing):
- * the array is then compacted, and grown only if it stays more than half full, or shrunk if it
- * becomes less than a quarter full. So it holds at most about twice the peak number of live tasks.
+ * <p>Invariant: {@code tasks[0 .. count)} holds exactly the tasks added and not yet removed, each
+ * at its {@code registryIndex}. A task is removed the moment it ends (swap with the last: O(1)),
+ * so a loop never keeps a finished task, its result or its failure, reachable.
  */
 final class TaskRegistry {
     private static final int MIN_CAPACITY = 16;
@@ -26,24 +25,25 @@ final class TaskRegistry {
 
     void add(Task<?> task) {
         if (count == tasks.length) {
-            compact();
+            tasks = Arrays.copyOf(tasks, tasks.length * 2);
         }
+        task.registryIndex = count;
         tasks[count++] = task;
     }
 
-    private void compact() {
-        int live = 0;
-        for (int i = 0; i < count; i++) {
-            Task<?> t = tasks[i];
-            if (!t.isDone()) {
-                tasks[live++] = t;
-            }
+    /** Forgets a task that ended. */
+    void remove(Task<?> task) {
+        int index = task.registryIndex;
+        if (index < 0) {
+            return;
         }
-        Arrays.fill(tasks, live, count, null);
-        count = live;
-        if (live > tasks.length / 2) {
-            tasks = Arrays.copyOf(tasks, tasks.length * 2);
-        } else if (live < tasks.length / 4 && tasks.length > MIN_CAPACITY) {
+        assert tasks[index] == task : "registry index out of date";
+        Task<?> last = tasks[--count];
+        tasks[index] = last;
+        last.registryIndex = index;
+        tasks[count] = null;
+        task.registryIndex = -1;
+        if (count < tasks.length / 4 && tasks.length > MIN_CAPACITY) {
             tasks = Arrays.copyOf(tasks, Math.max(MIN_CAPACITY, tasks.length / 2));
         }
     }

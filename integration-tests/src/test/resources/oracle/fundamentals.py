@@ -56,6 +56,100 @@ async def main():
         log(f"Processed: {user['name']}")
 
 
+async def producer(queue, items):
+    """Produce items and put them in queue"""
+    for item in items:
+        await queue.put(item)
+        log(f"📦 Produced: {item}")
+        await asyncio.sleep(0.1)
+
+    await queue.put(None)  # Signal completion
+
+
+async def consumer(queue, name):
+    """Consume items from queue"""
+    while True:
+        item = await queue.get()
+
+        if item is None:  # End signal
+            break
+
+        log(f"Processing {name}: {item}")
+        await asyncio.sleep(0.2)  # Simulate processing
+
+
+QUEUE_ITEMS = ["task-1", "task-2", "task-3"]
+BACKPRESSURE_ITEMS = [f"task-{i}" for i in range(1, 7)]
+
+
+async def queue_demo(items=QUEUE_ITEMS):
+    queue = asyncio.Queue(maxsize=2)  # Bounded queue
+
+    await asyncio.gather(
+        producer(queue, items),
+        consumer(queue, "Worker-A")
+    )
+
+
+class AsyncDatabase:
+    def __init__(self, name):
+        self.name = name
+        self.connected = False
+
+    async def __aenter__(self):
+        log(f"🔌 Connecting to {self.name}")
+        await asyncio.sleep(0.1)  # Simulate connection time
+        self.connected = True
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        log(f"🔌 Disconnecting from {self.name}")
+        await asyncio.sleep(0.05)  # Simulate cleanup time
+        self.connected = False
+
+    async def query(self, sql):
+        if not self.connected:
+            raise RuntimeError("Database not connected")
+
+        await asyncio.sleep(0.2)  # Simulate query time
+        return f"Results for: {sql}"
+
+
+async def database_operations():
+    """Use database with proper cleanup"""
+    async with AsyncDatabase("UserDB") as db:
+        result = await db.query("SELECT * FROM users")
+        return result
+
+
+async def failing_database_operations():
+    async with AsyncDatabase("OrdersDB") as db:
+        result = await db.query("SELECT * FROM orders")
+        log(result)
+        raise ValueError("bad row in orders")
+
+
+def py_bool(value):
+    return "true" if value else "false"
+
+
+async def query_after_close():
+    async with AsyncDatabase("UserDB") as db:
+        log(f"connected: {py_bool(db.connected)}")
+    log(f"connected: {py_bool(db.connected)}")
+    return await db.query("SELECT * FROM users")
+
+
+async def cancelled_database_operations():
+    task = asyncio.create_task(database_operations())
+    await asyncio.sleep(0.15)
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        log("database task cancelled")
+
+
 FAILING_TASKS = {1, 3}  # the seed draws random.random() < 0.3; the Java twin fails the same ones
 
 
@@ -135,6 +229,14 @@ def scenario_coroutine_states():
     log(result)
 
 
+def run_reporting_failure(coro):
+    try:
+        result = loop.run_until_complete(coro)
+        log(f"returned: {result}")
+    except Exception as e:
+        log(f"raised: {e}")
+
+
 def scenario_failure_is_rethrown():
     try:
         loop.run_until_complete(unreliable_task(1))
@@ -153,6 +255,12 @@ SCENARIOS = {
     "inline_await": lambda: log(describe(loop.run_until_complete(process_user_beside_ready_task(7)))),
     "robust_task_runner": lambda: loop.run_until_complete(robust_task_runner()),
     "failure_is_rethrown": scenario_failure_is_rethrown,
+    "queue_demo": lambda: loop.run_until_complete(queue_demo()),
+    "queue_backpressure": lambda: loop.run_until_complete(queue_demo(BACKPRESSURE_ITEMS)),
+    "database_operations": lambda: log(f"Query result: {loop.run_until_complete(database_operations())}"),
+    "failing_database_operations": lambda: run_reporting_failure(failing_database_operations()),
+    "query_after_close": lambda: run_reporting_failure(query_after_close()),
+    "cancelled_database_operations": lambda: loop.run_until_complete(cancelled_database_operations()),
 }
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Differential test against the reference semantics: each {@link SeedScenario} is played by the
  * jcoro code on a virtual-time loop and by its Python asyncio twin
- * ({@code oracle/fundamentals.py}, on a virtual-time asyncio loop), and the two traces, stamps
+ * ({@code oracle/<seed>.py}, {@link SeedScenario#script()}, on a virtual-time asyncio loop), and the two traces, stamps
  * included, must be identical. Skipped, with a message, where {@code python3} is not on the PATH.
  */
 class OracleTest {
@@ -33,7 +34,11 @@ class OracleTest {
 
     @BeforeAll
     static void copyOracleScripts() throws IOException {
-        for (String script : List.of("fundamentals.py", "virtual_loop.py")) {
+        List<String> scripts = new java.util.ArrayList<>(List.of("virtual_loop.py"));
+        for (SeedScenario.Script script : SeedScenario.Script.values()) {
+            scripts.add(script.fileName);
+        }
+        for (String script : scripts) {
             try (InputStream in = OracleTest.class.getResourceAsStream("/oracle/" + script)) {
                 if (in == null) {
                     fail("test resource oracle/" + script + " is missing");
@@ -48,17 +53,17 @@ class OracleTest {
     void javaTraceEqualsPythonAsyncioTrace(SeedScenario scenario) throws Exception {
         assumeTrue(pythonAvailable(), PYTHON + " is not on the PATH: the asyncio oracle comparison is skipped");
 
-        List<String> python = runOracle(scenario.pythonName());
+        List<String> python = runOracle(scenario.script().fileName, scenario.pythonName());
         List<String> java = scenario.trace();
 
         assertTrue(!python.isEmpty(), "the oracle printed nothing for " + scenario.pythonName());
         assertEquals(python, java, "jcoro trace differs from Python asyncio's for " + scenario.pythonName());
     }
 
-    private static List<String> runOracle(String scenario) throws IOException, InterruptedException {
+    private static List<String> runOracle(String script, String scenario) throws IOException, InterruptedException {
         Path out = oracleDir.resolve(scenario + ".out");
         Path err = oracleDir.resolve(scenario + ".err");
-        ProcessBuilder builder = new ProcessBuilder(PYTHON, "fundamentals.py", scenario)
+        ProcessBuilder builder = new ProcessBuilder(PYTHON, script, scenario)
                 .directory(oracleDir.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());

@@ -27,6 +27,16 @@ final class Timeline implements Trace {
         lines.add("[" + elapsedMillis() + " ms] " + line + suffix.get());
     }
 
+    /**
+     * {@code time.strftime('%X')} on the virtual clock: the whole seconds since this timeline was
+     * made, as {@code HH:MM:SS} (the oracle's {@code Timeline.clock()}).
+     */
+    @Override
+    public String clock() {
+        long seconds = elapsedMillis() / 1000;
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
     /** Appends {@code suffix.get()} to every later line (the oracle's {@code SUFFIX}). */
     void suffix(Supplier<String> suffix) {
         this.suffix = suffix;

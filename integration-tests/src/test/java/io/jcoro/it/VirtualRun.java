@@ -36,6 +36,14 @@ final class VirtualRun implements AutoCloseable {
         return seed;
     }
 
+    /**
+     * Another seed type, logging to this run's timeline: {@code Coro.create(type, timeline)}
+     * (its generated class mirrors a {@code (Trace)} constructor).
+     */
+    <S> S seed(Class<S> type) {
+        return Coro.create(type, timeline);
+    }
+
     /** {@code loop.run_until_complete(coroutine)}. */
     <T> T run(Coroutine<T> coroutine) {
         return loop.runUntilComplete(coroutine);

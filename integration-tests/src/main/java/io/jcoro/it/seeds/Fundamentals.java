@@ -7,6 +7,8 @@ import static io.jcoro.Coro.gather;
 import static io.jcoro.Coro.gatherSettled;
 import static io.jcoro.Coro.sleep;
 
+import io.jcoro.AsyncQueue;
+import io.jcoro.CancelledError;
 import io.jcoro.Coroutine;
 import io.jcoro.Outcome;
 import io.jcoro.Task;
@@ -40,6 +42,11 @@ public abstract class Fundamentals {
     /** The seed's {@code print}. */
     protected final void log(String line) {
         trace.line(line);
+    }
+
+    /** Where this seed prints: for the objects it makes ({@link AsyncDatabase}). */
+    protected final Trace trace() {
+        return trace;
     }
 
     // ------------------------------------------------------------ "Understanding Coroutines"
@@ -114,6 +121,177 @@ public abstract class Fundamentals {
         List<User> users = await(gather(tasks));
         for (User user : users) {
             log("Processed: " + user.name());
+        }
+        return done();
+    }
+
+    // ------------------------------------------------------------ "Using Queues for Communication"
+
+    /** The seed's items: {@code items = ["task-1", "task-2", "task-3"]}. */
+    public static final List<String> QUEUE_ITEMS = List.of("task-1", "task-2", "task-3");
+
+    /**
+     * <pre>{@code
+     * async def producer(queue, items):
+     *     """Produce items and put them in queue"""
+     *     for item in items:
+     *         await queue.put(item)
+     *         print(f"📦 Produced: {item}")
+     *         await asyncio.sleep(0.1)
+     *     await queue.put(None)  # Signal completion
+     * }</pre>
+     */
+    @Async
+    public Coroutine<Void> producer(AsyncQueue<String> queue, List<String> items) {
+        for (String item : items) {
+            await(queue.put(item)); // waits while the bounded queue is full: back-pressure
+            log("📦 Produced: " + item);
+            await(sleep(100));
+        }
+        await(queue.put(null)); // signal completion
+        return done();
+    }
+
+    /**
+     * <pre>{@code
+     * async def consumer(queue, name):
+     *     """Consume items from queue"""
+     *     while True:
+     *         item = await queue.get()
+     *         if item is None:  # End signal
+     *             break
+     *         print(f"Processing {name}: {item}")
+     *         await asyncio.sleep(0.2)  # Simulate processing
+     * }</pre>
+     */
+    @Async
+    public Coroutine<Void> consumer(AsyncQueue<String> queue, String name) {
+        while (true) {
+            String item = await(queue.get());
+            if (item == null) { // end signal
+                break;
+            }
+            log("Processing " + name + ": " + item);
+            await(sleep(200)); // simulate processing
+        }
+        return done();
+    }
+
+    /**
+     * <pre>{@code
+     * async def queue_demo():
+     *     queue = asyncio.Queue(maxsize=2)  # Bounded queue
+     *     items = ["task-1", "task-2", "task-3"]
+     *     await asyncio.gather(
+     *         producer(queue, items),
+     *         consumer(queue, "Worker-A")
+     *     )
+     * }</pre>
+     */
+    @Async
+    public Coroutine<Void> queueDemo() {
+        return done(await(queueDemo(QUEUE_ITEMS)));
+    }
+
+    /**
+     * {@link #queueDemo()} with other items: with more than the seed's three, the producer (one
+     * item per 100 ms) outruns the consumer (one per 200 ms), fills the queue and then waits at
+     * its {@code put}: the bounded queue's back-pressure.
+     */
+    @Async
+    public Coroutine<Void> queueDemo(List<String> items) {
+        AsyncQueue<String> queue = new AsyncQueue<>(2); // bounded queue
+        await(gather(producer(queue, items), consumer(queue, "Worker-A")));
+        return done();
+    }
+
+    // ------------------------------------------------------------ "Async Context Managers"
+
+    /**
+     * <pre>{@code
+     * async def database_operations():
+     *     """Use database with proper cleanup"""
+     *     async with AsyncDatabase("UserDB") as db:
+     *         result = await db.query("SELECT * FROM users")
+     *         return result
+     * }</pre>
+     */
+    @Async
+    public Coroutine<String> databaseOperations() {
+        try (AsyncDatabase db = await(AsyncDatabase.open(trace(), "UserDB").enter())) {
+            String result = await(db.query("SELECT * FROM users"));
+            return done(result); // the database is closed (awaited) before the value is returned
+        }
+    }
+
+    /**
+     * The failure path of {@code async with}: the body raises, the database still disconnects,
+     * and the body's exception leaves the block unchanged.
+     *
+     * <pre>{@code
+     * async def failing_database_operations():
+     *     async with AsyncDatabase("OrdersDB") as db:
+     *         result = await db.query("SELECT * FROM orders")
+     *         print(result)
+     *         raise ValueError("bad row in orders")
+     * }</pre>
+     */
+    @Async
+    public Coroutine<String> failingDatabaseOperations() {
+        try (AsyncDatabase db = await(AsyncDatabase.open(trace(), "OrdersDB").enter())) {
+            String result = await(db.query("SELECT * FROM orders"));
+            log(result);
+            throw new IllegalArgumentException("bad row in orders");
+        }
+    }
+
+    /**
+     * The seed's {@code RuntimeError("Database not connected")}: a database used after its
+     * block has been closed.
+     *
+     * <pre>{@code
+     * async def query_after_close():
+     *     async with AsyncDatabase("UserDB") as db:
+     *         print(f"connected: {db.connected}")
+     *     print(f"connected: {db.connected}")
+     *     return await db.query("SELECT * FROM users")
+     * }</pre>
+     */
+    @Async
+    public Coroutine<String> queryAfterClose() {
+        AsyncDatabase escaped;
+        try (AsyncDatabase db = await(AsyncDatabase.open(trace(), "UserDB").enter())) {
+            log("connected: " + db.connected());
+            escaped = db;
+        }
+        log("connected: " + escaped.connected());
+        return done(await(escaped.query("SELECT * FROM users")));
+    }
+
+    /**
+     * {@link #databaseOperations()} as a task cancelled in the middle of its query: the block
+     * is left by {@link CancelledError}, and the database still disconnects.
+     *
+     * <pre>{@code
+     * async def cancelled_database_operations():
+     *     task = asyncio.create_task(database_operations())
+     *     await asyncio.sleep(0.15)
+     *     task.cancel()
+     *     try:
+     *         await task
+     *     except asyncio.CancelledError:
+     *         print("database task cancelled")
+     * }</pre>
+     */
+    @Async
+    public Coroutine<Void> cancelledDatabaseOperations() {
+        Task<String> task = createTask(databaseOperations());
+        await(sleep(150));
+        task.cancel();
+        try {
+            await(task);
+        } catch (CancelledError e) {
+            log("database task cancelled");
         }
         return done();
     }

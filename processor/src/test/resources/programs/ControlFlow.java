@@ -192,7 +192,28 @@ public abstract class ControlFlow {
         StringBuilder sb = new StringBuilder(tag("sb:"));
         sb.append(await(loud(11, true))).append(tag("!"));
         long widened = await(loud(12, false)) + 1L;
-        return done(s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened);
+        int sw = switch (await(loud(2, true))) {
+            case 1 -> num(10);
+            case 2 -> await(loud(20, true)) + num(1);
+            default -> {
+                int q = num(3);
+                if (q > 2) yield q + await(loud(30, false));
+                yield 0;
+            }
+        };
+        Color col = truth(true) ? Color.GREEN : Color.RED;
+        String named = switch (col) {
+            case RED -> "r";
+            case GREEN -> {
+                String g = "g" + await(loud(4, true));
+                if (g.length() > 1) {
+                    yield g + tag("!");
+                }
+                yield g;
+            }
+            case BLUE -> "b";
+        };
+        return done(s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened + sw + named);
     }
 
     public String expressionsPlain() {
@@ -216,7 +237,28 @@ public abstract class ControlFlow {
         StringBuilder sb = new StringBuilder(tag("sb:"));
         sb.append(loudPlain(11, true)).append(tag("!"));
         long widened = loudPlain(12, false) + 1L;
-        return s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened;
+        int sw = switch (loudPlain(2, true)) {
+            case 1 -> num(10);
+            case 2 -> loudPlain(20, true) + num(1);
+            default -> {
+                int q = num(3);
+                if (q > 2) yield q + loudPlain(30, false);
+                yield 0;
+            }
+        };
+        Color col = truth(true) ? Color.GREEN : Color.RED;
+        String named = switch (col) {
+            case RED -> "r";
+            case GREEN -> {
+                String g = "g" + loudPlain(4, true);
+                if (g.length() > 1) {
+                    yield g + tag("!");
+                }
+                yield g;
+            }
+            case BLUE -> "b";
+        };
+        return s + n + both + pick + other + joined + field + arr[0] + arr[1] + arr[2] + sb + widened + sw + named;
     }
 
     enum Color { RED, GREEN, BLUE }

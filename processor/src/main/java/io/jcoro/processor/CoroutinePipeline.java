@@ -127,12 +127,15 @@ final class CoroutinePipeline {
                 .getTypeParameters());
         boolean ok = true;
         for (VariableElement field : layout.fields()) {
+            if (field.getKind() == javax.lang.model.element.ElementKind.BINDING_VARIABLE) {
+                context.diagnostics().report(DiagnosticCode.PATTERN_ACROSS_AWAIT, declarationOf(field, facts, method),
+                        method.unit(), method.element(), field.getSimpleName());
+                ok = false;
+                continue;
+            }
             boolean multiCatch = field.asType().getKind() == javax.lang.model.type.TypeKind.UNION;
             if (!multiCatch && !TypeRendering.isDenotable(field.asType(), typeParameters)) {
-                Tree declaration = facts.localRefs().entrySet().stream()
-                        .filter(e -> e.getValue().equals(field) && e.getKey().getKind() == Tree.Kind.VARIABLE)
-                        .map(java.util.Map.Entry::getKey).findFirst().orElse(method.tree());
-                context.diagnostics().report(DiagnosticCode.NON_DENOTABLE_TYPE, declaration, method.unit(),
+                context.diagnostics().report(DiagnosticCode.NON_DENOTABLE_TYPE, declarationOf(field, facts, method), method.unit(),
                         method.element(), field.getSimpleName(), field.asType());
                 ok = false;
             }
@@ -140,6 +143,13 @@ final class CoroutinePipeline {
         if (!ok) {
             throw new AbortMethod();
         }
+    }
+
+    /** Where a variable is declared in the body, for a diagnostic about it. */
+    private static Tree declarationOf(VariableElement variable, BodyFacts facts, AsyncMethod method) {
+        return facts.localRefs().entrySet().stream()
+                .filter(e -> e.getValue().equals(variable) && e.getKey().getKind() == Tree.Kind.VARIABLE)
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(method.tree());
     }
 
     private static String displayName(ExecutableElement element) {

@@ -83,6 +83,9 @@ public enum DiagnosticCode {
     RETURN_WITHOUT_DONE("E025", Diagnostic.Kind.ERROR,
             "a return in an @Async body must be 'return done(...);'",
             "to finish with another coroutine's result, write 'return done(await(other()));'"),
+    PATTERN_ACROSS_AWAIT("E026", Diagnostic.Kind.ERROR,
+            "pattern variable '%s' is used after an await; it cannot be kept across one yet",
+            "copy it into a local variable before the await: 'String text = %1$s;'"),
     COROUTINE_NEVER_AWAITED("W001", Diagnostic.Kind.WARNING,
             "coroutine was never awaited: the result of %s is discarded, so its body never runs",
             "await it, or schedule it with createTask(...)");

@@ -412,6 +412,19 @@ final class FrameEmitter {
     /** Generates: {@code switch ($t0) { case "a": $label = 3; continue; ... default: $label = 5; continue; }} */
     private void emitSwitchJump(CodeBlock.Builder code, Op.SwitchJump jump) {
         String selector = jump.selector() != null ? jump.selector().name() : render(code, jump.selectorTree());
+        if (jump.otherwise() == null) {
+            // Generates: $label = switch ($t0) { case RED -> 3; case GREEN -> 4; }; continue;
+            code.add("$$label = switch ($L) {\n", selector).indent();
+            for (Op.SwitchJump.Case c : jump.cases()) {
+                java.util.List<String> labels = new java.util.ArrayList<>();
+                for (com.sun.source.tree.ExpressionTree label : c.labels()) {
+                    labels.add(render(code, label));
+                }
+                code.add("case $L -> $L;\n", String.join(", ", labels), c.body().state());
+            }
+            code.unindent().add("};\ncontinue;\n");
+            return;
+        }
         code.beginControlFlow("switch ($L)", selector);
         for (Op.SwitchJump.Case c : jump.cases()) {
             java.util.List<String> labels = new java.util.ArrayList<>();

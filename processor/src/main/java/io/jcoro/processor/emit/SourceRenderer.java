@@ -148,6 +148,10 @@ final class SourceRenderer {
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.Direct direct) {
             return "{ $label = " + direct.target().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
         }
+        if (exit instanceof io.jcoro.processor.ir.Op.Exit.Yield yield) {
+            return "{ " + yield.result().name() + " = " + render(((com.sun.source.tree.YieldTree) tree).getValue())
+                    + "; $label = " + yield.end().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+        }
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.ViaFinally via) {
             io.jcoro.processor.ir.Finally f = via.finally_();
             String pending;

@@ -56,7 +56,8 @@ public final class IrPrinter {
                 cases.append(c.labels()).append(" -> L").append(c.body().state()).append(", ");
             }
             String selector = jump.selector() != null ? jump.selector().toString() : oneLine(jump.selectorTree());
-            return "switch " + selector + " {" + cases + "else -> L" + jump.otherwise().state() + "}";
+            return "switch " + selector + " {" + cases
+                    + (jump.otherwise() == null ? "exhaustive}" : "else -> L" + jump.otherwise().state() + "}");
         } else if (op instanceof Op.CatchDispatch dispatch) {
             StringBuilder clauses = new StringBuilder();
             for (Op.CatchDispatch.Catch c : dispatch.catches()) {

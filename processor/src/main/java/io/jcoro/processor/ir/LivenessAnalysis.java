@@ -133,7 +133,9 @@ public final class LivenessAnalysis {
             targets.add(next.end().state());
         } else if (op instanceof Op.SwitchJump jump) {
             jump.cases().forEach(c -> targets.add(c.body().state()));
-            targets.add(jump.otherwise().state());
+            if (jump.otherwise() != null) {
+                targets.add(jump.otherwise().state());
+            }
         } else if (op instanceof Op.CatchDispatch dispatch) {
             dispatch.catches().forEach(c -> targets.add(c.body().state()));
         } else if (op instanceof Op.CloseAsync close) {
@@ -152,6 +154,8 @@ public final class LivenessAnalysis {
                         targets.add(direct.target().state());
                     } else if (exit instanceof Op.Exit.ViaFinally via) {
                         targets.add(via.finally_().start().state());
+                    } else if (exit instanceof Op.Exit.Yield yield) {
+                        targets.add(yield.end().state());
                     }
                     return super.scan(node, unused);
                 }

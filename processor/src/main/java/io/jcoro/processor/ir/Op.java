@@ -90,9 +90,11 @@ public sealed interface Op {
             implements Op {}
 
     /**
-     * Dispatches a {@code switch} statement: {@code switch (selector) { case A: $label = LA; ... }},
-     * continuing at {@code otherwise} when no case matches. {@code selector} is the temp holding
-     * the evaluated selector, or null when the selector tree can be read directly.
+     * Dispatches a {@code switch}: continues at the state of the case whose labels match, or at
+     * {@code otherwise}. {@code selector} is the temp holding the evaluated selector, or null
+     * when the selector tree can be read directly. {@code otherwise} is null for an exhaustive
+     * switch expression without {@code default}: the dispatch is then a switch expression too, so
+     * that javac adds the error an unmatched value raises, exactly as in the user's switch.
      */
     record SwitchJump(ExpressionTree selectorTree, Temp selector, java.util.List<Case> cases, Label otherwise)
             implements Op {
@@ -125,6 +127,9 @@ public sealed interface Op {
 
         /** Through {@code finally_} first; {@code target} is null for a return. */
         record ViaFinally(Finally finally_, Label target) implements Exit {}
+
+        /** {@code yield v;} of an exploded switch expression: {@code result = v}, then {@code end}. */
+        record Yield(Temp result, Label end) implements Exit {}
     }
 
     /** Where the awaited value goes. */

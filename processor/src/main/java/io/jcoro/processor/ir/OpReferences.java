@@ -41,9 +41,12 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
                     if (node == null) {
                         return null;
                     }
-                    if (exits.get(node) instanceof Op.Exit.ViaFinally via) {
+                    Op.Exit exit = exits.get(node);
+                    if (exit instanceof Op.Exit.ViaFinally via) {
                         temps.add(via.finally_().pending());
                         temps.add(via.finally_().value());
+                    } else if (exit instanceof Op.Exit.Yield yield) {
+                        temps.add(yield.result());
                     }
                     Op.Replacement replaced = definedHere(op, node, replacements) ? null : replacements.get(node);
                     if (replaced instanceof Op.Replacement.ByTemp byTemp) {

@@ -29,6 +29,7 @@ final class JumpScanner extends TreeScanner<Void, Void> {
     private final List<String> innerLabels = new ArrayList<>();
     private int innerLoops;
     private int innerSwitches;
+    private int innerSwitchExpressions;
 
     JumpScanner(TargetStack outer, Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps) {
         this.outer = outer;
@@ -110,9 +111,20 @@ final class JumpScanner extends TreeScanner<Void, Void> {
     @Override
     public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
         innerSwitches++;
+        innerSwitchExpressions++;
         super.visitSwitchExpression(tree, unused);
+        innerSwitchExpressions--;
         innerSwitches--;
         return null;
+    }
+
+    /** A {@code yield} of an exploded switch expression around this kept statement. */
+    @Override
+    public Void visitYield(com.sun.source.tree.YieldTree tree, Void unused) {
+        if (innerSwitchExpressions == 0) {
+            jumps.put(tree, outer.yieldTarget());
+        }
+        return super.visitYield(tree, unused);
     }
 
     @Override

@@ -93,6 +93,7 @@ public final class Lowerer {
                 case ENHANCED_FOR_LOOP -> loops.lowerForEach((EnhancedForLoopTree) statement, label);
                 case SWITCH -> loops.lowerSwitch((SwitchTree) statement, label);
                 case TRY -> tries.lowerTry((TryTree) statement);
+                case YIELD -> lowerYield((com.sun.source.tree.YieldTree) statement);
                 default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_SUSPENDING_STATEMENT, statement,
                         ctx.method.unit(), ctx.method.element(), keyword(statement));
             }
@@ -174,6 +175,17 @@ public final class Lowerer {
             }
             ctx.spiller.spill(tree.getExpression(), tree);
             ctx.emitCode(tree);
+        }
+
+        /**
+         * [source] {@code yield v;} in an exploded switch expression
+         * [ir]     {@code spill $r = v; goto END} (its awaits spilled first)
+         */
+        private void lowerYield(com.sun.source.tree.YieldTree tree) {
+            Op.Exit.Yield target = ctx.targets.yieldTarget();
+            ctx.spiller.spill(tree.getValue(), tree);
+            ctx.add(new Op.Spill(target.result(), tree.getValue()));
+            ctx.add(new Op.Jump(target.end()));
         }
 
         /** [source] {@code throw await(e);} [ir] the awaits spilled, then {@code code throw $t0;} */

@@ -40,7 +40,7 @@ final class LoweringContext {
         this.diagnostics = diagnostics;
         this.statements = statements;
         this.paths = attribution.pathsUnder(method.path());
-        this.spiller = new Spiller(ir, facts, attribution, diagnostics, method, paths);
+        this.spiller = new Spiller(this, paths);
     }
 
     /** @param label the label of an enclosing labelled statement, if this is its body */

@@ -62,9 +62,16 @@ final class Spiller {
 
     private final java.util.Map<Tree, TreePath> paths;
 
-    Spiller(IrBuilder ir, BodyFacts facts, Attribution attribution, Diagnostics diagnostics, AsyncMethod method,
-            java.util.Map<Tree, TreePath> paths) {
+    private final LoweringContext ctx;
+
+    Spiller(LoweringContext ctx, java.util.Map<Tree, TreePath> paths) {
+        this.ctx = ctx;
         this.paths = paths;
+        IrBuilder ir = ctx.ir;
+        BodyFacts facts = ctx.facts;
+        Attribution attribution = ctx.attribution;
+        Diagnostics diagnostics = ctx.diagnostics;
+        AsyncMethod method = ctx.method;
         this.ir = ir;
         this.facts = facts;
         this.attribution = attribution;
@@ -159,6 +166,7 @@ final class Spiller {
             case ARRAY_ACCESS -> inOrder(List.of(((ArrayAccessTree) e).getExpression(), ((ArrayAccessTree) e).getIndex()));
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
             case CONDITIONAL_EXPRESSION -> conditional((ConditionalExpressionTree) e);
+            case SWITCH_EXPRESSION -> switchExpression((com.sun.source.tree.SwitchExpressionTree) e);
             case ASSIGNMENT -> {
                 AssignmentTree assignment = (AssignmentTree) e;
                 List<ExpressionTree> order = new ArrayList<>(targetOperands(assignment.getVariable()));
@@ -242,6 +250,60 @@ final class Spiller {
         ir.mark(otherwise);
         evaluate(tree.getFalseExpression());
         ir.add(new Op.Spill(result, tree.getFalseExpression()));
+        ir.mark(end);
+        ir.replacements.put(tree, new Op.Replacement.ByTemp(result));
+    }
+
+    /**
+     * [source] {@code switch (s) { case A -> await(x); case B -> { S; yield y; } default -> z; }}
+     * [ir]     {@code spill $s = s; switch $s {A -> L1, B -> L2, else -> L3};
+     *          L1: await x -> L; L: take -> $u; spill $r = $u; goto END;
+     *          L2: S; spill $r = y; goto END; L3: spill $r = z; goto END; END:}, and the
+     *          expression prints as {@code $r} ({@code yield} inside kept statements is an exit)
+     */
+    private void switchExpression(com.sun.source.tree.SwitchExpressionTree tree) {
+        ExpressionTree selector = LoweringContext.strip(tree.getExpression());
+        evaluate(selector);
+        Temp selected = ir.newTemp(typeOf(selector));
+        ir.add(new Op.Spill(selected, selector));
+        Temp result = ir.newTemp(typeOf(tree));
+        Label end = new Label("switch.end");
+        List<Op.SwitchJump.Case> cases = new ArrayList<>();
+        List<Label> bodies = new ArrayList<>();
+        Label otherwise = null;
+        for (com.sun.source.tree.CaseTree c : tree.getCases()) {
+            Label body = new Label("case");
+            bodies.add(body);
+            if (c.getExpressions().isEmpty()) {
+                otherwise = body;
+            } else {
+                cases.add(new Op.SwitchJump.Case(c.getExpressions(), body));
+            }
+        }
+        // without a default (an exhaustive enum switch), the dispatch is itself a switch
+        // expression, so javac adds the same no-match error the user's switch would have
+        ir.add(new Op.SwitchJump(selector, selected, cases, otherwise));
+        ctx.targets.pushYield(result, end);
+        for (int i = 0; i < tree.getCases().size(); i++) {
+            com.sun.source.tree.CaseTree c = tree.getCases().get(i);
+            ir.mark(bodies.get(i));
+            if (c.getCaseKind() == com.sun.source.tree.CaseTree.CaseKind.RULE) {
+                Tree body = c.getBody();
+                if (body instanceof ExpressionTree value) {
+                    evaluate(value);
+                    ir.add(new Op.Spill(result, value));
+                    ir.add(new Op.Jump(end));
+                } else {
+                    // a block that yields, or a throw statement
+                    ctx.lowerStatement((com.sun.source.tree.StatementTree) body, null);
+                    ctx.landIfNeeded((com.sun.source.tree.StatementTree) body);
+                    ir.add(new Op.Jump(end)); // unreachable in valid Java: every path yields or throws
+                }
+            } else {
+                ctx.lowerStatements(c.getStatements());
+            }
+        }
+        ctx.targets.popYield();
         ir.mark(end);
         ir.replacements.put(tree, new Op.Replacement.ByTemp(result));
     }

@@ -64,6 +64,23 @@ final class TargetStack {
         targets.push(new Target(statement, label, breakTo, null, true, finallies.size()));
     }
 
+    /** The exploded switch expressions around the statement being lowered, innermost last. */
+    private final java.util.List<io.jcoro.processor.ir.Op.Exit.Yield> yields = new java.util.ArrayList<>();
+
+    /** Enters the case bodies of an exploded switch expression: {@code yield} assigns {@code result}. */
+    void pushYield(io.jcoro.processor.ir.Temp result, Label end) {
+        yields.add(new io.jcoro.processor.ir.Op.Exit.Yield(result, end));
+    }
+
+    void popYield() {
+        yields.remove(yields.size() - 1);
+    }
+
+    /** Where a {@code yield} goes: the innermost exploded switch expression. */
+    io.jcoro.processor.ir.Op.Exit.Yield yieldTarget() {
+        return yields.get(yields.size() - 1);
+    }
+
     /** A labelled statement that is neither a loop nor a switch: only {@code break label} leaves it. */
     void pushBlock(Tree statement, String label, Label breakTo) {
         targets.push(new Target(statement, label, breakTo, null, false, finallies.size()));

@@ -27,14 +27,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Cases the differential fuzzer found, minimized by hand, as programs under
  * {@code src/test/resources/programs/fuzz-regressions/}: each has the fuzzer's helper prelude
  * ({@link BodyGenerator#prelude}) and pairs {@code mX(int n, String s)} / {@code mXPlain(int n,
- * String s)}, which must compile without any jcoro diagnostic and run alike for n in {0, 1, 5}.
+ * String s)}, which must compile without any jcoro diagnostic and run alike for a few arguments.
  *
  * <p>{@code -Djcoro.fuzz.file=/path/Name.java} checks any such file instead (to minimize a case).
  */
 class FuzzRegressionTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"AwaitOperandBeforeAnotherAwait"})
+    @ValueSource(strings = {"AwaitOperandBeforeAnotherAwait", "ResourcesSyncThenAsync", "ResourcesInLoopInFinally",
+            "ResourcesCloseOrder", "ResourcesCloseOrder2"})
     void regression(String name) throws Exception {
         check(CoroCompiler.resource("programs/fuzz-regressions/" + name + ".java"), "fuzzregressions." + name);
     }
@@ -76,11 +77,18 @@ class FuzzRegressionTest {
         assertTrue(!names.isEmpty(), "no method pairs in " + type);
         List<String> failures = new ArrayList<>();
         for (String name : names.stream().sorted().collect(Collectors.toList())) {
-            for (int n : new int[] {0, 1, 5}) {
-                String difference = Twins.difference(Twins.runPlain(constructor, name, n, "ab"),
-                        Twins.runAsync(constructor, name, n, "ab"));
+            String fixedN = System.getProperty("jcoro.fuzz.n");
+            // the arguments the fuzzer ran the regression programs with, and a few more
+            Object[][] args = fixedN == null
+                    ? new Object[][] {{0, "ab"}, {1, "ab"}, {5, "ab"}, {9, ""}, {8, "xyz"}, {-1, "k1"}, {0, "k1"}}
+                    : new Object[][] {{Integer.parseInt(fixedN), System.getProperty("jcoro.fuzz.s", "ab")}};
+            for (Object[] arg : args) {
+                int n = (Integer) arg[0];
+                String str = (String) arg[1];
+                String difference = Twins.difference(Twins.runPlain(constructor, name, n, str),
+                        Twins.runAsync(constructor, name, n, str));
                 if (!difference.isEmpty()) {
-                    failures.add(name + "(" + n + ", \"ab\"):\n" + difference);
+                    failures.add(name + "(" + n + ", \"" + str + "\"):\n" + difference);
                 }
             }
         }

@@ -58,6 +58,24 @@ public final class Coro {
         throw new IllegalStateException("done" + NOT_LOWERED);
     }
 
+    /**
+     * {@code emit(value);} produces the next item of an {@code AsyncGenerator<T>} and suspends
+     * until the consumer asks for another; returns what the consumer sent ({@code null} after a
+     * plain {@code next()}). Lowered by the processor.
+     */
+    public static <R> R emit(Object value) {
+        throw new IllegalStateException("emit" + NOT_LOWERED);
+    }
+
+    /**
+     * {@code for (T x : each(generator)) { ... }} is Python's {@code async for}: each iteration
+     * awaits {@code generator.next()}, and the loop ends at {@link StopAsyncIteration}. Lowered by
+     * the processor.
+     */
+    public static <T> Iterable<T> each(AsyncGenerator<T> generator) {
+        throw new IllegalStateException("each" + NOT_LOWERED);
+    }
+
     /** {@code return done();} completes a {@code Coroutine<Void>}. Lowered by the processor. */
     public static <R> R done() {
         throw new IllegalStateException("done" + NOT_LOWERED);
@@ -83,6 +101,7 @@ public final class Coro {
         } finally {
             try {
                 cancelAllTasks(loop);
+                closeAsyncGenerators(loop);
             } finally {
                 loop.close();
             }
@@ -102,6 +121,24 @@ public final class Coro {
         for (Task<?> t : left) {
             if (!t.isCancelled() && t.exception() != null) {
                 loop.report("unhandled exception during Coro.run() shutdown (task '" + t.name() + "')",
+                        t.exception());
+            }
+        }
+    }
+
+    /** asyncio's {@code shutdown_asyncgens}: closes, concurrently, every generator left unfinished. */
+    private static void closeAsyncGenerators(EventLoop loop) {
+        List<Task<?>> closing = new java.util.ArrayList<>();
+        for (AsyncGenerator<?> generator : loop.unfinishedAsyncGenerators()) {
+            closing.add(loop.createTask((Coroutine<?>) generator.close(), "close " + generator.name()));
+        }
+        if (closing.isEmpty()) {
+            return;
+        }
+        loop.runUntilDone(Gathering.start(closing, true, loop));
+        for (Task<?> t : closing) {
+            if (!t.isCancelled() && t.exception() != null) {
+                loop.report("an error occurred while closing an async generator during Coro.run() shutdown",
                         t.exception());
             }
         }

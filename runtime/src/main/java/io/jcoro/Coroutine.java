@@ -61,6 +61,14 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     };
 
+    /** Returned by the {@link #$resume()} of a generator body that emitted an item ({@link #$emit}). */
+    protected static final Object $EMITTED = new Object() {
+        @Override
+        public String toString() {
+            return "EMITTED";
+        }
+    };
+
     /** The state the next {@link #$resume()} enters; the body starts at state 0. */
     protected int $label;
 
@@ -189,6 +197,33 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return $await(Promise.adapt(stage), resumeAt);
     }
 
+    /**
+     * {@code emit(value)} in the body of an {@code AsyncGenerator<T>} method: hands {@code value}
+     * to the consumer and suspends, to go on at {@code resumeAt} with what the consumer sends
+     * (read with {@link #$value()}; a value thrown in with {@code throwInto} is thrown there).
+     *
+     * @return {@link #$EMITTED}, for {@code $resume()} to return
+     */
+    protected final Object $emit(Object value, int resumeAt) {
+        $label = resumeAt;
+        inValue = value;
+        inFailure = null;
+        return $EMITTED;
+    }
+
+    /**
+     * After awaiting {@code generator.next()} in an async for: true (and the end consumed) if the
+     * generator is exhausted; otherwise the item is read with {@link #$value()}.
+     */
+    protected final boolean $ended() {
+        if (inFailure instanceof StopAsyncIteration) {
+            inFailure = null;
+            inValue = null;
+            return true;
+        }
+        return false;
+    }
+
     /** The value of the await that led to the current state; throws its failure unchanged. */
     protected final Object $value() throws Throwable {
         Throwable failure = inFailure;
@@ -265,6 +300,29 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         child.finish();
         inValue = result;
         return false;
+    }
+
+    /**
+     * The body returned {@code value} or threw {@code failure}: ends this frame and hands the
+     * outcome to its caller, which it returns (the caller then goes on). A generator body that
+     * returned {@link #$EMITTED} stays suspended, and its caller (the step) gets the item.
+     */
+    final Coroutine<?> returnToCaller(Object value, Throwable failure) {
+        Coroutine<?> c = caller;
+        if (value == $EMITTED && failure == null) {
+            // a generator body emitted: it stays suspended at its emit, the step gets the item
+            caller = null;
+            task = null;
+            state = CoroutineState.SUSPENDED;
+            c.inValue = inValue;
+            c.inFailure = null;
+            inValue = null;
+            return c;
+        }
+        finish();
+        c.inValue = value;
+        c.inFailure = failure;
+        return c;
     }
 
     /** Called by the task before each resumption of a suspended frame. */

@@ -79,6 +79,9 @@ public final class EventLoop implements AutoCloseable {
     private final TimerWheel.Expiry toReady = ready::push;
     private final Consumer<Object> stopper = future -> stopping = true;
     final TaskRegistry tasks = new TaskRegistry();
+    /** Async generators that started here, held weakly (asyncio's {@code _asyncgens}). */
+    private final java.util.Set<AsyncGenerator<?>> asyncGenerators =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     /** The task whose step is running, for {@link Coro#currentTask()}. */
     Task<?> currentTask;
     /** The context variables plain callbacks see (a task has its own). */
@@ -127,6 +130,23 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("no running event loop");
         }
         return loop;
+    }
+
+    /** Remembers a generator that started on this loop, to close it at shutdown if left unfinished. */
+    void trackAsyncGenerator(AsyncGenerator<?> generator) {
+        asyncGenerators.add(generator);
+    }
+
+    /** The generators that started here and have not finished, oldest first is not promised. */
+    java.util.List<AsyncGenerator<?>> unfinishedAsyncGenerators() {
+        java.util.List<AsyncGenerator<?>> unfinished = new java.util.ArrayList<>();
+        for (AsyncGenerator<?> generator : asyncGenerators) {
+            if (generator.state() != CoroutineState.CLOSED) {
+                unfinished.add(generator);
+            }
+        }
+        asyncGenerators.clear();
+        return unfinished;
     }
 
     static EventLoop currentOrNull() {

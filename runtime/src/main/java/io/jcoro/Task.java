@@ -283,14 +283,12 @@ public final class Task<T> extends FutureCore<T> {
                         "coroutine '" + frame.name() + "' suspended without awaiting anything");
                 value = null;
             }
-            Coroutine<?> caller = frame.caller;
-            frame.finish();
-            if (caller == null) {
+            if (frame.caller == null) {
+                frame.finish();
                 finish(value, failure);
                 return;
             }
-            caller.inValue = value;
-            caller.inFailure = failure;
+            Coroutine<?> caller = frame.returnToCaller(value, failure);
             caller.markRunning();
             frame = caller;
         }

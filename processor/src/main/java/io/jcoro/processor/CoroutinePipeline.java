@@ -83,17 +83,27 @@ final class CoroutinePipeline {
         if (path.isEmpty()) {
             return Optional.empty();
         }
+        DeclaredType result = (DeclaredType) element.getReturnType();
+        boolean generator = ((javax.lang.model.element.TypeElement) result.asElement()).getQualifiedName()
+                .contentEquals(io.jcoro.processor.util.TypeNames.ASYNC_GENERATOR.canonicalName());
+        AsyncMethod method = new AsyncMethod(element, path.get(), result.getTypeArguments().get(0), generator);
         Optional<Tree> unresolved = attribution.firstErroneous(path.get());
         if (unresolved.isPresent()) {
             if (!lastRound) {
                 return null;
             }
-            context.diagnostics().report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
-                    path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
+            // a misuse of the DSL can be why javac could not type the body: say that, if so
+            int errors = context.diagnostics().errorCount();
+            new BodyScanner(attribution, context.diagnostics(), context.types())
+                    .scan(method, GeneratedNames.generatedSimpleName((javax.lang.model.element.TypeElement)
+                            element.getEnclosingElement()));
+            if (context.diagnostics().errorCount() == errors) {
+                context.diagnostics().report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
+                        path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
+            }
             return Optional.empty();
         }
-        DeclaredType coroutine = (DeclaredType) element.getReturnType();
-        return Optional.of(new AsyncMethod(element, path.get(), coroutine.getTypeArguments().get(0)));
+        return Optional.of(method);
     }
 
     private LoweredMethod lower(AsyncMethod method) {

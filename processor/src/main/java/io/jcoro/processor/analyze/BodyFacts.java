@@ -11,6 +11,8 @@ import javax.lang.model.element.VariableElement;
  *
  * @param awaits     the {@code await(...)} calls
  * @param dones      the {@code done(...)} calls
+ * @param emits      the {@code emit(...)} calls (in an async generator)
+ * @param eachLoops  the enhanced {@code for} loops over {@code each(generator)} (async for)
  * @param suspending every statement and expression that contains an {@code await}
  * @param members    simple names that resolve to members outside the frame
  * @param thisRefs   {@code this} and {@code Type.this} expressions meaning the user's instance
@@ -23,6 +25,8 @@ import javax.lang.model.element.VariableElement;
 public record BodyFacts(
         Set<Tree> awaits,
         Set<Tree> dones,
+        Set<Tree> emits,
+        Set<Tree> eachLoops,
         Set<Tree> suspending,
         Map<Tree, MemberRef> members,
         Set<Tree> thisRefs,
@@ -40,5 +44,9 @@ public record BodyFacts(
 
     public boolean isDone(Tree tree) {
         return dones.contains(tree);
+    }
+
+    public boolean isEmit(Tree tree) {
+        return emits.contains(tree);
     }
 }

@@ -59,7 +59,7 @@ public final class BodyScanner {
     public BodyFacts scan(AsyncMethod method, String generatedSimpleName) {
         Walker walker = new Walker(method, generatedSimpleName);
         walker.scan(method.path(), null);
-        return new BodyFacts(walker.awaits, walker.dones, walker.suspending, walker.members,
+        return new BodyFacts(walker.awaits, walker.dones, walker.emits, walker.eachLoops, walker.suspending, walker.members,
                 walker.thisRefs, walker.localRefs, walker.locals, walker.simpleNames);
     }
 
@@ -69,6 +69,8 @@ public final class BodyScanner {
         private final String generatedThis;
         private final Set<Tree> awaits = new LinkedHashSet<>();
         private final Set<Tree> dones = new LinkedHashSet<>();
+        private final Set<Tree> emits = new LinkedHashSet<>();
+        private final Set<Tree> eachLoops = new LinkedHashSet<>();
         private final Set<Tree> suspending = new LinkedHashSet<>();
         private final Map<Tree, MemberRef> members = new LinkedHashMap<>();
         private final Set<Tree> thisRefs = new LinkedHashSet<>();
@@ -187,6 +189,10 @@ public final class BodyScanner {
                 onAwait(tree);
             } else if (isVerb(element, TypeNames.DONE)) {
                 onDone(tree);
+            } else if (isVerb(element, TypeNames.EMIT)) {
+                onEmit(tree);
+            } else if (isVerb(element, TypeNames.EACH)) {
+                onEach(tree);
             }
             return super.visitMethodInvocation(tree, unused);
         }
@@ -239,18 +245,53 @@ public final class BodyScanner {
         }
 
         private void onAwait(MethodInvocationTree tree) {
+            if (canSuspendHere(tree, "await")) {
+                awaits.add(tree);
+                markSuspending(getCurrentPath());
+            }
+        }
+
+        /** {@code emit(v)}: a suspension of an async generator's body. */
+        private void onEmit(MethodInvocationTree tree) {
+            if (!canSuspendHere(tree, "emit")) {
+                return;
+            }
+            if (!method.generator()) {
+                diagnostics.report(DiagnosticCode.EMIT_IN_COROUTINE, tree, method.unit(), method.element(),
+                        method.displayName(), method.element().getReturnType());
+                return;
+            }
+            emits.add(tree);
+            markSuspending(getCurrentPath());
+        }
+
+        /** {@code for (T x : each(g))}: async for, which awaits at each iteration. */
+        private void onEach(MethodInvocationTree tree) {
+            TreePath parent = getCurrentPath().getParentPath();
+            if (!(parent.getLeaf() instanceof com.sun.source.tree.EnhancedForLoopTree loop)
+                    || loop.getExpression() != tree) {
+                diagnostics.report(DiagnosticCode.EACH_OUTSIDE_FOR, tree, method.unit(), method.element());
+                return;
+            }
+            if (canSuspendHere(tree, "each")) {
+                eachLoops.add(loop);
+                markSuspending(parent);
+            }
+        }
+
+        /** Reports a suspension inside a lambda, a nested class or a synchronized block. */
+        private boolean canSuspendHere(Tree tree, String verb) {
             if (!nested.isEmpty()) {
                 boolean inLambda = nested.get(nested.size() - 1) instanceof LambdaExpressionTree;
                 diagnostics.report(inLambda ? DiagnosticCode.AWAIT_IN_LAMBDA : DiagnosticCode.AWAIT_IN_LOCAL_CLASS,
-                        tree, method.unit(), method.element(), "await");
-                return;
+                        tree, method.unit(), method.element(), verb);
+                return false;
             }
             if (synchronizedDepth > 0) {
-                diagnostics.report(DiagnosticCode.AWAIT_IN_SYNCHRONIZED, tree, method.unit(), method.element(), "await");
-                return;
+                diagnostics.report(DiagnosticCode.AWAIT_IN_SYNCHRONIZED, tree, method.unit(), method.element(), verb);
+                return false;
             }
-            awaits.add(tree);
-            markSuspending(getCurrentPath());
+            return true;
         }
 
         /** Marks {@code path}'s leaf and every tree around it up to the method as holding a suspension. */
@@ -271,7 +312,12 @@ public final class BodyScanner {
                 diagnostics.report(DiagnosticCode.DONE_NOT_RETURNED, tree, method.unit(), method.element());
                 return;
             }
-            if (tree.getArguments().isEmpty() && !isVoid(method.resultType())) {
+            if (method.generator() && !tree.getArguments().isEmpty()) {
+                diagnostics.report(DiagnosticCode.DONE_VALUE_IN_GENERATOR, tree, method.unit(), method.element(),
+                        method.displayName());
+                return;
+            }
+            if (tree.getArguments().isEmpty() && !method.generator() && !isVoid(method.resultType())) {
                 diagnostics.report(DiagnosticCode.DONE_WITHOUT_VALUE, tree, method.unit(), method.element(),
                         method.displayName(), method.resultType());
                 return;

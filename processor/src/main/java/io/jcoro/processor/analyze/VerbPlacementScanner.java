@@ -59,8 +59,8 @@ public final class VerbPlacementScanner {
                 if (called instanceof ExecutableElement method
                         && method.getEnclosingElement() instanceof TypeElement owner
                         && owner.getQualifiedName().contentEquals(TypeNames.CORO)
-                        && (method.getSimpleName().contentEquals(TypeNames.AWAIT)
-                                || method.getSimpleName().contentEquals(TypeNames.DONE))) {
+                        && java.util.Set.of(TypeNames.AWAIT, TypeNames.DONE, TypeNames.EMIT, TypeNames.EACH)
+                                .contains(method.getSimpleName().toString())) {
                     diagnostics.report(DiagnosticCode.VERB_OUTSIDE_ASYNC, tree, root.getCompilationUnit(), host,
                             method.getSimpleName());
                 }

@@ -109,8 +109,18 @@ final class CoroutinesClassEmitter {
         }
         copySignature(method, builder);
         String diamond = method.getTypeParameters().isEmpty() ? "" : "<>";
-        builder.addStatement("return new $L$L($L)", frame.frameName(), diamond, argumentList(method));
+        if (isGenerator(method)) {
+            builder.addStatement("return $T.$$of(new $L$L($L))", TypeNames.ASYNC_GENERATOR, frame.frameName(), diamond,
+                    argumentList(method));
+        } else {
+            builder.addStatement("return new $L$L($L)", frame.frameName(), diamond, argumentList(method));
+        }
         return builder.build();
+    }
+
+    private static boolean isGenerator(ExecutableElement method) {
+        return ((TypeElement) ((javax.lang.model.type.DeclaredType) method.getReturnType()).asElement())
+                .getQualifiedName().contentEquals(TypeNames.ASYNC_GENERATOR.canonicalName());
     }
 
     /** Type parameters, parameters (names kept), varargs and throws of {@code executable}. */

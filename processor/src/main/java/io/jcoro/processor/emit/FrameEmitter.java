@@ -63,7 +63,8 @@ final class FrameEmitter {
     TypeSpec emit() {
         TypeSpec.Builder frame = TypeSpec.classBuilder(in.frameName())
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(TypeNames.COROUTINE, TypeName.get(in.method().resultType())))
+                .superclass(ParameterizedTypeName.get(TypeNames.COROUTINE, in.method().generator()
+                        ? TypeName.get(Void.class) : TypeName.get(in.method().resultType())))
                 .addJavadoc("The state machine of {@link $T#$L}.\n",
                         ClassName.get((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()),
                         in.method().element().getSimpleName());
@@ -231,6 +232,12 @@ final class FrameEmitter {
             emitAfterCloseAsync(code, after);
         } else if (op instanceof Op.EndFinally end) {
             emitEndFinally(code, end.finally_());
+        } else if (op instanceof Op.Emit emit) {
+            code.add("return $$emit($L, $L);\n", render(code, emit.value()), emit.resume().state());
+        } else if (op instanceof Op.AwaitNext next) {
+            code.add("if ($$await($L.next(), $L)) return $$SUSPENDED;\n", next.generator().name(), next.resume().state());
+        } else if (op instanceof Op.TakeNext next) {
+            emitTakeNext(code, next);
         } else if (op instanceof Op.Eval eval) {
             code.add("$L;\n", render(code, eval.expression()));
         } else if (op instanceof Op.IterInit init) {
@@ -376,6 +383,20 @@ final class FrameEmitter {
 
     private String resourceName(Op.Resource resource) {
         return resource.temp() != null ? resource.temp().name() : in.layout().fieldName(resource.variable());
+    }
+
+    /** Generates: {@code if ($ended()) { $label = 6; continue; } String line = (String) $value();} */
+    private void emitTakeNext(CodeBlock.Builder code, Op.TakeNext next) {
+        code.add("if ($$ended()) {\n").indent()
+                .add("$$label = $L;\ncontinue;\n", next.end().state()).unindent().add("}\n");
+        VariableTree variable = next.variable();
+        VariableElement local = in.facts().localRefs().get(variable);
+        CodeBlock item = CodeBlock.of("($T) $$value()", types.castType(next.elementType()));
+        if (in.layout().isField(local)) {
+            code.add("$L = $L;\n", in.layout().fieldName(local), item);
+        } else {
+            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), item);
+        }
     }
 
     /** Generates: {@code $t0 = items; $t1 = 0;} (array) or {@code $t0 = (items).iterator();} */

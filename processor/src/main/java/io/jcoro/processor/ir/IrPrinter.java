@@ -33,6 +33,12 @@ public final class IrPrinter {
             return "code  " + oneLine(code.statement());
         } else if (op instanceof Op.Suspend suspend) {
             return "await " + oneLine(suspend.awaitable()) + " -> L" + suspend.resume().state();
+        } else if (op instanceof Op.Emit emit) {
+            return "emit  " + oneLine(emit.value()) + " -> L" + emit.resume().state();
+        } else if (op instanceof Op.AwaitNext next) {
+            return "await-next " + next.generator() + " -> L" + next.resume().state();
+        } else if (op instanceof Op.TakeNext next) {
+            return "take-next " + next.variable().getName() + " else goto L" + next.end().state();
         } else if (op instanceof Op.Take take) {
             return "take  " + use(take.use());
         } else if (op instanceof Op.Jump jump) {

@@ -36,6 +36,7 @@ public final class LivenessAnalysis {
             if (op instanceof Op.Mark mark) {
                 int next = mark.label().state();
                 if (state >= 0 && !(previous instanceof Op.Jump || previous instanceof Op.CatchDispatch)) {
+                    // (an emit falls through too: the generator resumes at the next state)
                     successors.get(state).add(next);
                 }
                 state = next;
@@ -130,6 +131,8 @@ public final class LivenessAnalysis {
         } else if (op instanceof Op.Take take && take.use() instanceof Op.Use.Branch branch) {
             targets.add(branch.target().state());
         } else if (op instanceof Op.IterNext next) {
+            targets.add(next.end().state());
+        } else if (op instanceof Op.TakeNext next) {
             targets.add(next.end().state());
         } else if (op instanceof Op.SwitchJump jump) {
             jump.cases().forEach(c -> targets.add(c.body().state()));

@@ -30,6 +30,15 @@ public sealed interface Op {
      */
     record Take(Use use, TypeMirror type, Tree source) implements Op {}
 
+    /** {@code emit(value)} of an async generator: hands the item over, resuming at {@code resume}. */
+    record Emit(ExpressionTree value, Label resume) implements Op {}
+
+    /** The head of an async for: awaits {@code generator.next()}, resuming at {@code resume}. */
+    record AwaitNext(Temp generator, Label resume) implements Op {}
+
+    /** After {@link AwaitNext}: continues at {@code end} if the generator is exhausted, else assigns the item. */
+    record TakeNext(VariableTree variable, TypeMirror elementType, Label end) implements Op {}
+
     /** Evaluates an expression for its effect, as the body of an arrow {@code case}: {@code x++;}. */
     record Eval(ExpressionTree expression) implements Op {}
 

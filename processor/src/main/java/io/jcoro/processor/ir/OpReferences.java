@@ -94,6 +94,8 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
             return List.of(jump.selector());
         } else if (op instanceof Op.Spill spill) {
             return List.of(spill.temp());
+        } else if (op instanceof Op.AwaitNext next) {
+            return List.of(next.generator());
         } else if (op instanceof Op.JumpIfTemp jump) {
             return List.of(jump.temp());
         } else if (op instanceof Op.Take take && take.use() instanceof Op.Use.ToTemp to) {
@@ -126,6 +128,10 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
             return List.of(spill.value());
         } else if (op instanceof Op.Eval eval) {
             return List.of(eval.expression());
+        } else if (op instanceof Op.Emit emit) {
+            return List.of(emit.value());
+        } else if (op instanceof Op.TakeNext next) {
+            return List.of(next.variable());
         } else if (op instanceof Op.TakeCaught caught) {
             return List.of(caught.parameter());
         } else if (op instanceof Op.IterInit init) {

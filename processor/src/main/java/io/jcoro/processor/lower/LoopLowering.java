@@ -81,6 +81,10 @@ final class LoopLowering {
      *          (JLS 14.14.2: the iterable is evaluated once, before the first element)
      */
     void lowerForEach(com.sun.source.tree.EnhancedForLoopTree tree, String label) {
+        if (ctx.facts.eachLoops().contains(tree)) {
+            lowerAsyncFor(tree, label);
+            return;
+        }
         Label top = new Label("foreach.top");
         Label end = new Label("foreach.end");
         ctx.spiller.spill(tree.getExpression(), tree.getExpression());
@@ -97,6 +101,31 @@ final class LoopLowering {
         ctx.jumpAfter(tree.getStatement(), top);
         ctx.mark(end);
     }
+    /**
+     * [source] {@code for (T x : each(g)) S} (async for)
+     * [ir]     {@code spill $g = g; TOP: await-next $g -> L; L: take-next x else goto END; S;
+     *          goto TOP; END:} (the loop ends when {@code next()} fails with StopAsyncIteration)
+     */
+    private void lowerAsyncFor(com.sun.source.tree.EnhancedForLoopTree tree, String label) {
+        Label top = new Label("asyncfor.top");
+        Label next = new Label("asyncfor.next");
+        Label end = new Label("asyncfor.end");
+        ExpressionTree generator = ((com.sun.source.tree.MethodInvocationTree) LoweringContext.strip(tree.getExpression()))
+                .getArguments().get(0);
+        ctx.spiller.spill(generator, generator);
+        Temp source = ctx.ir.newTemp(ctx.typeOf(generator));
+        ctx.add(new Op.Spill(source, generator));
+        ctx.mark(top);
+        ctx.add(new Op.AwaitNext(source, next));
+        ctx.mark(next);
+        ctx.add(new Op.TakeNext(tree.getVariable(), ctx.typeOf(tree.getVariable()), end));
+        ctx.targets.pushLoop(tree, label, end, top);
+        ctx.lowerStatement(tree.getStatement(), null);
+        ctx.targets.pop();
+        ctx.jumpAfter(tree.getStatement(), top);
+        ctx.mark(end);
+    }
+
     /**
      * [source] {@code switch (s) { case A: S1 case B, C: S2 default: S3 }}
      * [ir]     {@code spill $t = s; switch $t {A -> L1, B/C -> L2, else -> L3}; L1: S1; L2: S2;

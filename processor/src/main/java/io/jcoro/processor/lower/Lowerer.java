@@ -100,15 +100,23 @@ public final class Lowerer {
         }
 
         /**
-         * [source] {@code await(e);} | {@code name = await(e);} | {@code local += await(e);}
+         * [source] {@code await(e);} | {@code name = await(e);} | {@code local += await(e);} |
+         *          {@code emit(v);} | {@code name = emit(v);}
          * [ir]     {@code await e -> L; L: take discard | assign v | v += }; anything else
          *          spills its awaits and keeps the statement
          */
         private void lowerExpressionStatement(ExpressionStatementTree statement) {
             ExpressionTree expression = statement.getExpression();
             MethodInvocationTree await = ctx.asAwait(expression);
+            MethodInvocationTree emit;
             if (await != null) {
                 ctx.suspend(await, new Op.Use.Discard());
+            } else if ((emit = ctx.asEmit(expression)) != null) {
+                ctx.emitItem(emit, new Op.Use.Discard());
+            } else if (expression instanceof AssignmentTree assignment
+                    && assignment.getVariable() instanceof IdentifierTree
+                    && (emit = ctx.asEmit(assignment.getExpression())) != null) {
+                ctx.emitItem(emit, new Op.Use.Assign(assignment.getVariable(), "="));
             } else if (expression instanceof AssignmentTree assignment
                     && assignment.getVariable() instanceof IdentifierTree
                     && (await = ctx.asAwait(assignment.getExpression())) != null) {
@@ -134,6 +142,11 @@ public final class Lowerer {
             MethodInvocationTree await = ctx.asAwait(variable.getInitializer());
             if (await != null) {
                 ctx.suspend(await, new Op.Use.Declare(variable));
+                return;
+            }
+            MethodInvocationTree emit = ctx.asEmit(variable.getInitializer());
+            if (emit != null) {
+                ctx.emitItem(emit, new Op.Use.Declare(variable));
                 return;
             }
             ctx.spiller.spill(variable.getInitializer(), variable);

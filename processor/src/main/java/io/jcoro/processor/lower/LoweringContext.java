@@ -125,6 +125,22 @@ final class LoweringContext {
         add(new Op.Take(use, typeOf(await), await));
     }
 
+    /** [source] {@code emit(v)} used by {@code use} [ir] {@code emit v -> L; L: take use} */
+    void emitItem(MethodInvocationTree emit, Op.Use use) {
+        ExpressionTree value = emit.getArguments().get(0);
+        spiller.spill(value, value);
+        Label resume = new Label("emit");
+        add(new Op.Emit(value, resume));
+        mark(resume);
+        add(new Op.Take(use, typeOf(emit), emit));
+    }
+
+    /** {@code expression} if it is (in parentheses or not) an {@code emit(...)} call, else null. */
+    MethodInvocationTree asEmit(ExpressionTree expression) {
+        ExpressionTree stripped = strip(expression);
+        return stripped instanceof MethodInvocationTree call && facts.isEmit(call) ? call : null;
+    }
+
     /** {@code expression} if it is (in parentheses or not) an {@code await(...)} call, else null. */
     MethodInvocationTree asAwait(ExpressionTree expression) {
         ExpressionTree stripped = strip(expression);

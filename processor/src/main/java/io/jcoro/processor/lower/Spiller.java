@@ -133,6 +133,8 @@ final class Spiller {
                 MethodInvocationTree call = (MethodInvocationTree) e;
                 if (facts.isAwait(call)) {
                     awaitIntoTemp(call);
+                } else if (facts.isEmit(call)) {
+                    emitIntoTemp(call);
                 } else {
                     List<ExpressionTree> order = new ArrayList<>();
                     if (call.getMethodSelect() instanceof MemberSelectTree select && isValue(select.getExpression())) {
@@ -343,6 +345,18 @@ final class Spiller {
         ir.mark(resume);
         ir.add(new Op.Take(new Op.Use.ToTemp(value), typeOf(await), await));
         ir.replacements.put(await, new Op.Replacement.ByTemp(value));
+    }
+
+    /** [source] {@code emit(v)} inside an expression [ir] {@code emit v -> L; L: take -> $t} */
+    private void emitIntoTemp(MethodInvocationTree emit) {
+        ExpressionTree value = emit.getArguments().get(0);
+        evaluate(value);
+        Temp sent = ir.newTemp(typeOf(emit));
+        Label resume = new Label("emit");
+        ir.add(new Op.Emit(value, resume));
+        ir.mark(resume);
+        ir.add(new Op.Take(new Op.Use.ToTemp(sent), typeOf(emit), emit));
+        ir.replacements.put(emit, new Op.Replacement.ByTemp(sent));
     }
 
     private void save(ExpressionTree operand) {

@@ -7,10 +7,10 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * One validated {@code @Async} method: its element, its attributed body, and the {@code T} of its
- * {@code Coroutine<T>} result.
+ * One validated {@code @Async} method: its element, its attributed body, the {@code T} of its
+ * {@code Coroutine<T>} or {@code AsyncGenerator<T>} result, and which of the two it returns.
  */
-public record AsyncMethod(ExecutableElement element, TreePath path, TypeMirror resultType) {
+public record AsyncMethod(ExecutableElement element, TreePath path, TypeMirror resultType, boolean generator) {
 
     public MethodTree tree() {
         return (MethodTree) path.getLeaf();

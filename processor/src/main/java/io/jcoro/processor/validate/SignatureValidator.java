@@ -102,14 +102,15 @@ public final class SignatureValidator {
         }
     }
 
-    /** True for {@code io.jcoro.Coroutine<T>} with its type argument given. */
+    /** True for {@code io.jcoro.Coroutine<T>} or {@code io.jcoro.AsyncGenerator<T>}, type argument given. */
     static boolean returnsCoroutine(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {
             return false;
         }
         DeclaredType declared = (DeclaredType) type;
         TypeElement element = (TypeElement) declared.asElement();
-        return element.getQualifiedName().contentEquals(TypeNames.COROUTINE.canonicalName())
+        return (element.getQualifiedName().contentEquals(TypeNames.COROUTINE.canonicalName())
+                || element.getQualifiedName().contentEquals(TypeNames.ASYNC_GENERATOR.canonicalName()))
                 && declared.getTypeArguments().size() == 1;
     }
 

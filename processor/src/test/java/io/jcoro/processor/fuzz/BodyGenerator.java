@@ -676,9 +676,13 @@ public final class BodyGenerator {
                 };
             }
             case 13: {
+                // JCORO-E026: a pattern variable cannot be kept across an await yet, so no await here
                 String b = "pb" + ++bindings;
-                return j("(", objExpr(d - 1), " instanceof String ", b, " ? ", b, ".length() + ", intExpr(d - 1),
+                noAwait++;
+                Ex x = j("(", objExpr(d - 1), " instanceof String ", b, " ? ", b, ".length() + ", intExpr(d - 1),
                         " : ", intExpr(d - 1), ")");
+                noAwait--;
+                return x;
             }
             case 14: {
                 List<Var> objs = vars(Ty.OBJ, false);

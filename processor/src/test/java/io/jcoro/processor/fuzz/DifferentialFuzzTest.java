@@ -97,6 +97,19 @@ class DifferentialFuzzTest {
         if (!failures.isEmpty()) {
             StringBuilder message = new StringBuilder(failures.size() + " fuzz failures (campaign seed " + seed
                     + "; rerun one with -Djcoro.fuzz.method=<method seed>)\n");
+            message.append("all, one line each (kind: method, seed, first differing async line or diagnostic):\n");
+            for (String failure : failures) {
+                String[] lines = failure.split("\n");
+                String detail = "";
+                for (String l : lines) {
+                    if (l.startsWith("  async: ") || l.startsWith("  ERROR")) {
+                        detail = l.trim();
+                        break;
+                    }
+                }
+                message.append("  ").append(lines[0]).append(" | ")
+                        .append(detail.length() > 160 ? detail.substring(0, 160) + "..." : detail).append('\n');
+            }
             for (int i = 0; i < Math.min(MAX_REPORTED, failures.size()); i++) {
                 message.append("\n==================== failure ").append(i + 1).append('\n').append(failures.get(i));
             }

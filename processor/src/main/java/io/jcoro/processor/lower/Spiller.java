@@ -382,8 +382,14 @@ final class Spiller {
 
     /** True if reading {@code e} later gives the same value with no other effect. */
     private boolean isStable(ExpressionTree e) {
+        if (ir.replacements.get(e) instanceof Op.Replacement.ByTemp) {
+            return true; // already evaluated into a temp, which nothing else assigns
+        }
         while (e instanceof ParenthesizedTree parens) {
             e = parens.getExpression();
+            if (ir.replacements.get(e) instanceof Op.Replacement.ByTemp) {
+                return true;
+            }
         }
         if (e.getKind() == Tree.Kind.LAMBDA_EXPRESSION || e instanceof com.sun.source.tree.LiteralTree) {
             return true;

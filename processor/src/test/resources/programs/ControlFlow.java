@@ -387,6 +387,39 @@ public abstract class ControlFlow {
         return out.toString();
     }
 
+    /** Pattern variables used after an await (they become fields of the frame). */
+    @Async
+    public Coroutine<String> patterns() {
+        StringBuilder out = new StringBuilder();
+        Object[] things = {"text", 42, null, "more"};
+        for (Object o : things) {
+            if (o instanceof String s && !s.isEmpty()) {
+                await(sleep(1));
+                out.append(s.length());
+            } else if (!(o instanceof Integer n)) {
+                out.append("?");
+            } else {
+                out.append(await(loud(n, true)) + n);
+            }
+        }
+        return done(out.toString());
+    }
+
+    public String patternsPlain() {
+        StringBuilder out = new StringBuilder();
+        Object[] things = {"text", 42, null, "more"};
+        for (Object o : things) {
+            if (o instanceof String s && !s.isEmpty()) {
+                out.append(s.length());
+            } else if (!(o instanceof Integer n)) {
+                out.append("?");
+            } else {
+                out.append(loudPlain(n, true) + n);
+            }
+        }
+        return out.toString();
+    }
+
     /** A generic coroutine method. */
     @Async
     public <X> Coroutine<List<X>> twice(X x) {

@@ -147,7 +147,7 @@ public final class AsyncGenerator<T> {
             result = body.$resume();
         } catch (Throwable t) {
             result = null;
-            failure = t;
+            failure = Coroutine.crossed(body, t);
         }
         if (result == Coroutine.$SUSPENDED && failure == null) {
             body.markSuspended();

@@ -213,6 +213,25 @@ public final class Coro {
         return EventLoop.current().currentTask;
     }
 
+    /**
+     * Prints every live task of the running loop to {@code System.out} as a tree of who awaits
+     * whom, each with its {@code @Async} frames at their lines in the user's source; returns the
+     * same text.
+     *
+     * <pre>{@code
+     * Task 'Task-1' (waiting)
+     *     at demo.Users.main(Users.java:31)
+     *     awaits Task 'Task-2' (sleeping)
+     *         at demo.Users.processUser(Users.java:24)
+     *         at demo.Users.fetchUser(Users.java:18)
+     * }</pre>
+     */
+    public static String dumpTasks() {
+        String dump = TaskDump.of(EventLoop.current().tasks.snapshot());
+        System.out.print(dump);
+        return dump;
+    }
+
     /** The tasks of the running loop that are not done, oldest first. */
     public static Set<Task<?>> allTasks() {
         return EventLoop.current().tasks.snapshot();

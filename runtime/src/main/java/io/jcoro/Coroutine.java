@@ -265,6 +265,21 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return state >= 0 && state < handlers.length ? handlers[state] : -1;
     }
 
+    /**
+     * Where this frame is in the user's source: the {@code @Async} method and the line of its
+     * current state (for an awaiting frame, the line of the await). Generated frames override it
+     * with {@link #$where(String, String, String, int[])}; null for frames without a source.
+     */
+    protected StackTraceElement $where() {
+        return null;
+    }
+
+    /** {@code new StackTraceElement(type, method, file, lines[$label])}, for {@link #$where()}. */
+    protected final StackTraceElement $where(String type, String method, String file, int[] lines) {
+        int state = $label;
+        return new StackTraceElement(type, method, file, state >= 0 && state < lines.length ? lines[state] : -1);
+    }
+
     /** The default branch of the {@code switch}: a label no state of this frame has. */
     protected final IllegalStateException $badLabel() {
         return new IllegalStateException("corrupt coroutine state: " + name() + " has no state " + $label);
@@ -274,6 +289,24 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     private IllegalStateException notDrivenByATask() {
         return new IllegalStateException("coroutine '" + name() + "' is not driven by a task");
+    }
+
+    /**
+     * {@code failure} is leaving {@code frame}'s body: adds the frame's place in the user's source
+     * to the failure's stack trace, so that a failure crossing awaits shows the chain of
+     * {@code @Async} methods it crossed (never as causes or suppressed exceptions).
+     */
+    static Throwable crossed(Coroutine<?> frame, Throwable failure) {
+        StackTraceElement where = frame.$where();
+        if (where != null) {
+            StackTraceElement[] trace = failure.getStackTrace();
+            if (trace.length > 0) { // an exception without a writable stack trace keeps none
+                StackTraceElement[] longer = java.util.Arrays.copyOf(trace, trace.length + 1);
+                longer[trace.length] = where;
+                failure.setStackTrace(longer);
+            }
+        }
+        return failure;
     }
 
     /** Starts {@code child} on this frame's task; see the class comment. */
@@ -290,7 +323,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             result = child.$resume();
         } catch (Throwable failure) {
             child.finish();
-            inFailure = failure;
+            inFailure = crossed(child, failure);
             return false;
         }
         if (result == $SUSPENDED) {

@@ -272,7 +272,7 @@ public final class Task<T> extends FutureCore<T> {
                 value = frame.$resume();
             } catch (Throwable t) {
                 value = null;
-                failure = t;
+                failure = Coroutine.crossed(frame, t);
             }
             if (value == Coroutine.$SUSPENDED && failure == null) {
                 if (state != ST_RUNNING) {
@@ -338,7 +338,17 @@ public final class Task<T> extends FutureCore<T> {
         return c;
     }
 
-    private String stateName() {
+    /** The innermost frame of the chain this task drives (for task dumps), or null. */
+    Coroutine<?> leafFrame() {
+        return leaf;
+    }
+
+    /** The future the task is suspended on (for task dumps), or null. */
+    FutureCore<?> awaitedFuture() {
+        return awaiting;
+    }
+
+    String stateName() {
         return switch (state) {
             case ST_NEW -> "pending, not started";
             case ST_RUNNING -> "running";

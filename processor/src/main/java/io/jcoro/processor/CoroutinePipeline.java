@@ -127,7 +127,11 @@ final class CoroutinePipeline {
         java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> dead =
                 io.jcoro.processor.ir.LivenessAnalysis.deadAtSuspensions(body.ops(), facts, body.replacements(),
                         body.exits(), layout);
-        return new LoweredMethod(method, facts, body, layout, dead);
+        com.sun.source.tree.CompilationUnitTree unit = method.unit();
+        long firstLine = unit.getLineMap().getLineNumber(
+                context.attribution().positions().getStartPosition(unit, method.tree()));
+        int[] lines = io.jcoro.processor.ir.LineTable.of(body.ops(), context.attribution().positions(), unit, firstLine);
+        return new LoweredMethod(method, facts, body, layout, dead, lines);
     }
 
     /** A hoisted variable needs a field, so its type must be one Java can write. */
@@ -137,12 +141,6 @@ final class CoroutinePipeline {
                 .getTypeParameters());
         boolean ok = true;
         for (VariableElement field : layout.fields()) {
-            if (field.getKind() == javax.lang.model.element.ElementKind.BINDING_VARIABLE) {
-                context.diagnostics().report(DiagnosticCode.PATTERN_ACROSS_AWAIT, declarationOf(field, facts, method),
-                        method.unit(), method.element(), field.getSimpleName());
-                ok = false;
-                continue;
-            }
             boolean multiCatch = field.asType().getKind() == javax.lang.model.type.TypeKind.UNION;
             if (!multiCatch && !TypeRendering.isDenotable(field.asType(), typeParameters)) {
                 context.diagnostics().report(DiagnosticCode.NON_DENOTABLE_TYPE, declarationOf(field, facts, method), method.unit(),

@@ -81,6 +81,11 @@ class LoweringBehaviourTest {
     }
 
     @Test
+    void patternVariablesLiveAcrossAwaits() throws Exception {
+        assertSameAsPlainTwin("patterns");
+    }
+
+    @Test
     void loopsAndSwitchesWithAwaitsRunAsPlainJava() throws Exception {
         assertSameAsPlainTwin("statements");
     }

@@ -89,6 +89,14 @@ final class FrameEmitter {
                 .returns(String.class)
                 .addStatement("return $S", GeneratedNames.coroutineName(in.method().element()))
                 .build());
+        frame.addField(lineTable());
+        frame.addMethod(MethodSpec.methodBuilder("$where")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(StackTraceElement.class)
+                .addStatement("return $$where($S, $S, $S, $$LINES)", binaryName(), in.method().element().getSimpleName(),
+                        sourceFileName())
+                .build());
         frame.addMethod(MethodSpec.methodBuilder("$resume")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
@@ -97,6 +105,36 @@ final class FrameEmitter {
                 .addCode(resumeBody())
                 .build());
         return frame.build();
+    }
+
+    /** Generates: {@code private static final int[] $LINES = {12, 13, 13, 15};} (state to user line) */
+    private FieldSpec lineTable() {
+        StringBuilder lines = new StringBuilder();
+        for (int line : in.lines()) {
+            lines.append(lines.length() == 0 ? "" : ", ").append(line);
+        }
+        return FieldSpec.builder(int[].class, "$LINES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", lines)
+                .build();
+    }
+
+    /** The user's type as a stack trace names it: {@code p.Outer$Inner}. */
+    private String binaryName() {
+        javax.lang.model.element.TypeElement type =
+                (javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement();
+        StringBuilder name = new StringBuilder(type.getSimpleName());
+        javax.lang.model.element.Element e = type.getEnclosingElement();
+        for (; e instanceof javax.lang.model.element.TypeElement outer; e = outer.getEnclosingElement()) {
+            name.insert(0, outer.getSimpleName() + "$");
+        }
+        String pkg = e.toString();
+        return pkg.isEmpty() || e.getKind() != javax.lang.model.element.ElementKind.PACKAGE
+                || ((javax.lang.model.element.PackageElement) e).isUnnamed() ? name.toString() : pkg + "." + name;
+    }
+
+    private String sourceFileName() {
+        String path = in.method().unit().getSourceFile().getName().replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Generates: {@code $FetchUser(int id) { this.id = id; }} */
@@ -567,5 +605,6 @@ final class FrameEmitter {
             io.jcoro.processor.lower.LoweredBody body,
             FrameLayout layout,
             java.util.Map<Op.Suspend, java.util.List<String>> deadAtSuspension,
+            int[] lines,
             String frameName) {}
 }

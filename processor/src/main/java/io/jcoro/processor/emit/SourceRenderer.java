@@ -144,6 +144,16 @@ final class SourceRenderer {
             return render(write.tree().getVariable()) + " = (" + typeNames.name(write.type()) + ") ("
                     + write.old().name() + " " + write.operator() + " (" + render(write.tree().getExpression()) + "))";
         }
+        if (tree instanceof com.sun.source.tree.InstanceOfTree test && hoistedBinding(test) != null) {
+            // a pattern variable kept across an await is a field, which no pattern can declare:
+            // bind a fresh name and copy it, once the test has matched
+            VariableElement binding = hoistedBinding(test);
+            com.sun.source.tree.VariableTree variable =
+                    ((com.sun.source.tree.BindingPatternTree) test.getPattern()).getVariable();
+            String field = layout.fieldName(binding);
+            return "(" + render(test.getExpression()) + " instanceof " + render(variable.getType()) + " " + field
+                    + "$b && (" + field + " = " + field + "$b) == " + field + ")";
+        }
         io.jcoro.processor.ir.Op.Exit exit = jumps.get(tree);
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.Direct direct) {
             return "{ $label = " + direct.target().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
@@ -200,7 +210,20 @@ final class SourceRenderer {
         return found;
     }
 
+    /** The variable of {@code test}'s binding pattern if it became a field, else null. */
+    private VariableElement hoistedBinding(com.sun.source.tree.InstanceOfTree test) {
+        if (test.getPattern() instanceof com.sun.source.tree.BindingPatternTree pattern) {
+            VariableElement variable = facts.localRefs().get(pattern.getVariable());
+            return variable != null && layout.isField(variable) ? variable : null;
+        }
+        return null;
+    }
+
     private boolean needsEdit(Tree tree) {
+        if (tree instanceof com.sun.source.tree.InstanceOfTree test && hoistedBinding(test) != null
+                && !replacements.containsKey(tree)) {
+            return true;
+        }
         if (replacements.containsKey(tree)) {
             return !rendering.contains(tree);
         }

@@ -35,9 +35,10 @@ public final class StateMachineEmitter {
     /** One method ready to emit. */
     /**
      * @param deadAtSuspension for each suspension, the reference fields to clear before it
+     * @param lines the user-source line of each state
      */
     public record LoweredMethod(AsyncMethod method, BodyFacts facts, LoweredBody body, FrameLayout layout,
-            java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> deadAtSuspension) {}
+            java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> deadAtSuspension, int[] lines) {}
 
     /** A generated source file. */
     public record GeneratedSource(String qualifiedName, String text, TypeElement originatingElement) {}
@@ -60,7 +61,7 @@ public final class StateMachineEmitter {
             typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(
                     new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(),
-                            lowered.deadAtSuspension(), frameName),
+                            lowered.deadAtSuspension(), lowered.lines(), frameName),
                     renderer, typeRendering).emit();
             frames.add(new CoroutinesClassEmitter.Frame(method.element(), frameName, frame));
         }

@@ -676,7 +676,8 @@ public final class BodyGenerator {
                 };
             }
             case 13: {
-                // JCORO-E026: a pattern variable cannot be kept across an await yet, so no await here
+                // no await inside (the processor rejects that with JCORO-E026); an await elsewhere in
+                // the statement is generated, and still rejected when it follows: reported to the lead
                 String b = "pb" + ++bindings;
                 noAwait++;
                 Ex x = j("(", objExpr(d - 1), " instanceof String ", b, " ? ", b, ".length() + ", intExpr(d - 1),

@@ -35,7 +35,7 @@ class FuzzRegressionTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"AwaitOperandBeforeAnotherAwait", "ResourcesSyncThenAsync", "ResourcesInLoopInFinally",
-            "ResourcesCloseOrder", "ResourcesCloseOrder2"})
+            "ResourcesCloseOrder", "ResourcesCloseOrder2", "PatternVariableBeforeAwait"})
     void regression(String name) throws Exception {
         check(CoroCompiler.resource("programs/fuzz-regressions/" + name + ".java"), "fuzzregressions." + name);
     }

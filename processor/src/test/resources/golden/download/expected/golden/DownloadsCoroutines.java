@@ -30,6 +30,8 @@ public abstract class DownloadsCoroutines implements Downloads {
     private final class $TotalSize extends io.jcoro.Coroutine<Integer> {
         private static final int[] $HANDLERS = {-1, -1, 4, 4, 6, 6, -1, -1, -1, -1, -1};
 
+        private static final int[] $LINES = {18, 19, 21, 21, 21, 22, 22, 25, 25, 25, 28};
+
         private java.util.List<java.lang.String> urls;
 
         private int total;
@@ -53,6 +55,11 @@ public abstract class DownloadsCoroutines implements Downloads {
         @java.lang.Override
         public java.lang.String name() {
             return "Downloads.totalSize";
+        }
+
+        @java.lang.Override
+        protected StackTraceElement $where() {
+            return $where("golden.Downloads", "totalSize", "Downloads.java", $LINES);
         }
 
         @java.lang.Override

@@ -37,6 +37,8 @@ public class UsersCoroutines implements Users {
      * The state machine of {@link Users#fetchUser}.
      */
     private final class $FetchUser extends io.jcoro.Coroutine<Users.User> {
+        private static final int[] $LINES = {23, 23};
+
         private int id;
 
         $FetchUser(int id) {
@@ -46,6 +48,11 @@ public class UsersCoroutines implements Users {
         @java.lang.Override
         public java.lang.String name() {
             return "Users.fetchUser";
+        }
+
+        @java.lang.Override
+        protected StackTraceElement $where() {
+            return $where("golden.Users", "fetchUser", "Users.java", $LINES);
         }
 
         @java.lang.Override
@@ -71,6 +78,8 @@ public class UsersCoroutines implements Users {
      * The state machine of {@link Users#processUser}.
      */
     private final class $ProcessUser extends io.jcoro.Coroutine<Users.User> {
+        private static final int[] $LINES = {29, 29};
+
         private int id;
 
         $ProcessUser(int id) {
@@ -80,6 +89,11 @@ public class UsersCoroutines implements Users {
         @java.lang.Override
         public java.lang.String name() {
             return "Users.processUser";
+        }
+
+        @java.lang.Override
+        protected StackTraceElement $where() {
+            return $where("golden.Users", "processUser", "Users.java", $LINES);
         }
 
         @java.lang.Override
@@ -106,12 +120,19 @@ public class UsersCoroutines implements Users {
      * The state machine of {@link Users#main}.
      */
     private final class $Main extends io.jcoro.Coroutine<Void> {
+        private static final int[] $LINES = {36, 36};
+
         $Main() {
         }
 
         @java.lang.Override
         public java.lang.String name() {
             return "Users.main";
+        }
+
+        @java.lang.Override
+        protected StackTraceElement $where() {
+            return $where("golden.Users", "main", "Users.java", $LINES);
         }
 
         @java.lang.Override

@@ -1,0 +1,36 @@
+package programs;
+
+import io.jcoro.Coro;
+import io.jcoro.Coroutine;
+import io.jcoro.Task;
+import io.jcoro.annotations.Async;
+import static io.jcoro.Coro.*;
+
+/** Failures crossing awaits, and task dumps: both name these lines (see the LINE markers). */
+public abstract class Observed {
+    @Async
+    protected Coroutine<Integer> inner() {
+        await(sleep(5)); // LINE inner
+        throw new IllegalStateException("deep");
+    }
+
+    @Async
+    protected Coroutine<Integer> middle() {
+        int v = await(inner()); // LINE middle
+        return done(v);
+    }
+
+    @Async
+    public Coroutine<Integer> outer() {
+        return done(await(middle()) + 1); // LINE outer
+    }
+
+    @Async
+    public Coroutine<String> dump() {
+        Task<Integer> running = createTask(middle(), "worker");
+        await(sleep(1)); // LINE dump
+        String text = Coro.dumpTasks();
+        running.cancel();
+        return done(text);
+    }
+}

@@ -217,6 +217,9 @@ public final class EventLoop implements AutoCloseable {
                         + (clock.nanoTime() - start) / 1_000_000 + " ms", null);
             }
         }
+        if (debug && neverAwaited != null) {
+            neverAwaited.reportCollected(this);
+        }
         if (ready.isEmpty() && !stopping) {
             idle();
         }
@@ -307,9 +310,27 @@ public final class EventLoop implements AutoCloseable {
         return clock.nanoTime();
     }
 
-    /** In debug mode the loop also reports callbacks that run longer than 100 ms. */
+    /**
+     * In debug mode the loop also reports callbacks that run longer than 100 ms, and coroutines
+     * made while it runs that are garbage collected without ever being awaited ("coroutine
+     * 'Users.fetchUser' was never awaited", with the place they were created).
+     */
     public void setDebug(boolean enabled) {
         debug = enabled;
+        if (enabled) {
+            NeverAwaited.anyDebug = true;
+        }
+    }
+
+    private NeverAwaited neverAwaited;
+
+    /** The debug-mode watch over unstarted coroutines (made on first use). */
+    NeverAwaited neverAwaited() {
+        NeverAwaited watch = neverAwaited;
+        if (watch == null) {
+            neverAwaited = watch = new NeverAwaited();
+        }
+        return watch;
     }
 
     /** Whether debug mode is on. */

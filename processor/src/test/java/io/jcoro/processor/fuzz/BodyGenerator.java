@@ -676,8 +676,8 @@ public final class BodyGenerator {
                 };
             }
             case 13: {
-                // no await inside (the processor rejects that with JCORO-E026); an await elsewhere in
-                // the statement is generated, and still rejected when it follows: reported to the lead
+                // no await inside the pattern conditional (a pattern variable kept across an await is
+                // JCORO-E026); awaits elsewhere in the same statement, before or after it, are generated
                 String b = "pb" + ++bindings;
                 noAwait++;
                 Ex x = j("(", objExpr(d - 1), " instanceof String ", b, " ? ", b, ".length() + ", intExpr(d - 1),

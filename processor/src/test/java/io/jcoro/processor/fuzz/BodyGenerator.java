@@ -676,14 +676,10 @@ public final class BodyGenerator {
                 };
             }
             case 13: {
-                // no await inside the pattern conditional (a pattern variable kept across an await is
-                // JCORO-E026); awaits elsewhere in the same statement, before or after it, are generated
+                // a pattern variable, with awaits anywhere around it (kept across them as a field)
                 String b = "pb" + ++bindings;
-                noAwait++;
-                Ex x = j("(", objExpr(d - 1), " instanceof String ", b, " ? ", b, ".length() + ", intExpr(d - 1),
+                return j("(", objExpr(d - 1), " instanceof String ", b, " ? ", b, ".length() + ", intExpr(d - 1),
                         " : ", intExpr(d - 1), ")");
-                noAwait--;
-                return x;
             }
             case 14: {
                 List<Var> objs = vars(Ty.OBJ, false);
@@ -692,10 +688,9 @@ public final class BodyGenerator {
                 return j("(", o, " instanceof Integer ? (Integer) ", o, " : ", intExpr(d - 1), ")");
             }
             case 15: {
-                noAwait++;
+                // a switch expression, awaits in its selector and in its cases
                 Ex x = j("switch (", intExpr(d - 1), " & 3) { case 0 -> ", intExpr(d - 1), "; case 1, 2 -> ",
                         intExpr(d - 1), "; default -> ", intExpr(d - 1), "; }");
-                noAwait--;
                 return j("(", x, ")");
             }
             case 16: {

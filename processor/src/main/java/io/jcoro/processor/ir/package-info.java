@@ -14,7 +14,21 @@
  *                                     discard | decl v | assign v | v op= | return | unless -> L
  *   goto  L7                 Jump     $label = 7; continue;
  *   unless (c) goto L7       JumpUnless   if (!(c)) { $label = 7; continue; }
+ *   if $t == true goto L7    JumpIfTemp   the branch of a spilled && / ||
+ *   spill $t = e             Spill    $t = e;  (an operand Java evaluates before an await)
+ *   emit  v -> L4            Emit     return $emit(v, 4);  (an async generator's item)
+ *   iter-init / iter-next    IterInit, IterNext   an enhanced for over an array or Iterable
+ *   await-next $g -> L4      AwaitNext    if ($await($g.next(), 4)) return $SUSPENDED;  (async for)
+ *   take-next x else goto L9 TakeNext     if ($ended()) goto L9; x = (T) $value();
+ *   switch $t {A -> L3, ...} SwitchJump   the dispatch of an exploded switch
+ *   catch-dispatch E -> L5   CatchDispatch   the handler state of an exploded try
+ *   take-caught e            TakeCaught   e = (E) $caught;
+ *   enter-finally / end-finally   EnterFinally, EndFinally   pending completions (see Finally)
+ *   close-sync / close-async / after-close   the resources of a try-with-resources
  * </pre>
+ *
+ * <p>A state after {@code Mark} may carry {@code (on exception: Ln)}: the handler state an
+ * exception thrown in it goes to (the frame's {@code $HANDLERS} table).
  *
  * <p>Labels are resolved to dense state numbers by {@link io.jcoro.processor.ir.StateAssigner};
  * state 0 is the body's entry. Only {@code Mark} starts a state, so every other op runs in the

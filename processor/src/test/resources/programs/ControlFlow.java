@@ -420,6 +420,39 @@ public abstract class ControlFlow {
         return out.toString();
     }
 
+    protected String join3(String a, String b, int c) {
+        return a + b + c;
+    }
+
+    /** A renamed local (two share its name) saved in a temp before an await reads its own field. */
+    @Async
+    public Coroutine<String> renamedSpill() {
+        StringBuilder out = new StringBuilder();
+        {
+            String v = "a";
+            await(sleep(1));
+            out.append(v);
+        }
+        {
+            String v = "b";
+            out.append(join3(v, v = "c", await(loud(1, true)))).append(v);
+        }
+        return done(out.toString());
+    }
+
+    public String renamedSpillPlain() {
+        StringBuilder out = new StringBuilder();
+        {
+            String v = "a";
+            out.append(v);
+        }
+        {
+            String v = "b";
+            out.append(join3(v, v = "c", loudPlain(1, true))).append(v);
+        }
+        return out.toString();
+    }
+
     /** A generic coroutine method. */
     @Async
     public <X> Coroutine<List<X>> twice(X x) {

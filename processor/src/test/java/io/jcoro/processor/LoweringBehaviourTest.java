@@ -81,6 +81,11 @@ class LoweringBehaviourTest {
     }
 
     @Test
+    void aSpilledOperandThatIsARenamedLocalReadsItsOwnField() throws Exception {
+        assertSameAsPlainTwin("renamedSpill");
+    }
+
+    @Test
     void patternVariablesLiveAcrossAwaits() throws Exception {
         assertSameAsPlainTwin("patterns");
     }

@@ -135,7 +135,7 @@ final class SourceRenderer {
     }
 
     private String replacement(Tree tree) {
-        io.jcoro.processor.ir.Op.Replacement replaced = replacements.get(tree);
+        io.jcoro.processor.ir.Op.Replacement replaced = rendering.contains(tree) ? null : replacements.get(tree);
         if (replaced instanceof io.jcoro.processor.ir.Op.Replacement.ByTemp byTemp) {
             return byTemp.temp().name();
         }
@@ -224,8 +224,8 @@ final class SourceRenderer {
                 && !replacements.containsKey(tree)) {
             return true;
         }
-        if (replacements.containsKey(tree)) {
-            return !rendering.contains(tree);
+        if (replacements.containsKey(tree) && !rendering.contains(tree)) {
+            return true;
         }
         if (jumps.containsKey(tree) || facts.thisRefs().contains(tree) || facts.isDone(tree)) {
             return true;

@@ -67,7 +67,9 @@ public final class EventLoop implements AutoCloseable {
     /** At most this many inbox entries move to the ready queue per iteration (a flood cannot
      *  starve the timers); the rest wait for the next iteration. */
     private static final int INBOX_BATCH = 65_536;
-    private static final long SLOW_CALLBACK_NANOS = 100_000_000L;
+    /** asyncio's default {@code slow_callback_duration}: 0.1 s. */
+    private static final long DEFAULT_SLOW_CALLBACK_NANOS = 100_000_000L;
+    private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK_NANOS;
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
     private final Clock clock;
@@ -212,7 +214,7 @@ public final class EventLoop implements AutoCloseable {
             } catch (Throwable t) {
                 report("Exception in callback " + describe(node), t);
             }
-            if (debug && clock.nanoTime() - start > SLOW_CALLBACK_NANOS) {
+            if (debug && clock.nanoTime() - start > slowCallbackNanos) {
                 report("Executing " + describe(node) + " took "
                         + (clock.nanoTime() - start) / 1_000_000 + " ms", null);
             }
@@ -311,7 +313,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * In debug mode the loop also reports callbacks that run longer than 100 ms, and coroutines
+     * In debug mode the loop also reports callbacks that run longer than 100 ms (see
+     * {@link #setSlowCallbackDuration}), and coroutines
      * made while it runs that are garbage collected without ever being awaited ("coroutine
      * 'Users.fetchUser' was never awaited", with the place they were created).
      */
@@ -320,6 +323,17 @@ public final class EventLoop implements AutoCloseable {
         if (enabled) {
             NeverAwaited.anyDebug = true;
         }
+    }
+
+    /**
+     * In debug mode, a callback or task step that runs longer than {@code duration} is reported
+     * (asyncio's {@code slow_callback_duration}; 100 ms by default).
+     */
+    public void setSlowCallbackDuration(java.time.Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("negative duration: " + duration);
+        }
+        slowCallbackNanos = duration.toNanos();
     }
 
     private NeverAwaited neverAwaited;

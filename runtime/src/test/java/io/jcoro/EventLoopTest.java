@@ -282,4 +282,63 @@ class EventLoopTest extends OrderedExecution {
                 }));
         assertEquals(List.of("main", "a"), names);
     }
+
+    @Test
+    void debugModeReportsCallbacksSlowerThanTheConfiguredDuration() {
+        try (EventLoop real = new EventLoop()) {
+            List<String> reports = new ArrayList<>();
+            real.setExceptionHandler((l, message, exception) -> reports.add(message));
+            real.setDebug(true);
+            real.setSlowCallbackDuration(Duration.ZERO); // every callback is slow
+            real.callSoon(EventLoopTest::someWork);
+            real.runUntilComplete(Frames.of("main", v -> yieldNow(), Frames::ret));
+            assertTrue(reports.stream().anyMatch(m -> m.startsWith("Executing ") && m.contains(" took ")), reports.toString());
+
+            reports.clear();
+            real.setSlowCallbackDuration(Duration.ofHours(1)); // none is
+            real.callSoon(EventLoopTest::someWork);
+            real.runUntilComplete(Frames.of("main", v -> yieldNow(), Frames::ret));
+            assertEquals(List.of(), reports);
+        }
+    }
+
+    private static void someWork() {
+        long x = 0;
+        for (int i = 0; i < 100_000; i++) {
+            x += Long.numberOfTrailingZeros(i * 31L + x);
+        }
+        if (x == 42) {
+            throw new AssertionError("unreachable: keeps the loop from being optimised away");
+        }
+    }
+
+    /** A coroutine on one loop awaits a task that another loop, on another thread, runs. */
+    @Test
+    void aTaskOnOneLoopAwaitsATaskOfAnotherLoop() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            java.util.concurrent.CompletableFuture<Task<String>> published = new java.util.concurrent.CompletableFuture<>();
+            Thread loopA = Thread.currentThread();
+            Thread other = new Thread(() -> Coro.run(Frames.of("loopB",
+                    v -> {
+                        Task<String> task = createTask(Frames.of("work", w -> {
+                            // complete only once loop A has parked, suspended on this task
+                            while (loopA.getState() != Thread.State.WAITING) {
+                                Thread.onSpinWait();
+                            }
+                            return Frames.ret("done on " + Thread.currentThread().getName());
+                        }));
+                        published.complete(task);
+                        return task;
+                    },
+                    Frames::ret)), "loop-B");
+            other.start();
+            try (EventLoop a = new EventLoop()) {
+                String result = a.runUntilComplete(Frames.of("loopA",
+                        v -> published.get(),
+                        Frames::ret));
+                assertEquals("done on loop-B", result);
+            }
+            other.join();
+        });
+    }
 }

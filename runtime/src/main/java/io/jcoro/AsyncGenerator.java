@@ -48,6 +48,7 @@ public final class AsyncGenerator<T> {
 
     /** Generated-code ABI: the generator around the frame of an {@code AsyncGenerator<T>} method. */
     public static <T> AsyncGenerator<T> $of(Coroutine<?> body) {
+        body.started(); // an async generator never iterated is not reported, as in Python
         return new AsyncGenerator<>(Objects.requireNonNull(body, "body"));
     }
 

@@ -99,8 +99,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    /** The coroutine started (or was closed): it will not be reported as never awaited. */
-    private void started() {
+    /**
+     * The coroutine started (or was closed, or is a generator's body, which Python does not
+     * report either): it will not be reported as never awaited.
+     */
+    final void started() {
         if (origin != null) {
             origin.started = true;
             origin = null;

@@ -180,7 +180,7 @@ public final class Main {
 
         // both raise IllegalStateException for now: a processor bug (an AsyncCloseable block with
         // no await inside is closed with close() instead of awaiting closeAsync), reported
-        heading("36.28 TaskGroup; 36.29 except* over its ExceptionGroup (a known processor bug, reported)");
+        heading("36.28 TaskGroup; 36.29 except* over its ExceptionGroup");
         virtual(CoroutineInternals.class, CoroutineInternals::taskGroupDemo);
         virtual(CoroutineInternals.class, CoroutineInternals::exceptionGroupDemo);
 

@@ -29,9 +29,9 @@ import java.util.Objects;
  * {@link ClassCastException}.
  *
  * <p>Not here: sections 36.17–36.20, 36.30 and 36.31 (async iterators, async generators,
- * {@code anext}, {@code asend}/{@code athrow}/{@code aclose}): the runtime has no
- * {@code AsyncGenerator} and {@code Coro} no {@code emit}/{@code each} yet. 36.39's toy scheduler
- * is not asyncio and has nothing to port.
+ * {@code anext}, {@code asend}/{@code athrow}/{@code aclose}) are checked against their asyncio
+ * twin by the processor's {@code GeneratorLoweringTest} ({@code programs/Generators.java} and
+ * {@code generators_twin.py}). 36.39's toy scheduler is not asyncio and has nothing to port.
  */
 public abstract class CoroutineInternals {
     final Trace trace; // package-private: the generated frames use it (JCORO-E016)

@@ -113,4 +113,24 @@ public abstract class Resources {
         }
         return out.toString();
     }
+
+    /** A return leaving through a kept try-with-resources whose close fails: the failure wins. */
+    @Async
+    public Coroutine<String> returnThroughFailingClose(int mode) {
+        try (Db outer = new Db("outer", false)) {
+            await(value(mode, true));
+            try (PlainDb inner = new PlainDb("inner", true)) {
+                return done("returned");
+            }
+        }
+    }
+
+    public String returnThroughFailingClosePlain(int mode) {
+        try (PlainDb outer = new PlainDb("outer", false)) {
+            valuePlain(mode, true);
+            try (PlainDb inner = new PlainDb("inner", true)) {
+                return "returned";
+            }
+        }
+    }
 }

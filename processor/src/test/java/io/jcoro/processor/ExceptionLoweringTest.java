@@ -48,6 +48,13 @@ class ExceptionLoweringTest {
         assertSameAsPlainTwin("programs.ResourcesCoroutines", "run", mode);
     }
 
+    /** The close that fails while a return leaves a kept try-with-resources belongs to the state left. */
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {0})
+    void aReturnThroughAFailingKeptCloseStillClosesTheOuterResource(int mode) throws Exception {
+        assertSameAsPlainTwin("programs.ResourcesCoroutines", "returnThroughFailingClose", mode);
+    }
+
     /** A block with no await of its own still awaits closeAsync when it ends (async with). */
     @org.junit.jupiter.api.Test
     void asyncWithWithoutAnAwaitInsideStillAwaitsCloseAsync() throws Exception {

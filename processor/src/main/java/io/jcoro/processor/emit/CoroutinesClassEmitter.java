@@ -36,9 +36,14 @@ import javax.lang.model.util.Elements;
  * }</pre>
  */
 final class CoroutinesClassEmitter {
-    /** Lint categories the generated shape triggers by design (fall-through between states, casts of awaited values). */
+    /**
+     * Lint categories the generated shape triggers by design (fall-through between states, casts of
+     * awaited values), and those the user's own code, copied into the frames, already got in
+     * the user's file: no warning is reported twice.
+     */
     private static final AnnotationSpec SUPPRESS_WARNINGS = AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "{$S, $S, $S, $S, $S}", "all", "fallthrough", "unchecked", "rawtypes", "cast")
+            .addMember("value", "{$S, $S, $S, $S, $S, $S, $S, $S, $S, $S, $S}", "all", "fallthrough", "unchecked",
+                    "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero")
             .build();
 
     private final Elements elements;

@@ -80,6 +80,9 @@ final class FrameEmitter {
         for (io.jcoro.processor.ir.Temp temp : layout.temps()) {
             frame.addField(FieldSpec.builder(types.castType(temp.type()), temp.name(), Modifier.PRIVATE).build());
         }
+        if (!in.body().deferredExits().isEmpty()) {
+            frame.addField(FieldSpec.builder(int.class, "$jump", Modifier.PRIVATE).initializer("-1").build());
+        }
         if (hasHandlers()) {
             frame.addField(handlerTable());
             frame.addField(FieldSpec.builder(Throwable.class, "$caught", Modifier.PRIVATE).build());
@@ -172,6 +175,14 @@ final class FrameEmitter {
         boolean routed = hasHandlers();
         code.add("$L:\n", GeneratedNames.DISPATCH_LABEL);
         code.beginControlFlow("for (;;)");
+        boolean deferred = !in.body().deferredExits().isEmpty();
+        if (deferred) {
+            // a jump out through kept finally blocks or resources, now that Java has run them
+            code.beginControlFlow("if ($$jump >= 0)")
+                    .addStatement("$$label = $$jump")
+                    .addStatement("$$jump = -1")
+                    .endControlFlow();
+        }
         if (routed) {
             code.beginControlFlow("try");
         }
@@ -208,6 +219,7 @@ final class FrameEmitter {
                     .addStatement("int $$h = $$handler($$HANDLERS, $$label)")
                     .addStatement("if ($$h < 0) throw $$e")
                     .addStatement("$$caught = $$e")
+                    .add(deferred ? CodeBlock.of("$$jump = -1; // the jump did not happen\n") : CodeBlock.of(""))
                     .addStatement("$$label = $$h")
                     .endControlFlow();
         }

@@ -30,6 +30,7 @@ final class SourceRenderer {
     private final BodyFacts facts;
     private final FrameLayout layout;
     private final java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps;
+    private final java.util.Set<Tree> deferredExits;
     private final java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements;
     private final TypeRendering.Names typeNames;
     private final String generatedThis;
@@ -37,7 +38,7 @@ final class SourceRenderer {
 
     SourceRenderer(CompilationUnitTree unit, CharSequence source, SourcePositions positions, BodyFacts facts,
             FrameLayout layout,
-            java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps,
+            java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps, java.util.Set<Tree> deferredExits,
             java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements,
             TypeRendering.Names typeNames, String generatedSimpleName) {
         this.source = source;
@@ -46,6 +47,7 @@ final class SourceRenderer {
         this.facts = facts;
         this.layout = layout;
         this.jumps = jumps;
+        this.deferredExits = deferredExits;
         this.replacements = replacements;
         this.typeNames = typeNames;
         this.generatedThis = generatedSimpleName + ".this";
@@ -156,11 +158,11 @@ final class SourceRenderer {
         }
         io.jcoro.processor.ir.Op.Exit exit = jumps.get(tree);
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.Direct direct) {
-            return "{ $label = " + direct.target().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+            return "{ " + labelVariable(tree) + " = " + direct.target().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
         }
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.Yield yield) {
             return "{ " + yield.result().name() + " = " + render(((com.sun.source.tree.YieldTree) tree).getValue())
-                    + "; $label = " + yield.end().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+                    + "; " + labelVariable(tree) + " = " + yield.end().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
         }
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.ViaFinally via) {
             io.jcoro.processor.ir.Finally f = via.finally_();
@@ -173,7 +175,8 @@ final class SourceRenderer {
                 pending = f.value().name() + " = " + value + "; " + f.pending().name() + " = "
                         + io.jcoro.processor.ir.Finally.RETURN + "; ";
             }
-            return "{ " + pending + "$label = " + f.start().state() + "; continue " + GeneratedNames.DISPATCH_LABEL + "; }";
+            return "{ " + pending + labelVariable(tree) + " = " + f.start().state() + "; continue "
+                    + GeneratedNames.DISPATCH_LABEL + "; }";
         }
         if (facts.thisRefs().contains(tree)) {
             return generatedThis;
@@ -188,6 +191,14 @@ final class SourceRenderer {
         }
         MemberRef member = facts.members().get(tree);
         return member.qualifier() + "." + member.name();
+    }
+
+    /**
+     * {@code $label}, or {@code $jump} for an exit through a kept try's finally or resources:
+     * until Java has run those, an exception they throw belongs to the state being left.
+     */
+    private String labelVariable(Tree exit) {
+        return deferredExits.contains(exit) ? "$jump" : "$label";
     }
 
     /** The trees under {@code root} that need an edit, in source order, outermost first. */

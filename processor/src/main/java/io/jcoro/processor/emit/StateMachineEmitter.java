@@ -56,7 +56,7 @@ public final class StateMachineEmitter {
             inScope.addAll(method.element().getTypeParameters());
             TypeRendering typeRendering = new TypeRendering(types, inScope, positions, method.unit());
             SourceRenderer renderer = new SourceRenderer(method.unit(), source, positions, lowered.facts(), lowered.layout(),
-                    lowered.body().exits(), lowered.body().replacements(),
+                    lowered.body().exits(), lowered.body().deferredExits(), lowered.body().replacements(),
                     type -> typeRendering.castType(type).toString(), generatedName);
             typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(

@@ -15,6 +15,7 @@ final class IrBuilder {
     final Label entry = new Label("entry");
     final List<Op> ops = new ArrayList<>();
     final Map<Tree, Op.Exit> exits = new LinkedHashMap<>();
+    final java.util.Set<Tree> deferredExits = new java.util.LinkedHashSet<>();
     final List<io.jcoro.processor.ir.Finally> finallies = new ArrayList<>();
     /** Where an exception in the states marked from now on goes; null: out of the coroutine. */
     Label handler;
@@ -40,6 +41,6 @@ final class IrBuilder {
     }
 
     LoweredBody build() {
-        return new LoweredBody(entry, ops, exits, replacements, temps, finallies);
+        return new LoweredBody(entry, ops, exits, deferredExits, replacements, temps, finallies);
     }
 }

@@ -30,8 +30,12 @@ final class JumpScanner extends TreeScanner<Void, Void> {
     private int innerLoops;
     private int innerSwitches;
     private int innerSwitchExpressions;
+    /** Kept try statements with a finally or resources around the current tree. */
+    private int innerProtected;
+    private final java.util.Set<Tree> deferred;
 
-    JumpScanner(TargetStack outer, Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps) {
+    JumpScanner(TargetStack outer, Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps, java.util.Set<Tree> deferred) {
+        this.deferred = deferred;
         this.outer = outer;
         this.jumps = jumps;
     }
@@ -43,7 +47,7 @@ final class JumpScanner extends TreeScanner<Void, Void> {
         if (!inner) {
             TargetStack.Target target = outer.find(label, false);
             if (target != null) {
-                jumps.put(tree, outer.exitTo(target, target.breakTo()));
+                record(tree, outer.exitTo(target, target.breakTo()));
             }
         }
         return null;
@@ -56,7 +60,7 @@ final class JumpScanner extends TreeScanner<Void, Void> {
         if (!inner) {
             TargetStack.Target target = outer.find(label, true);
             if (target != null) {
-                jumps.put(tree, outer.exitTo(target, target.continueTo()));
+                record(tree, outer.exitTo(target, target.continueTo()));
             }
         }
         return null;
@@ -67,7 +71,31 @@ final class JumpScanner extends TreeScanner<Void, Void> {
     public Void visitReturn(com.sun.source.tree.ReturnTree tree, Void unused) {
         io.jcoro.processor.ir.Op.Exit exit = outer.exitTo(null, null);
         if (exit != null) {
-            jumps.put(tree, exit);
+            record(tree, exit);
+        }
+        return null;
+    }
+
+    /**
+     * A jump out through a kept try's finally or resources is deferred: the finally or a close
+     * may still throw on the way out, and that exception belongs to the state the jump leaves.
+     */
+    private void record(Tree exitTree, io.jcoro.processor.ir.Op.Exit exit) {
+        jumps.put(exitTree, exit);
+        if (innerProtected > 0) {
+            deferred.add(exitTree);
+        }
+    }
+
+    @Override
+    public Void visitTry(com.sun.source.tree.TryTree tree, Void unused) {
+        boolean protectedExit = tree.getFinallyBlock() != null || !tree.getResources().isEmpty();
+        if (protectedExit) {
+            innerProtected++;
+        }
+        super.visitTry(tree, unused);
+        if (protectedExit) {
+            innerProtected--;
         }
         return null;
     }
@@ -122,7 +150,7 @@ final class JumpScanner extends TreeScanner<Void, Void> {
     @Override
     public Void visitYield(com.sun.source.tree.YieldTree tree, Void unused) {
         if (innerSwitchExpressions == 0) {
-            jumps.put(tree, outer.yieldTarget());
+            record(tree, outer.yieldTarget());
         }
         return super.visitYield(tree, unused);
     }

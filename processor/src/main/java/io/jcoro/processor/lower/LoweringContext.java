@@ -69,7 +69,7 @@ final class LoweringContext {
      */
     void emitCode(StatementTree statement) {
         add(new Op.Code(statement));
-        new JumpScanner(targets, ir.exits).scan(statement, null);
+        new JumpScanner(targets, ir.exits, ir.deferredExits).scan(statement, null);
     }
 
     /**

@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
         value = "io.jcoro.processor.CoroutineProcessor",
         comments = "from golden.Downloads"
 )
-@java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast"})
+@java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"})
 public abstract class DownloadsCoroutines implements Downloads {
     @java.lang.Override
     public io.jcoro.Coroutine<Integer> totalSize(java.util.List<java.lang.String> urls) {

@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
         value = "io.jcoro.processor.CoroutineProcessor",
         comments = "from golden.Users"
 )
-@java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast"})
+@java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"})
 public class UsersCoroutines implements Users {
     @java.lang.Override
     public io.jcoro.Coroutine<Users.User> fetchUser(int id) {

@@ -133,4 +133,42 @@ public abstract class Resources {
             }
         }
     }
+
+    /** The return is withdrawn when a kept catch swallows the failing close; the loop after must not jump. */
+    @Async
+    public Coroutine<String> swallowedCloseFailure(int mode) {
+        StringBuilder out = new StringBuilder();
+        try (Db outer = new Db("outer", false)) {
+            await(value(mode, true));
+            try (PlainDb inner = new PlainDb("inner", true)) {
+                if (mode >= 0) return done("returned");
+            } catch (IllegalStateException e) {
+                out.append("caught ").append(e.getMessage());
+            }
+            int i = 0;
+            while (i < 2) {
+                out.append(await(value(i, true)));
+                i++;
+            }
+        }
+        return done(out.toString());
+    }
+
+    public String swallowedCloseFailurePlain(int mode) {
+        StringBuilder out = new StringBuilder();
+        try (PlainDb outer = new PlainDb("outer", false)) {
+            valuePlain(mode, true);
+            try (PlainDb inner = new PlainDb("inner", true)) {
+                if (mode >= 0) return "returned";
+            } catch (IllegalStateException e) {
+                out.append("caught ").append(e.getMessage());
+            }
+            int i = 0;
+            while (i < 2) {
+                out.append(valuePlain(i, true));
+                i++;
+            }
+        }
+        return out.toString();
+    }
 }

@@ -55,6 +55,12 @@ class ExceptionLoweringTest {
         assertSameAsPlainTwin("programs.ResourcesCoroutines", "returnThroughFailingClose", mode);
     }
 
+    @ParameterizedTest(name = "mode {0}")
+    @ValueSource(ints = {0, -1})
+    void aReturnWithdrawnByACaughtCloseFailureDoesNotJumpLater(int mode) throws Exception {
+        assertSameAsPlainTwin("programs.ResourcesCoroutines", "swallowedCloseFailure", mode);
+    }
+
     /** A block with no await of its own still awaits closeAsync when it ends (async with). */
     @org.junit.jupiter.api.Test
     void asyncWithWithoutAnAwaitInsideStillAwaitsCloseAsync() throws Exception {

@@ -409,7 +409,33 @@ final class FrameEmitter {
         }
         String text = render(code, c.statement());
         // the statements of a for header are written without their ';'
-        code.add("$L$L\n", text, text.endsWith(";") || text.endsWith("}") ? "" : ";");
+        String statement = text + (text.endsWith(";") || text.endsWith("}") ? "" : ";");
+        if (holdsDeferredExit(c.statement())) {
+            // the statement may set $jump and then not jump after all (a kept catch swallows the
+            // failure of a close on the way out): finishing normally withdraws it. 'if (true)'
+            // keeps the withdrawal reachable code whatever javac thinks of the statement's end.
+            code.add("if (true) {\n").indent().add("$L\n", statement).unindent().add("}\n");
+            code.addStatement("$$jump = -1");
+        } else {
+            code.add("$L\n", statement);
+        }
+    }
+
+    private boolean holdsDeferredExit(com.sun.source.tree.Tree statement) {
+        if (in.body().deferredExits().isEmpty()) {
+            return false;
+        }
+        boolean[] found = new boolean[1];
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(com.sun.source.tree.Tree node, Void unused) {
+                if (node != null && in.body().deferredExits().contains(node)) {
+                    found[0] = true;
+                }
+                return found[0] ? null : super.scan(node, unused);
+            }
+        }.scan(statement, null);
+        return found[0];
     }
 
     /**

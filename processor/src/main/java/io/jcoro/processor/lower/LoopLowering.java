@@ -141,19 +141,9 @@ final class LoopLowering {
             temp = ctx.ir.newTemp(ctx.typeOf(selector));
             ctx.add(new Op.Spill(temp, selector));
         }
-        java.util.List<Op.SwitchJump.Case> cases = new java.util.ArrayList<>();
-        java.util.List<Label> bodies = new java.util.ArrayList<>();
-        Label otherwise = end;
-        for (com.sun.source.tree.CaseTree c : tree.getCases()) {
-            Label body = new Label("case");
-            bodies.add(body);
-            if (c.getExpressions().isEmpty()) {
-                otherwise = body;
-            } else {
-                cases.add(new Op.SwitchJump.Case(c.getExpressions(), body));
-            }
-        }
-        ctx.add(new Op.SwitchJump(selector, temp, cases, otherwise));
+        LoweringContext.SwitchCases cases = LoweringContext.switchCases(tree.getCases(), end);
+        java.util.List<Label> bodies = cases.bodies();
+        ctx.add(new Op.SwitchJump(selector, temp, cases.dispatch(), cases.otherwise()));
         ctx.targets.pushSwitch(tree, label, end);
         for (int i = 0; i < tree.getCases().size(); i++) {
             com.sun.source.tree.CaseTree c = tree.getCases().get(i);

@@ -270,21 +270,11 @@ final class Spiller {
         ir.add(new Op.Spill(selected, selector));
         Temp result = ir.newTemp(typeOf(tree));
         Label end = new Label("switch.end");
-        List<Op.SwitchJump.Case> cases = new ArrayList<>();
-        List<Label> bodies = new ArrayList<>();
-        Label otherwise = null;
-        for (com.sun.source.tree.CaseTree c : tree.getCases()) {
-            Label body = new Label("case");
-            bodies.add(body);
-            if (c.getExpressions().isEmpty()) {
-                otherwise = body;
-            } else {
-                cases.add(new Op.SwitchJump.Case(c.getExpressions(), body));
-            }
-        }
         // without a default (an exhaustive enum switch), the dispatch is itself a switch
         // expression, so javac adds the same no-match error the user's switch would have
-        ir.add(new Op.SwitchJump(selector, selected, cases, otherwise));
+        LoweringContext.SwitchCases cases = LoweringContext.switchCases(tree.getCases(), null);
+        List<Label> bodies = cases.bodies();
+        ir.add(new Op.SwitchJump(selector, selected, cases.dispatch(), cases.otherwise()));
         ctx.targets.pushYield(result, end);
         for (int i = 0; i < tree.getCases().size(); i++) {
             com.sun.source.tree.CaseTree c = tree.getCases().get(i);

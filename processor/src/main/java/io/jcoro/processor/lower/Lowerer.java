@@ -107,19 +107,12 @@ public final class Lowerer {
          */
         private void lowerExpressionStatement(ExpressionStatementTree statement) {
             ExpressionTree expression = statement.getExpression();
-            MethodInvocationTree await = ctx.asAwait(expression);
-            MethodInvocationTree emit;
+            MethodInvocationTree await = ctx.asSuspension(expression);
             if (await != null) {
                 ctx.suspend(await, new Op.Use.Discard());
-            } else if ((emit = ctx.asEmit(expression)) != null) {
-                ctx.emitItem(emit, new Op.Use.Discard());
             } else if (expression instanceof AssignmentTree assignment
                     && assignment.getVariable() instanceof IdentifierTree
-                    && (emit = ctx.asEmit(assignment.getExpression())) != null) {
-                ctx.emitItem(emit, new Op.Use.Assign(assignment.getVariable(), "="));
-            } else if (expression instanceof AssignmentTree assignment
-                    && assignment.getVariable() instanceof IdentifierTree
-                    && (await = ctx.asAwait(assignment.getExpression())) != null) {
+                    && (await = ctx.asSuspension(assignment.getExpression())) != null) {
                 // a simple name has no subexpressions to evaluate before the right side (JLS 15.26.1)
                 ctx.suspend(await, new Op.Use.Assign(assignment.getVariable(), "="));
             } else if (expression instanceof CompoundAssignmentTree compound
@@ -139,14 +132,9 @@ public final class Lowerer {
          * [ir]     {@code await e -> L; L: take decl v}
          */
         private void lowerVariable(VariableTree variable) {
-            MethodInvocationTree await = ctx.asAwait(variable.getInitializer());
+            MethodInvocationTree await = ctx.asSuspension(variable.getInitializer());
             if (await != null) {
                 ctx.suspend(await, new Op.Use.Declare(variable));
-                return;
-            }
-            MethodInvocationTree emit = ctx.asEmit(variable.getInitializer());
-            if (emit != null) {
-                ctx.emitItem(emit, new Op.Use.Declare(variable));
                 return;
             }
             ctx.spiller.spill(variable.getInitializer(), variable);

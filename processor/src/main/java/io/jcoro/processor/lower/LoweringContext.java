@@ -115,24 +115,25 @@ final class LoweringContext {
         suspend(await, new Op.Use.Branch(expected, target));
     }
 
-    /** [source] {@code await(e)} used by {@code use} [ir] {@code await e -> L; L: take use} */
-    void suspend(MethodInvocationTree await, Op.Use use) {
-        ExpressionTree awaitable = await.getArguments().get(0);
-        spiller.spill(awaitable, awaitable);
-        Label resume = new Label("await");
-        add(new Op.Suspend(awaitable, resume));
-        mark(resume);
-        add(new Op.Take(use, typeOf(await), await));
+    /**
+     * [source] {@code await(e)} or {@code emit(v)} used by {@code use}
+     * [ir]     {@code await e -> L; L: take use} or {@code emit v -> L; L: take use}, with the
+     *          awaits inside the argument spilled first
+     */
+    void suspend(MethodInvocationTree call, Op.Use use) {
+        ExpressionTree argument = call.getArguments().get(0);
+        spiller.spill(argument, argument);
+        suspendOn(call, use);
     }
 
-    /** [source] {@code emit(v)} used by {@code use} [ir] {@code emit v -> L; L: take use} */
-    void emitItem(MethodInvocationTree emit, Op.Use use) {
-        ExpressionTree value = emit.getArguments().get(0);
-        spiller.spill(value, value);
-        Label resume = new Label("emit");
-        add(new Op.Emit(value, resume));
+    /** {@link #suspend}, the argument's own awaits already evaluated (by the spiller). */
+    void suspendOn(MethodInvocationTree call, Op.Use use) {
+        ExpressionTree argument = call.getArguments().get(0);
+        boolean emit = facts.isEmit(call);
+        Label resume = new Label(emit ? "emit" : "await");
+        add(emit ? new Op.Emit(argument, resume) : new Op.Suspend(argument, resume));
         mark(resume);
-        add(new Op.Take(use, typeOf(emit), emit));
+        add(new Op.Take(use, typeOf(call), call));
     }
 
     /**
@@ -157,10 +158,10 @@ final class LoweringContext {
         return new SwitchCases(dispatch, bodies, otherwise);
     }
 
-    /** {@code expression} if it is (in parentheses or not) an {@code emit(...)} call, else null. */
-    MethodInvocationTree asEmit(ExpressionTree expression) {
+    /** {@code expression} if it is (in parentheses or not) an {@code await(...)} or {@code emit(...)} call, else null. */
+    MethodInvocationTree asSuspension(ExpressionTree expression) {
         ExpressionTree stripped = strip(expression);
-        return stripped instanceof MethodInvocationTree call && facts.isEmit(call) ? call : null;
+        return stripped instanceof MethodInvocationTree call && (facts.isAwait(call) || facts.isEmit(call)) ? call : null;
     }
 
     /** {@code expression} if it is (in parentheses or not) an {@code await(...)} call, else null. */

@@ -131,10 +131,8 @@ final class Spiller {
         switch (e.getKind()) {
             case METHOD_INVOCATION -> {
                 MethodInvocationTree call = (MethodInvocationTree) e;
-                if (facts.isAwait(call)) {
-                    awaitIntoTemp(call);
-                } else if (facts.isEmit(call)) {
-                    emitIntoTemp(call);
+                if (facts.isAwait(call) || facts.isEmit(call)) {
+                    suspendIntoTemp(call);
                 } else {
                     List<ExpressionTree> order = new ArrayList<>();
                     if (call.getMethodSelect() instanceof MemberSelectTree select && isValue(select.getExpression())) {
@@ -325,28 +323,15 @@ final class Spiller {
                 Operators.binary(tree.getKind())));
     }
 
-    /** [source] {@code await(e)} [ir] {@code await e -> L; L: take -> $t} */
-    private void awaitIntoTemp(MethodInvocationTree await) {
-        ExpressionTree awaitable = await.getArguments().get(0);
-        evaluate(awaitable);
-        Temp value = ir.newTemp(typeOf(await));
-        Label resume = new Label("await");
-        ir.add(new Op.Suspend(awaitable, resume));
-        ir.mark(resume);
-        ir.add(new Op.Take(new Op.Use.ToTemp(value), typeOf(await), await));
-        ir.replacements.put(await, new Op.Replacement.ByTemp(value));
-    }
-
-    /** [source] {@code emit(v)} inside an expression [ir] {@code emit v -> L; L: take -> $t} */
-    private void emitIntoTemp(MethodInvocationTree emit) {
-        ExpressionTree value = emit.getArguments().get(0);
-        evaluate(value);
-        Temp sent = ir.newTemp(typeOf(emit));
-        Label resume = new Label("emit");
-        ir.add(new Op.Emit(value, resume));
-        ir.mark(resume);
-        ir.add(new Op.Take(new Op.Use.ToTemp(sent), typeOf(emit), emit));
-        ir.replacements.put(emit, new Op.Replacement.ByTemp(sent));
+    /**
+     * [source] {@code await(e)} or {@code emit(v)} inside an expression
+     * [ir]     {@code await e -> L; L: take -> $t} (or {@code emit}), and the call prints as {@code $t}
+     */
+    private void suspendIntoTemp(MethodInvocationTree call) {
+        evaluate(call.getArguments().get(0));
+        Temp value = ir.newTemp(typeOf(call));
+        ctx.suspendOn(call, new Op.Use.ToTemp(value));
+        ir.replacements.put(call, new Op.Replacement.ByTemp(value));
     }
 
     private void save(ExpressionTree operand) {

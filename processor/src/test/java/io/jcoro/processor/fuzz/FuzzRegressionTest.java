@@ -24,10 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Cases the differential fuzzer found, minimized by hand, as programs under
- * {@code src/test/resources/programs/fuzz-regressions/}: each has the fuzzer's helper prelude
- * ({@link BodyGenerator#prelude}) and pairs {@code mX(int n, String s)} / {@code mXPlain(int n,
- * String s)}, which must compile without any jcoro diagnostic and run alike for a few arguments.
+ * Cases the differential fuzzer found, minimized by hand, under
+ * {@code src/test/resources/programs/fuzz-regressions/}: each {@code Name.methods} holds pairs
+ * {@code mX(int n, String s)} / {@code mXPlain(int n, String s)}, placed after the fuzzer's helper
+ * prelude ({@link BodyGenerator#prelude}, the one copy of it) in class {@code fuzzregressions.Name};
+ * they must compile without any jcoro diagnostic and run alike for a few arguments.
  *
  * <p>{@code -Djcoro.fuzz.file=/path/Name.java} checks any such file instead (to minimize a case).
  */
@@ -37,7 +38,13 @@ class FuzzRegressionTest {
     @ValueSource(strings = {"AwaitOperandBeforeAnotherAwait", "ResourcesSyncThenAsync", "ResourcesInLoopInFinally",
             "ResourcesCloseOrder", "ResourcesCloseOrder2", "PatternVariableBeforeAwait"})
     void regression(String name) throws Exception {
-        check(CoroCompiler.resource("programs/fuzz-regressions/" + name + ".java"), "fuzzregressions." + name);
+        String methods;
+        try (java.io.InputStream in = FuzzRegressionTest.class.getClassLoader()
+                .getResourceAsStream("programs/fuzz-regressions/" + name + ".methods")) {
+            methods = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        check(JavaFileObjects.forSourceString("fuzzregressions." + name, program("fuzzregressions", name, methods)),
+                "fuzzregressions." + name);
     }
 
     @Test

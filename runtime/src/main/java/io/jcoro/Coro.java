@@ -166,13 +166,7 @@ public final class Coro {
 
     /** An awaitable that pauses the awaiting task for {@code delay}; zero or negative only yields. */
     public static Awaitable<Void> sleep(Duration delay) {
-        long nanos;
-        try {
-            nanos = delay.toNanos();
-        } catch (ArithmeticException overflow) {
-            nanos = delay.isNegative() ? 0 : Long.MAX_VALUE;
-        }
-        return Delay.ofNanos(nanos);
+        return Delay.ofNanos(Durations.nanos(delay));
     }
 
     /** {@link #sleep(Duration)} in milliseconds; a negative value is treated as 0, as asyncio does. */
@@ -313,7 +307,7 @@ public final class Coro {
         if (timeout.isZero() || timeout.isNegative()) {
             return new WaitFor<>(awaitable, 0, true);
         }
-        return new WaitFor<>(awaitable, deadline(EventLoop.current(), timeout), false);
+        return new WaitFor<>(awaitable, Durations.deadline(EventLoop.current().time(), timeout), false);
     }
 
     /**
@@ -332,7 +326,7 @@ public final class Coro {
      * @throws IllegalStateException if no task is running
      */
     public static Timeout timeout(Duration delay) {
-        return new Timeout(delay == null ? Long.MAX_VALUE : deadline(EventLoop.current(), delay));
+        return new Timeout(delay == null ? Long.MAX_VALUE : Durations.deadline(EventLoop.current().time(), delay));
     }
 
     /** {@link #timeout(Duration)} with an absolute deadline in {@link EventLoop#time()} nanoseconds. */
@@ -394,17 +388,5 @@ public final class Coro {
     /** A coroutine becomes a task, a delay a task that sleeps; futures stay as they are. */
     static FutureCore<?> ensureFuture(Awaitable<?> awaitable, EventLoop loop) {
         return Gathering.ensureFuture(awaitable, loop);
-    }
-
-    private static long deadline(EventLoop loop, Duration delay) {
-        long now = loop.time();
-        long nanos;
-        try {
-            nanos = delay.toNanos();
-        } catch (ArithmeticException overflow) {
-            nanos = delay.isNegative() ? 0 : Long.MAX_VALUE;
-        }
-        long when = now + Math.max(0, nanos);
-        return when < now ? Long.MAX_VALUE : when;
     }
 }

@@ -265,10 +265,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs {@code callback} after {@code delay} (a negative delay is "now"); loop thread. */
     public TimerHandle callLater(Duration delay, Runnable callback) {
-        long now = time();
-        long nanos = Math.max(0, saturatedNanos(Objects.requireNonNull(delay, "delay")));
-        long when = now + nanos;
-        return callAt(when < now ? Long.MAX_VALUE : when, callback);
+        return callAt(Durations.deadline(time(), Objects.requireNonNull(delay, "delay")), callback);
     }
 
     /**
@@ -474,14 +471,6 @@ public final class EventLoop implements AutoCloseable {
         }
         if (RUNNING.get() != null) {
             throw new IllegalStateException("cannot run an event loop while another loop is running");
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException overflow) {
-            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 

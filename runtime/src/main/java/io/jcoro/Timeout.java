@@ -69,15 +69,7 @@ public final class Timeout implements AsyncCloseable {
             rescheduleAt(Long.MAX_VALUE);
             return;
         }
-        long now = loop.time();
-        long nanos;
-        try {
-            nanos = delay.toNanos();
-        } catch (ArithmeticException overflow) {
-            nanos = delay.isNegative() ? 0 : Long.MAX_VALUE;
-        }
-        long deadline = now + Math.max(0, nanos);
-        rescheduleAt(deadline < now ? Long.MAX_VALUE : deadline);
+        rescheduleAt(Durations.deadline(loop.time(), delay));
     }
 
     /** Moves the deadline to {@code whenNanos} of loop time ({@code Long.MAX_VALUE}: none). */

@@ -69,6 +69,18 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     };
 
+    /**
+     * Returned by one part of a {@link #$resume()} split for size (HotSpot does not JIT-compile a
+     * method of more than 8,000 bytecode bytes) when the next state lies in another part: the
+     * generated {@code $resume()} then dispatches {@link #$label} again. Never leaves the frame.
+     */
+    protected static final Object $DISPATCH = new Object() {
+        @Override
+        public String toString() {
+            return "DISPATCH";
+        }
+    };
+
     /** The state the next {@link #$resume()} enters; the body starts at state 0. */
     protected int $label;
 
@@ -287,6 +299,19 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     protected static int $handler(int[] handlers, int state) {
         return state >= 0 && state < handlers.length ? handlers[state] : -1;
+    }
+
+    /**
+     * Decodes a frame's constant table written as text, {@code "12 13 -1 15"}: a large frame's
+     * tables are strings because an array initializer costs bytecode per entry.
+     */
+    protected static int[] $table(String entries) {
+        String[] parts = entries.split(" ");
+        int[] table = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            table[i] = Integer.parseInt(parts[i]);
+        }
+        return table;
     }
 
     /**

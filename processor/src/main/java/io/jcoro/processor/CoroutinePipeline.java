@@ -71,7 +71,7 @@ final class CoroutinePipeline {
             return Outcome.FAILED;
         }
         StateMachineEmitter.GeneratedSource source = new StateMachineEmitter(
-                context.elements(), context.types(), context.attribution().positions()).emit(type.element(), lowered);
+                context.elements(), context.types(), context.attribution().positions(), context.partBudget()).emit(type.element(), lowered);
         new SourceFileWriter(context.filer()).write(source.qualifiedName(), source.text(), source.originatingElement());
         return Outcome.GENERATED;
     }
@@ -115,7 +115,7 @@ final class CoroutinePipeline {
         if (diagnostics.errorCount() > errors) {
             throw new AbortMethod();
         }
-        LoweredBody body = new Lowerer(context.attribution(), diagnostics).lower(method, facts);
+        LoweredBody body = new Lowerer(context.attribution()).lower(method, facts);
         StateAssigner.assign(body.entry(), body.ops());
         if (context.dumpIr()) {
             context.messager().printMessage(javax.tools.Diagnostic.Kind.NOTE,

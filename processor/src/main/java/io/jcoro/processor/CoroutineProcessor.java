@@ -6,6 +6,7 @@ import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.collect.AsyncCollector;
 import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.emit.StateMachineEmitter;
 import io.jcoro.processor.model.AsyncType;
 import io.jcoro.processor.util.TypeNames;
 import java.io.PrintWriter;
@@ -38,9 +39,12 @@ public final class CoroutineProcessor extends AbstractProcessor {
     /** {@code -Ajcoro.dumpIr}: print the IR of every lowered method as a compiler note. */
     static final String DUMP_IR = "jcoro.dumpIr";
 
+    /** {@code -Ajcoro.partBudget=n}: split {@code $resume} into parts of n generated characters (tests). */
+    static final String PART_BUDGET = "jcoro.partBudget";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(DUMP_IR);
+        return Set.of(DUMP_IR, PART_BUDGET);
     }
 
     @Override
@@ -64,7 +68,16 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
         context = trees == null ? null : new ProcessorContext(env.getElementUtils(), env.getTypeUtils(),
                 env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils()),
-                new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR));
+                new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR),
+                partBudget(env.getOptions().get(PART_BUDGET)));
+    }
+
+    private static int partBudget(String option) {
+        try {
+            return option == null ? StateMachineEmitter.DEFAULT_PART_BUDGET : Math.max(1, Integer.parseInt(option.trim()));
+        } catch (NumberFormatException notANumber) {
+            return StateMachineEmitter.DEFAULT_PART_BUDGET;
+        }
     }
 
     @Override

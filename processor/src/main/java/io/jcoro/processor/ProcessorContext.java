@@ -10,6 +10,8 @@ import javax.lang.model.util.Types;
  * The compiler services the passes use, gathered once per processor.
  *
  * @param dumpIr {@code -Ajcoro.dumpIr}: print each method's IR as a note (for debugging the lowering)
+ * @param partBudget {@code -Ajcoro.partBudget=n}: the generated characters per part of a split
+ *     {@code $resume} (for testing the split on small bodies; see {@code ResumeMethods})
  */
 record ProcessorContext(Elements elements, Types types, Filer filer, Attribution attribution, Diagnostics diagnostics,
-        javax.annotation.processing.Messager messager, boolean dumpIr) {}
+        javax.annotation.processing.Messager messager, boolean dumpIr, int partBudget) {}

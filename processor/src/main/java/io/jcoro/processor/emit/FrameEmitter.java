@@ -83,6 +83,9 @@ final class FrameEmitter {
         if (!in.body().deferredExits().isEmpty()) {
             frame.addField(FieldSpec.builder(int.class, "$jump", Modifier.PRIVATE).initializer("-1").build());
         }
+        if (in.body().ops().stream().anyMatch(op -> op instanceof Op.JumpIfAssertionsDisabled)) {
+            frame.addField(assertionStatus());
+        }
         if (hasHandlers()) {
             frame.addField(handlerTable());
             frame.addField(FieldSpec.builder(Throwable.class, "$caught", Modifier.PRIVATE).build());
@@ -102,24 +105,47 @@ final class FrameEmitter {
                 .addStatement("return $$where($S, $S, $S, $$LINES)", binaryName(), in.method().element().getSimpleName(),
                         sourceFileName())
                 .build());
-        frame.addMethod(MethodSpec.methodBuilder("$resume")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
-                .returns(Object.class)
-                .addException(Throwable.class)
-                .addCode(resumeBody())
-                .build());
+        frame.addMethods(new ResumeMethods(in.partBudget()).build(stateBlocks(), new ResumeMethods.Shape(
+                hasHandlers() ? router() : null, !in.body().deferredExits().isEmpty())));
         return frame.build();
     }
 
     /** Generates: {@code private static final int[] $LINES = {12, 13, 13, 15};} (state to user line) */
     private FieldSpec lineTable() {
-        StringBuilder lines = new StringBuilder();
-        for (int line : in.lines()) {
-            lines.append(lines.length() == 0 ? "" : ", ").append(line);
+        return constantTable("$LINES", java.util.Arrays.stream(in.lines()).boxed().toList());
+    }
+
+    /**
+     * A constant {@code int[]} table. An array initializer costs about 7 bytes of
+     * {@code <clinit>} per entry, so a large body's table is written as text, decoded once:
+     * {@code $table("12 13 13 15")}; a few thousand states would otherwise make {@code <clinit>}
+     * too large for the JIT, and then for javac.
+     */
+    private static FieldSpec constantTable(String name, java.util.List<Integer> entries) {
+        String separator = entries.size() > LITERAL_TABLE_ENTRIES ? " " : ", ";
+        String text = entries.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(separator));
+        return FieldSpec.builder(int[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(entries.size() > LITERAL_TABLE_ENTRIES ? CodeBlock.of("$$table($S)", text)
+                        : CodeBlock.of("{$L}", text))
+                .build();
+    }
+
+    /** The most entries a constant table is written with as an array initializer. */
+    private static final int LITERAL_TABLE_ENTRIES = 256;
+
+    /**
+     * Generates: {@code private static final boolean $ASSERTIONS = Users.class.desiredAssertionStatus();}
+     * The status javac's own {@code assert} reads: that of the user's top-level class (JLS 14.10),
+     * so that {@code -ea:com.example.Users} enables the awaiting asserts of its coroutines too.
+     */
+    private FieldSpec assertionStatus() {
+        javax.lang.model.element.Element outermost = in.method().element().getEnclosingElement();
+        while (outermost.getEnclosingElement() instanceof javax.lang.model.element.TypeElement outer) {
+            outermost = outer;
         }
-        return FieldSpec.builder(int[].class, "$LINES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", lines)
+        return FieldSpec.builder(boolean.class, "$ASSERTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.class.desiredAssertionStatus()",
+                        ClassName.get((javax.lang.model.element.TypeElement) outermost))
                 .build();
     }
 
@@ -154,77 +180,63 @@ final class FrameEmitter {
     }
 
     /**
-     * Generates the dispatch loop; see the class comment. A body with exploded try statements
-     * also gets the exception router:
-     * <pre>{@code
-     * $dispatch:
-     * for (;;) {
-     *     try {
-     *         switch ($label) { ... }
-     *     } catch (Throwable $e) {
-     *         int $h = $handler($HANDLERS, $label);
-     *         if ($h < 0) throw $e;
-     *         $caught = $e;
-     *         $label = $h;
-     *     }
-     * }
-     * }</pre>
+     * The {@code case n: { ... }} block of each state, in state order. A body with exploded try
+     * statements also gets the exception router after its {@code switch} (see {@link #router()}).
      */
-    private CodeBlock resumeBody() {
-        CodeBlock.Builder code = CodeBlock.builder();
+    private java.util.List<ResumeMethods.StateBlock> stateBlocks() {
+        java.util.List<ResumeMethods.StateBlock> blocks = new java.util.ArrayList<>();
         boolean routed = hasHandlers();
-        code.add("$L:\n", GeneratedNames.DISPATCH_LABEL);
-        code.beginControlFlow("for (;;)");
-        boolean deferred = !in.body().deferredExits().isEmpty();
-        if (deferred) {
-            // a jump out through kept finally blocks or resources, now that Java has run them
-            code.beginControlFlow("if ($$jump >= 0)")
-                    .addStatement("$$label = $$jump")
-                    .addStatement("$$jump = -1")
-                    .endControlFlow();
-        }
-        if (routed) {
-            code.beginControlFlow("try");
-        }
-        code.beginControlFlow("switch ($$label)");
-        boolean open = false;
+        CodeBlock.Builder code = null;
+        int state = -1;
         boolean fallsThrough = false;
         Label previousHandler = null;
         for (Op op : in.body().ops()) {
             if (op instanceof Op.Mark mark) {
-                if (open) {
-                    code.unindent().add("}\n");
+                if (code != null) {
+                    blocks.add(new ResumeMethods.StateBlock(state, code.build(), fallsThrough));
                 }
-                code.add("case $L: {\n", mark.label().state()).indent();
+                code = CodeBlock.builder();
+                state = mark.label().state();
                 if (fallsThrough && routed && mark.handler() != previousHandler) {
                     // reached by falling through: the router must know this state's handler
-                    code.addStatement("$$label = $L", mark.label().state());
+                    code.addStatement("$$label = $L", state);
                 }
                 declaredTemps.clear();
                 previousHandler = mark.handler();
-                open = true;
                 fallsThrough = true;
             } else {
                 emitOp(code, op);
                 fallsThrough = !(op instanceof Op.Jump || op instanceof Op.CatchDispatch);
             }
         }
-        if (open) {
-            code.unindent().add("}\n");
+        if (code != null) {
+            blocks.add(new ResumeMethods.StateBlock(state, code.build(), fallsThrough));
         }
-        code.add("default:\n").indent().addStatement("throw $$badLabel()").unindent();
-        code.endControlFlow();
-        if (routed) {
-            code.nextControlFlow("catch ($T $$e)", Throwable.class)
-                    .addStatement("int $$h = $$handler($$HANDLERS, $$label)")
-                    .addStatement("if ($$h < 0) throw $$e")
-                    .addStatement("$$caught = $$e")
-                    .add(deferred ? CodeBlock.of("$$jump = -1; // the jump did not happen\n") : CodeBlock.of(""))
-                    .addStatement("$$label = $$h")
-                    .endControlFlow();
-        }
-        code.endControlFlow();
-        return code.build();
+        return blocks;
+    }
+
+    /**
+     * Generates the exception router, the catch of the dispatch loop:
+     * <pre>{@code
+     * } catch (Throwable $e) {
+     *     int $h = $handler($HANDLERS, $label);
+     *     if ($h < 0) throw $e;
+     *     $caught = $e;
+     *     $label = $h;
+     * }
+     * }</pre>
+     */
+    private CodeBlock router() {
+        return CodeBlock.builder()
+                .nextControlFlow("catch ($T $$e)", Throwable.class)
+                .addStatement("int $$h = $$handler($$HANDLERS, $$label)")
+                .addStatement("if ($$h < 0) throw $$e")
+                .addStatement("$$caught = $$e")
+                .add(in.body().deferredExits().isEmpty() ? CodeBlock.of("")
+                        : CodeBlock.of("$$jump = -1; // the jump did not happen\n"))
+                .addStatement("$$label = $$h")
+                .endControlFlow()
+                .build();
     }
 
     private boolean hasHandlers() {
@@ -242,9 +254,7 @@ final class FrameEmitter {
                 handlers.set(mark.label().state(), mark.handler() == null ? -1 : mark.handler().state());
             }
         }
-        return FieldSpec.builder(int[].class, "$HANDLERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", handlers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
-                .build();
+        return constantTable("$HANDLERS", handlers);
     }
 
     private void emitOp(CodeBlock.Builder code, Op op) {
@@ -306,6 +316,18 @@ final class FrameEmitter {
                     .unindent().add("}\n");
         } else if (op instanceof Op.Jump jump) {
             code.add("$$label = $L;\ncontinue;\n", jump.target().state());
+        } else if (op instanceof Op.JumpIfAssertionsDisabled jump) {
+            code.add("if (!$$ASSERTIONS) {\n").indent()
+                    .add("$$label = $L;\ncontinue;\n", jump.target().state())
+                    .unindent().add("}\n");
+        } else if (op instanceof Op.FailAssertion fail) {
+            // the detail's static type picks the constructor, as in javac's own lowering of assert
+            com.sun.source.tree.ExpressionTree detail = fail.statement().getDetail();
+            if (detail == null) {
+                code.addStatement("throw new $T()", AssertionError.class);
+            } else {
+                code.addStatement("throw new $T($L)", AssertionError.class, render(code, detail));
+            }
         } else if (op instanceof Op.JumpUnless jump) {
             code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
                     .add("$$label = $L;\ncontinue;\n", jump.target().state())
@@ -522,5 +544,6 @@ final class FrameEmitter {
             FrameLayout layout,
             java.util.Map<Op.Suspend, java.util.List<String>> deadAtSuspension,
             int[] lines,
-            String frameName) {}
+            String frameName,
+            int partBudget) {}
 }

@@ -25,11 +25,16 @@ public final class StateMachineEmitter {
     private final Elements elements;
     private final Types types;
     private final SourcePositions positions;
+    private final int partBudget;
 
-    public StateMachineEmitter(Elements elements, Types types, SourcePositions positions) {
+    /** Generated characters per part of a {@code $resume} method: see {@link ResumeMethods}. */
+    public static final int DEFAULT_PART_BUDGET = ResumeMethods.DEFAULT_PART_BUDGET;
+
+    public StateMachineEmitter(Elements elements, Types types, SourcePositions positions, int partBudget) {
         this.elements = elements;
         this.types = types;
         this.positions = positions;
+        this.partBudget = partBudget;
     }
 
     /** One method ready to emit. */
@@ -61,7 +66,7 @@ public final class StateMachineEmitter {
             typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(
                     new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(),
-                            lowered.deadAtSuspension(), lowered.lines(), frameName),
+                            lowered.deadAtSuspension(), lowered.lines(), frameName, partBudget),
                     renderer, typeRendering).emit();
             frames.add(new CoroutinesClassEmitter.Frame(method.element(), frameName, frame));
         }

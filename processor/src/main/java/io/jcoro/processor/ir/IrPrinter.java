@@ -45,6 +45,10 @@ public final class IrPrinter {
             return "goto  L" + jump.target().state();
         } else if (op instanceof Op.JumpUnless jump) {
             return "unless (" + oneLine(jump.condition()) + ") goto L" + jump.target().state();
+        } else if (op instanceof Op.JumpIfAssertionsDisabled jump) {
+            return "unless assertions goto L" + jump.target().state();
+        } else if (op instanceof Op.FailAssertion fail) {
+            return "fail-assertion" + (fail.statement().getDetail() == null ? "" : " " + oneLine(fail.statement().getDetail()));
         } else if (op instanceof Op.JumpIfTemp jump) {
             return "if " + jump.temp() + " == " + jump.when() + " goto L" + jump.target().state();
         } else if (op instanceof Op.Spill spill) {

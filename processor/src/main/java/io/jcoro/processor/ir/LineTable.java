@@ -57,6 +57,8 @@ public final class LineTable {
             return jump.condition();
         } else if (op instanceof Op.Eval eval) {
             return eval.expression();
+        } else if (op instanceof Op.FailAssertion fail) {
+            return fail.statement();
         } else if (op instanceof Op.IterInit init) {
             return init.iterable();
         } else if (op instanceof Op.IterNext next) {

@@ -126,6 +126,8 @@ public final class LivenessAnalysis {
             targets.add(jump.target().state());
         } else if (op instanceof Op.JumpUnless jump) {
             targets.add(jump.target().state());
+        } else if (op instanceof Op.JumpIfAssertionsDisabled jump) {
+            targets.add(jump.target().state());
         } else if (op instanceof Op.JumpIfTemp jump) {
             targets.add(jump.target().state());
         } else if (op instanceof Op.Take take && take.use() instanceof Op.Use.Branch branch) {

@@ -111,6 +111,15 @@ public sealed interface Op {
         public record Case(java.util.List<? extends ExpressionTree> labels, Label body) {}
     }
 
+    /**
+     * Continues at {@code target} if assertions are disabled for the user's class: an
+     * {@code assert} with awaits evaluates nothing then (JLS 14.10).
+     */
+    record JumpIfAssertionsDisabled(Label target) implements Op {}
+
+    /** {@code throw new AssertionError(detail);} of a failed {@code assert}, its detail's awaits spilled. */
+    record FailAssertion(com.sun.source.tree.AssertTree statement) implements Op {}
+
     /** Continues at {@code target} unless {@code condition} holds (a condition without awaits). */
     record JumpUnless(ExpressionTree condition, Label target) implements Op {}
 

@@ -128,6 +128,8 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
             return List.of(spill.value());
         } else if (op instanceof Op.Eval eval) {
             return List.of(eval.expression());
+        } else if (op instanceof Op.FailAssertion fail && fail.statement().getDetail() != null) {
+            return List.of(fail.statement().getDetail());
         } else if (op instanceof Op.Emit emit) {
             return List.of(emit.value());
         } else if (op instanceof Op.TakeNext next) {

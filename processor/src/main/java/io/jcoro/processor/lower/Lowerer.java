@@ -21,9 +21,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import io.jcoro.processor.analyze.BodyFacts;
 import io.jcoro.processor.attribute.Attribution;
-import io.jcoro.processor.diag.AbortMethod;
-import io.jcoro.processor.diag.DiagnosticCode;
-import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
 import io.jcoro.processor.model.AsyncMethod;
@@ -38,11 +35,9 @@ import javax.lang.model.element.VariableElement;
  */
 public final class Lowerer {
     private final Attribution attribution;
-    private final Diagnostics diagnostics;
 
-    public Lowerer(Attribution attribution, Diagnostics diagnostics) {
+    public Lowerer(Attribution attribution) {
         this.attribution = attribution;
-        this.diagnostics = diagnostics;
     }
 
     /** Lowers one statement (the recursion that the lowering classes share). */
@@ -50,14 +45,13 @@ public final class Lowerer {
         void lower(StatementTree statement, String label);
     }
 
-    /** Lowers {@code method}'s body; throws {@link AbortMethod} after reporting what it cannot lower. */
+    /**
+     * Lowers {@code method}'s body. Every misuse was reported by the analyze pass before, so
+     * this pass reports nothing: a body it cannot lower is a bug (JCORO-E023).
+     */
     public LoweredBody lower(AsyncMethod method, BodyFacts facts) {
-        int errors = diagnostics.errorCount();
         Run run = new Run(method, facts);
         run.ctx.lowerStatements(method.tree().getBody().getStatements());
-        if (diagnostics.errorCount() > errors) {
-            throw new AbortMethod();
-        }
         return run.ctx.ir.build();
     }
 
@@ -68,7 +62,7 @@ public final class Lowerer {
         private final TryLowering tries;
 
         Run(AsyncMethod method, BodyFacts facts) {
-            this.ctx = new LoweringContext(method, facts, attribution, diagnostics, this);
+            this.ctx = new LoweringContext(method, facts, attribution, this);
             this.loops = new LoopLowering(ctx);
             this.tries = new TryLowering(ctx);
         }
@@ -94,8 +88,9 @@ public final class Lowerer {
                 case SWITCH -> loops.lowerSwitch((SwitchTree) statement, label);
                 case TRY -> tries.lowerTry((TryTree) statement);
                 case YIELD -> lowerYield((com.sun.source.tree.YieldTree) statement);
-                default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_SUSPENDING_STATEMENT, statement,
-                        ctx.method.unit(), ctx.method.element(), keyword(statement));
+                case ASSERT -> lowerAssert((com.sun.source.tree.AssertTree) statement);
+                // synchronized, local classes: the scanner has reported their awaits already
+                default -> throw new IllegalStateException("no lowering for a suspending " + statement.getKind());
             }
         }
 
@@ -189,6 +184,26 @@ public final class Lowerer {
             ctx.add(new Op.Jump(target.end()));
         }
 
+        /**
+         * [source] {@code assert c : d;}
+         * [ir]     {@code unless assertions goto END; unless (c) goto FAIL; goto END;
+         *          FAIL: (d's awaits spilled) fail-assertion d; END:} — with assertions disabled
+         *          nothing is evaluated, and {@code d} only when {@code c} is false (JLS 14.10)
+         */
+        private void lowerAssert(com.sun.source.tree.AssertTree tree) {
+            Label fail = new Label("assert.fail");
+            Label end = new Label("assert.end");
+            ctx.add(new Op.JumpIfAssertionsDisabled(end));
+            ctx.branchUnless(tree.getCondition(), fail);
+            ctx.add(new Op.Jump(end));
+            ctx.mark(fail);
+            if (tree.getDetail() != null) {
+                ctx.spiller.spill(tree.getDetail(), tree);
+            }
+            ctx.add(new Op.FailAssertion(tree));
+            ctx.mark(end);
+        }
+
         /** [source] {@code throw await(e);} [ir] the awaits spilled, then {@code code throw $t0;} */
         private void lowerThrow(ThrowTree tree) {
             ctx.spiller.spill(tree.getExpression(), tree);
@@ -219,15 +234,5 @@ public final class Lowerer {
         private boolean isLocalName(ExpressionTree target) {
             return target instanceof IdentifierTree && ctx.facts.localRefs().get(target) instanceof VariableElement;
         }
-    }
-
-    private static String keyword(StatementTree statement) {
-        return switch (statement.getKind()) {
-            case ASSERT -> "assert";
-            case SYNCHRONIZED -> "synchronized";
-            case YIELD -> "yield";
-            case CLASS -> "a local class";
-            default -> statement.getKind().name().toLowerCase().replace('_', ' ');
-        };
     }
 }

@@ -9,7 +9,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import io.jcoro.processor.analyze.BodyFacts;
 import io.jcoro.processor.attribute.Attribution;
-import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
 import io.jcoro.processor.model.AsyncMethod;
@@ -25,19 +24,17 @@ final class LoweringContext {
     final AsyncMethod method;
     final BodyFacts facts;
     final Attribution attribution;
-    final Diagnostics diagnostics;
     final IrBuilder ir = new IrBuilder();
     final TargetStack targets = new TargetStack();
     final Spiller spiller;
     private final Lowerer.StatementLowering statements;
     private final java.util.Map<Tree, TreePath> paths;
 
-    LoweringContext(AsyncMethod method, BodyFacts facts, Attribution attribution, Diagnostics diagnostics,
+    LoweringContext(AsyncMethod method, BodyFacts facts, Attribution attribution,
             Lowerer.StatementLowering statements) {
         this.method = method;
         this.facts = facts;
         this.attribution = attribution;
-        this.diagnostics = diagnostics;
         this.statements = statements;
         this.paths = attribution.pathsUnder(method.path());
         this.spiller = new Spiller(this, paths);

@@ -20,8 +20,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import io.jcoro.processor.analyze.BodyFacts;
 import io.jcoro.processor.attribute.Attribution;
-import io.jcoro.processor.diag.DiagnosticCode;
-import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
 import io.jcoro.processor.ir.Temp;
@@ -55,7 +53,6 @@ final class Spiller {
     private final IrBuilder ir;
     private final BodyFacts facts;
     private final Attribution attribution;
-    private final Diagnostics diagnostics;
     private final AsyncMethod method;
     /** Locals assigned anywhere in the statement being lowered: their reads are not stable. */
     private final Set<Element> assignedHere = new HashSet<>();
@@ -67,16 +64,10 @@ final class Spiller {
     Spiller(LoweringContext ctx, java.util.Map<Tree, TreePath> paths) {
         this.ctx = ctx;
         this.paths = paths;
-        IrBuilder ir = ctx.ir;
-        BodyFacts facts = ctx.facts;
-        Attribution attribution = ctx.attribution;
-        Diagnostics diagnostics = ctx.diagnostics;
-        AsyncMethod method = ctx.method;
-        this.ir = ir;
-        this.facts = facts;
-        this.attribution = attribution;
-        this.diagnostics = diagnostics;
-        this.method = method;
+        this.ir = ctx.ir;
+        this.facts = ctx.facts;
+        this.attribution = ctx.attribution;
+        this.method = ctx.method;
     }
 
     /** True if {@code tree} assigns or increments anything. */
@@ -163,6 +154,8 @@ final class Spiller {
             case TYPE_CAST -> evaluate(((TypeCastTree) e).getExpression());
             case INSTANCE_OF -> evaluate(((InstanceOfTree) e).getExpression());
             case MEMBER_SELECT -> evaluate(((MemberSelectTree) e).getExpression());
+            // JLS 15.13.3: the qualifier is evaluated (and null-checked) where the reference is
+            case MEMBER_REFERENCE -> evaluate(((com.sun.source.tree.MemberReferenceTree) e).getQualifierExpression());
             case ARRAY_ACCESS -> inOrder(List.of(((ArrayAccessTree) e).getExpression(), ((ArrayAccessTree) e).getIndex()));
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
             case CONDITIONAL_EXPRESSION -> conditional((ConditionalExpressionTree) e);
@@ -183,7 +176,8 @@ final class Spiller {
                 } else if (e instanceof UnaryTree unary) {
                     evaluate(unary.getExpression());
                 } else {
-                    unsupported(e);
+                    // lambdas: the scanner has reported their awaits already
+                    throw new IllegalStateException("no lowering for an await inside a " + e.getKind());
                 }
             }
         }
@@ -404,24 +398,5 @@ final class Spiller {
     private javax.lang.model.type.TypeMirror typeOf(Tree tree) {
         javax.lang.model.type.TypeMirror type = attribution.typeOf(paths.get(tree));
         return type.getKind() == TypeKind.NULL ? attribution.objectType() : type;
-    }
-
-    /** Reports the first await inside {@code where}: the exact position the user must change. */
-    private void unsupported(Tree where) {
-        Tree[] first = {where};
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree node, Void unused) {
-                if (first[0] != where || node == null) {
-                    return null;
-                }
-                if (facts.isAwait(node)) {
-                    first[0] = node;
-                    return null;
-                }
-                return super.scan(node, unused);
-            }
-        }.scan(where, null);
-        diagnostics.report(DiagnosticCode.UNSUPPORTED_AWAIT_POSITION, first[0], method.unit(), method.element());
     }
 }

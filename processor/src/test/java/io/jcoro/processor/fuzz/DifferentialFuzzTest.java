@@ -37,11 +37,17 @@ import org.junit.jupiter.api.Test;
  * <li>{@code jcoro.fuzz.threads} (default: processors, at most 4): batches compiled and run at once;
  * <li>{@code jcoro.fuzz.method} (a method seed from a failure message): generate and check only that one.
  * </ul>
+ * Every other class is compiled with {@code -Ajcoro.partBudget=}{@value #SPLIT_BUDGET}, which splits
+ * nearly every state of its frames into a {@code $resume} part of its own: the split large bodies
+ * get runs against the same twins. No generated method may exceed HotSpot's JIT limit of
+ * {@value #HUGE_METHOD} bytes.
  */
 class DifferentialFuzzTest {
     static final long DEFAULT_SEED = 0x6a636f726fL; // "jcoro"
     private static final long RUN_TIMEOUT_SECONDS = 20;
     private static final int MAX_REPORTED = 5;
+    static final int SPLIT_BUDGET = 200;
+    static final int HUGE_METHOD = 8000;
 
     /** The seed of method {@code index} of the campaign {@code seed}: each method is reproducible alone. */
     static long methodSeed(long seed, int index) {
@@ -63,6 +69,8 @@ class DifferentialFuzzTest {
 
         List<long[]> batches = new ArrayList<>();
         if (only != null) {
+            // once as it is and once split (the odd batch), like every method of a campaign
+            batches.add(new long[] {Long.decode(only)});
             batches.add(new long[] {Long.decode(only)});
         } else {
             for (int start = 0; start < methods; start += batch) {
@@ -83,7 +91,10 @@ class DifferentialFuzzTest {
             for (int b = 0; b < batches.size(); b++) {
                 long[] seeds = batches.get(b);
                 String name = "Fuzz" + b;
-                done.add(pool.submit(() -> new Batch(name, seeds, failures).run()));
+                boolean split = b % 2 == 1;
+                List<String> options = split ? List.of("-Ajcoro.partBudget=" + SPLIT_BUDGET) : List.of();
+                done.add(pool.submit(() -> new Batch(name, seeds, BodyGenerator.Config.fromSystemProperties(), options,
+                        split, failures).run()));
             }
             for (Future<Integer> f : done) {
                 checked[0] += f.get();
@@ -126,16 +137,27 @@ class DifferentialFuzzTest {
     }
 
     /** One class: generate, compile (isolating methods the compiler rejects), run each pair. */
-    private static final class Batch {
+    static final class Batch {
         private final String name;
         private final long[] seeds;
+        private final BodyGenerator.Config config;
+        private final List<String> options;
+        private final boolean expectSplit;
         private final List<String> failures;
-        private final BodyGenerator.Config config = BodyGenerator.Config.fromSystemProperties();
         private ExecutorService runner = Executors.newSingleThreadExecutor(daemon("fuzz-run"));
 
-        Batch(String name, long[] seeds, List<String> failures) {
+        /**
+         * @param options extra javac options for the class
+         * @param expectSplit whether some frame must have a split {@code $resume} (else a failure)
+         * @param failures where each failure is added, as a report
+         */
+        Batch(String name, long[] seeds, BodyGenerator.Config config, List<String> options, boolean expectSplit,
+                List<String> failures) {
             this.name = name;
             this.seeds = seeds;
+            this.config = config;
+            this.options = options;
+            this.expectSplit = expectSplit;
             this.failures = failures;
         }
 
@@ -178,6 +200,15 @@ class DifferentialFuzzTest {
                         return 0;
                     }
                 }
+                java.util.Map<String, Integer> sizes = CoroCompiler.frameMethodSizes(compilation);
+                sizes.forEach((method, size) -> {
+                    if (size > HUGE_METHOD) {
+                        failures.add("huge method: " + name + " " + method + " has " + size + " bytes of bytecode");
+                    }
+                });
+                if (expectSplit && sizes.keySet().stream().noneMatch(m -> m.contains(".$resume1("))) {
+                    failures.add("not split: " + name + " (options " + options + ") has no $resume1");
+                }
                 ClassLoader loader = CoroCompiler.classLoader(compilation);
                 Class<?> type = loader.loadClass(generated.qualifiedName() + "Coroutines");
                 Constructor<?> constructor = type.getDeclaredConstructor(Consumer.class);
@@ -196,9 +227,9 @@ class DifferentialFuzzTest {
             }
         }
 
-        private static Compilation compile(GeneratedClass generated) {
+        private Compilation compile(GeneratedClass generated) {
             JavaFileObject source = JavaFileObjects.forSourceString(generated.qualifiedName(), generated.source());
-            return CoroCompiler.compile(source);
+            return CoroCompiler.compile(options, source);
         }
 
         /** Compiled, and no jcoro diagnostic (a generated body is always valid DSL). */

@@ -17,10 +17,34 @@ public final class CoroCompiler {
     private CoroCompiler() {}
 
     public static Compilation compile(JavaFileObject... sources) {
+        return compile(java.util.List.of(), sources);
+    }
+
+    /** With extra javac options, such as {@code -Ajcoro.partBudget=200}. */
+    public static Compilation compile(java.util.List<String> options, JavaFileObject... sources) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-Xlint:all,-processing", "--release", "17"));
+        all.addAll(options);
         return Compiler.javac()
                 .withProcessors(new CoroutineProcessor())
-                .withOptions("-Xlint:all,-processing", "--release", "17")
+                .withOptions(all)
                 .compile(sources);
+    }
+
+    /** Each method of each generated frame class, {@code Type.name(desc)}, to its bytecode size. */
+    public static Map<String, Integer> frameMethodSizes(Compilation compilation) {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            String path = file.toUri().getPath();
+            if (file.getKind() == JavaFileObject.Kind.CLASS && path.contains("Coroutines")) {
+                try (InputStream in = file.openInputStream()) {
+                    String type = path.substring(path.lastIndexOf('/') + 1);
+                    ClassFiles.codeLengths(in.readAllBytes()).forEach((method, size) -> sizes.put(type + "." + method, size));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return sizes;
     }
 
     /** A source file from {@code src/test/resources/<path>}. */

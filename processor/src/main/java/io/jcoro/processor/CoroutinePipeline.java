@@ -49,7 +49,7 @@ final class CoroutinePipeline {
 
     Outcome run(AsyncType type, boolean lastRound) {
         Diagnostics diagnostics = context.diagnostics();
-        if (!new SignatureValidator(diagnostics).validate(type)) {
+        if (!new SignatureValidator(diagnostics, context.elements()).validate(type)) {
             return Outcome.FAILED;
         }
         List<LoweredMethod> lowered = new ArrayList<>();

@@ -52,7 +52,8 @@ public final class AsyncCollector {
         return types;
     }
 
-    private static boolean isAsync(Element member, TypeElement async) {
+    /** Whether {@code member} is annotated {@code async} (the {@code @Async} annotation type). */
+    public static boolean isAsync(Element member, TypeElement async) {
         return member.getAnnotationMirrors().stream()
                 .anyMatch(m -> m.getAnnotationType().asElement().equals(async));
     }

@@ -88,7 +88,10 @@ public enum DiagnosticCode {
             "write 'for (T x : each(generator)) { ... }', or await generator.next() yourself"),
     COROUTINE_NEVER_AWAITED("W001", Diagnostic.Kind.WARNING,
             "coroutine was never awaited: the result of %s is discarded, so its body never runs",
-            "await it, or schedule it with createTask(...)");
+            "await it, or schedule it with createTask(...)"),
+    INHERITED_ASYNC_NOT_LOWERED("W002", Diagnostic.Kind.WARNING,
+            "%s inherits @Async method %s, which the generated %s does not lower: calling it there fails at run time",
+            "override it in %1$s with an @Async method, or call it on an instance of %4$s");
 
     private final String id;
     private final Diagnostic.Kind kind;

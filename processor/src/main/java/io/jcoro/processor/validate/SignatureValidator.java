@@ -22,9 +22,11 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class SignatureValidator {
     private final Diagnostics diagnostics;
+    private final javax.lang.model.util.Elements elements;
 
-    public SignatureValidator(Diagnostics diagnostics) {
+    public SignatureValidator(Diagnostics diagnostics, javax.lang.model.util.Elements elements) {
         this.diagnostics = diagnostics;
+        this.elements = elements;
     }
 
     /** Reports every broken rule; true if the type and all its methods are valid. */
@@ -38,7 +40,28 @@ public final class SignatureValidator {
         if (diagnostics.errorCount() == before) {
             validateConstructors(element);
         }
+        warnInherited(element);
         return diagnostics.errorCount() == before;
+    }
+
+    /**
+     * The generated class lowers the bodies of the type's own {@code @Async} methods only: one
+     * inherited from a supertype (and not overridden) stays the un-lowered body there.
+     */
+    private void warnInherited(TypeElement type) {
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            Element declaring = method.getEnclosingElement();
+            if (declaring.equals(type)
+                    || !io.jcoro.processor.collect.AsyncCollector.isAsync(method, elements.getTypeElement(TypeNames.ASYNC))) {
+                continue;
+            }
+            diagnostics.report(DiagnosticCode.INHERITED_ASYNC_NOT_LOWERED, type, type.getSimpleName(),
+                    displayName(method), generatedName(type), generatedName((TypeElement) declaring));
+        }
+    }
+
+    private static String generatedName(TypeElement type) {
+        return io.jcoro.processor.emit.GeneratedNames.generatedSimpleName(type);
     }
 
     private void validateMethod(ExecutableElement method) {

@@ -49,22 +49,22 @@ final class CoroutinePipeline {
 
     Outcome run(AsyncType type, boolean lastRound) {
         Diagnostics diagnostics = context.diagnostics();
-        if (!new SignatureValidator(diagnostics, context.elements()).validate(type)) {
+        SignatureValidator validator = new SignatureValidator(diagnostics);
+        if (!validator.validate(type)) {
             return Outcome.FAILED;
         }
         List<LoweredMethod> lowered = new ArrayList<>();
-        boolean failed = false;
-        for (ExecutableElement element : type.methods()) {
-            Optional<AsyncMethod> method = attribute(element, lastRound);
-            if (method == null) {
-                return Outcome.DEFERRED;
-            }
-            try {
-                lowered.add(lower(method.orElseThrow(AbortMethod::new)));
-            } catch (AbortMethod abandoned) {
-                failed = true;
-            }
+        Lowering own = lowerEach(type.methods(), type.element(), lastRound, diagnostics, lowered);
+        if (own == Lowering.DEFERRED) {
+            return Outcome.DEFERRED;
         }
+        // an inherited body's misuses are reported once, where it is declared: here, quietly;
+        // one that cannot be lowered is left out (its own type's generated class fails, and says why)
+        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource);
+        if (lowerEach(inherited, type.element(), lastRound, diagnostics.quiet(), lowered) == Lowering.DEFERRED) {
+            return Outcome.DEFERRED;
+        }
+        boolean failed = own == Lowering.SOME_FAILED;
         int errors = diagnostics.errorCount();
         new VerbPlacementScanner(context.attribution(), diagnostics).scan(type.element(), Set.copyOf(type.methods()));
         if (failed || diagnostics.errorCount() > errors) {
@@ -76,8 +76,30 @@ final class CoroutinePipeline {
         return Outcome.GENERATED;
     }
 
+    /** What became of a list of methods. */
+    private enum Lowering { ALL_LOWERED, SOME_FAILED, DEFERRED }
+
+    /** Attributes and lowers each of {@code methods} into {@code lowered}, for the generated class of {@code host}. */
+    private Lowering lowerEach(List<ExecutableElement> methods, javax.lang.model.element.TypeElement host,
+            boolean lastRound, Diagnostics diagnostics, List<LoweredMethod> lowered) {
+        Lowering outcome = Lowering.ALL_LOWERED;
+        for (ExecutableElement element : methods) {
+            Optional<AsyncMethod> method = attribute(element, host, lastRound, diagnostics);
+            if (method == null) {
+                return Lowering.DEFERRED;
+            }
+            try {
+                lowered.add(lower(method.orElseThrow(AbortMethod::new), diagnostics));
+            } catch (AbortMethod abandoned) {
+                outcome = Lowering.SOME_FAILED;
+            }
+        }
+        return outcome;
+    }
+
     /** @return the attributed method; empty if it has no body tree; null to defer the type */
-    private Optional<AsyncMethod> attribute(ExecutableElement element, boolean lastRound) {
+    private Optional<AsyncMethod> attribute(ExecutableElement element, javax.lang.model.element.TypeElement host,
+            boolean lastRound, Diagnostics diagnostics) {
         Attribution attribution = context.attribution();
         Optional<TreePath> path = attribution.attribute(element);
         if (path.isEmpty()) {
@@ -86,19 +108,18 @@ final class CoroutinePipeline {
         DeclaredType result = (DeclaredType) element.getReturnType();
         boolean generator = ((javax.lang.model.element.TypeElement) result.asElement()).getQualifiedName()
                 .contentEquals(io.jcoro.processor.util.TypeNames.ASYNC_GENERATOR.canonicalName());
-        AsyncMethod method = new AsyncMethod(element, path.get(), result.getTypeArguments().get(0), generator);
+        AsyncMethod method = new AsyncMethod(element, host, path.get(), result.getTypeArguments().get(0), generator);
         Optional<Tree> unresolved = attribution.firstErroneous(path.get());
         if (unresolved.isPresent()) {
             if (!lastRound) {
                 return null;
             }
             // a misuse of the DSL can be why javac could not type the body: say that, if so
-            int errors = context.diagnostics().errorCount();
-            new BodyScanner(attribution, context.diagnostics(), context.types())
-                    .scan(method, GeneratedNames.generatedSimpleName((javax.lang.model.element.TypeElement)
-                            element.getEnclosingElement()));
-            if (context.diagnostics().errorCount() == errors) {
-                context.diagnostics().report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
+            int errors = diagnostics.errorCount();
+            new BodyScanner(attribution, diagnostics, context.types())
+                    .scan(method, GeneratedNames.generatedSimpleName(host));
+            if (diagnostics.errorCount() == errors) {
+                diagnostics.report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
                         path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
             }
             return Optional.empty();
@@ -106,11 +127,9 @@ final class CoroutinePipeline {
         return Optional.of(method);
     }
 
-    private LoweredMethod lower(AsyncMethod method) {
-        Diagnostics diagnostics = context.diagnostics();
+    private LoweredMethod lower(AsyncMethod method, Diagnostics diagnostics) {
         int errors = diagnostics.errorCount();
-        String generatedName = GeneratedNames.generatedSimpleName((javax.lang.model.element.TypeElement)
-                method.element().getEnclosingElement());
+        String generatedName = GeneratedNames.generatedSimpleName(method.host());
         BodyFacts facts = new BodyScanner(context.attribution(), diagnostics, context.types()).scan(method, generatedName);
         if (diagnostics.errorCount() > errors) {
             throw new AbortMethod();
@@ -123,7 +142,7 @@ final class CoroutinePipeline {
                     method.element());
         }
         FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.exits(), body.finallies());
-        checkFieldTypes(method, facts, layout);
+        checkFieldTypes(method, facts, layout, diagnostics);
         java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> dead =
                 io.jcoro.processor.ir.LivenessAnalysis.deadAtSuspensions(body.ops(), facts, body.replacements(),
                         body.exits(), layout);
@@ -135,15 +154,14 @@ final class CoroutinePipeline {
     }
 
     /** A hoisted variable needs a field, so its type must be one Java can write. */
-    private void checkFieldTypes(AsyncMethod method, BodyFacts facts, FrameLayout layout) {
+    private void checkFieldTypes(AsyncMethod method, BodyFacts facts, FrameLayout layout, Diagnostics diagnostics) {
         Set<Element> typeParameters = new HashSet<>(method.element().getTypeParameters());
-        typeParameters.addAll(((javax.lang.model.element.TypeElement) method.element().getEnclosingElement())
-                .getTypeParameters());
+        typeParameters.addAll(method.host().getTypeParameters());
         boolean ok = true;
         for (VariableElement field : layout.fields()) {
             boolean multiCatch = field.asType().getKind() == javax.lang.model.type.TypeKind.UNION;
             if (!multiCatch && !TypeRendering.isDenotable(field.asType(), typeParameters)) {
-                context.diagnostics().report(DiagnosticCode.NON_DENOTABLE_TYPE, declarationOf(field, facts, method), method.unit(),
+                diagnostics.report(DiagnosticCode.NON_DENOTABLE_TYPE, declarationOf(field, facts, method), method.unit(),
                         method.element(), field.getSimpleName(), field.asType());
                 ok = false;
             }

@@ -1,18 +1,15 @@
 package io.jcoro.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.google.testing.compile.Compilation;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.processor.testing.CoroCompiler;
+import io.jcoro.processor.testing.PlainTwins;
 import io.jcoro.processor.testing.Trace;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * disabled through the class loader, as {@code -ea}/{@code -da} would set them.
  */
 class AssertsAndReferencesTest {
+    private static final String PROGRAM = "programs.AssertsAndReferencesCoroutines";
     private static Compilation compilation;
 
     @BeforeAll
@@ -41,30 +39,7 @@ class AssertsAndReferencesTest {
     void runsAsItsPlainTwin(String name, int mode, boolean assertions) throws Exception {
         ClassLoader loader = CoroCompiler.classLoader(compilation);
         loader.setDefaultAssertionStatus(assertions);
-
-        Trace plainTrace = new Trace();
-        Object plain = newProgram(loader, plainTrace);
-        String expected;
-        try {
-            expected = "value " + plain.getClass().getMethod(name + "Plain", int.class).invoke(plain, mode);
-        } catch (InvocationTargetException e) {
-            expected = "threw " + e.getCause();
-        }
-
-        Trace coroTrace = new Trace();
-        Object program = newProgram(loader, coroTrace);
-        EventLoop loop = EventLoop.virtualTime();
-        String actual;
-        try {
-            actual = "value " + loop.runUntilComplete((Coroutine<?>) program.getClass().getMethod(name, int.class)
-                    .invoke(program, mode));
-        } catch (Throwable t) {
-            actual = "threw " + t;
-        } finally {
-            loop.close();
-        }
-        assertEquals(plainTrace.events(), coroTrace.events(), "trace");
-        assertEquals(expected, actual, "outcome");
+        PlainTwins.assertSameAsPlainTwin(loader, PROGRAM, name, mode);
     }
 
     /** The cases above are not vacuous: the assertion status changes what runs. */
@@ -78,7 +53,7 @@ class AssertsAndReferencesTest {
         ClassLoader loader = CoroCompiler.classLoader(compilation);
         loader.setDefaultAssertionStatus(assertions);
         Trace trace = new Trace();
-        Object program = newProgram(loader, trace);
+        Object program = PlainTwins.newProgram(loader, PROGRAM, trace);
         EventLoop loop = EventLoop.virtualTime();
         try {
             loop.runUntilComplete((Coroutine<?>) program.getClass().getMethod("asserts", int.class).invoke(program, mode));
@@ -86,12 +61,5 @@ class AssertsAndReferencesTest {
             loop.close();
         }
         return trace.events();
-    }
-
-    private static Object newProgram(ClassLoader loader, Trace trace) throws Exception {
-        Constructor<?> constructor = loader.loadClass("programs.AssertsAndReferencesCoroutines")
-                .getDeclaredConstructor(Consumer.class);
-        constructor.setAccessible(true);
-        return constructor.newInstance(trace);
     }
 }

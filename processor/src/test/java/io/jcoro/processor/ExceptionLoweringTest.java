@@ -7,10 +7,8 @@ import com.google.testing.compile.Compilation;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.processor.testing.CoroCompiler;
+import io.jcoro.processor.testing.PlainTwins;
 import io.jcoro.processor.testing.Trace;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,38 +79,10 @@ class ExceptionLoweringTest {
     }
 
     private static void assertSameAsPlainTwin(String type, String name, int mode) throws Exception {
-        Trace plainTrace = new Trace();
-        Object plain = newProgram(type, plainTrace);
-        String expected;
-        try {
-            expected = "value " + plain.getClass().getMethod(name + "Plain", int.class).invoke(plain, mode);
-        } catch (InvocationTargetException e) {
-            expected = describe(e.getCause());
-        }
-
-        Trace coroTrace = new Trace();
-        Object program = newProgram(type, coroTrace);
-        Coroutine<?> coroutine = (Coroutine<?>) program.getClass().getMethod(name, int.class).invoke(program, mode);
-        EventLoop loop = EventLoop.virtualTime();
-        String actual;
-        try {
-            actual = "value " + loop.runUntilComplete(coroutine);
-        } catch (Throwable t) {
-            actual = describe(t);
-        } finally {
-            loop.close();
-        }
-        assertEquals(plainTrace.events(), coroTrace.events(), name + "(" + mode + "): trace");
-        assertEquals(expected, actual, name + "(" + mode + "): outcome");
-    }
-
-    private static String describe(Throwable t) {
-        return "threw " + t + (t.getCause() == null ? "" : " caused by " + t.getCause());
+        PlainTwins.assertSameAsPlainTwin(loader, type, name, mode);
     }
 
     private static Object newProgram(String type, Trace trace) throws Exception {
-        Constructor<?> constructor = loader.loadClass(type).getDeclaredConstructor(Consumer.class);
-        constructor.setAccessible(true);
-        return constructor.newInstance(trace);
+        return PlainTwins.newProgram(loader, type, trace);
     }
 }

@@ -65,7 +65,10 @@ public final class BodyScanner {
 
     private final class Walker extends TreePathScanner<Void, Void> {
         private final AsyncMethod method;
+        /** The type whose generated class holds the frame. */
         private final TypeElement host;
+        /** The type that declares the method: the body's names are resolved in its scope. */
+        private final TypeElement declaringType;
         private final String generatedThis;
         private final Set<Tree> awaits = new LinkedHashSet<>();
         private final Set<Tree> dones = new LinkedHashSet<>();
@@ -83,7 +86,8 @@ public final class BodyScanner {
 
         Walker(AsyncMethod method, String generatedSimpleName) {
             this.method = method;
-            this.host = (TypeElement) method.element().getEnclosingElement();
+            this.host = method.host();
+            this.declaringType = (TypeElement) method.element().getEnclosingElement();
             this.generatedThis = generatedSimpleName + ".this";
         }
 
@@ -233,7 +237,7 @@ public final class BodyScanner {
             if (tree.getIdentifier().contentEquals("this")
                     && nested.stream().noneMatch(ClassTree.class::isInstance)) {
                 Element selected = attribution.elementOf(new TreePath(getCurrentPath(), tree.getExpression()));
-                if (selected != null && selected.equals(host)) {
+                if (selected != null && selected.equals(declaringType)) {
                     thisRefs.add(tree);
                     return null;
                 }
@@ -337,12 +341,19 @@ public final class BodyScanner {
                 return;
             }
             Element owner = element.getEnclosingElement();
-            if (!(owner instanceof TypeElement declaring) || isDeclaredInBody(declaring)) {
-                return;
-            }
             ElementKind kind = element.getKind();
             boolean member = kind == ElementKind.FIELD || kind == ElementKind.METHOD || kind == ElementKind.ENUM_CONSTANT;
             boolean type = kind.isClass() || kind.isInterface();
+            // an inherited body is printed in another file, under that file's imports: every
+            // type and static member it names is written qualified
+            boolean foreign = method.inherited() && !inCaseLabel();
+            if (foreign && type && owner instanceof javax.lang.model.element.PackageElement pkg && !pkg.isUnnamed()) {
+                members.put(tree, new MemberRef(pkg.getQualifiedName().toString(), tree.getName().toString(), false, true));
+                return;
+            }
+            if (!(owner instanceof TypeElement declaring) || isDeclaredInBody(declaring)) {
+                return;
+            }
             if (!member && !type) {
                 return;
             }
@@ -350,14 +361,14 @@ public final class BodyScanner {
                 return; // a nested class's own member: the name binds the same way in the frame
             }
             boolean inHierarchy = types.isSubtype(types.erasure(host.asType()), types.erasure(declaring.asType()));
-            if (member && element.getModifiers().contains(Modifier.PRIVATE) && encloses(declaring, host)) {
+            if (member && element.getModifiers().contains(Modifier.PRIVATE) && encloses(declaring, declaringType)) {
                 diagnostics.report(DiagnosticCode.PRIVATE_MEMBER, tree, method.unit(), method.element(),
                         method.displayName(), element.getSimpleName());
                 return;
             }
-            boolean lexicalOnly = !inHierarchy && encloses(declaring, host);
+            boolean lexicalOnly = !inHierarchy && encloses(declaring, declaringType);
             if (type) {
-                if (lexicalOnly) {
+                if (lexicalOnly || foreign) {
                     members.put(tree, new MemberRef(canonical(owner), tree.getName().toString(), false, true));
                 }
                 return;
@@ -365,7 +376,15 @@ public final class BodyScanner {
             boolean isStatic = element.getModifiers().contains(Modifier.STATIC);
             String qualifier = inHierarchy && !isStatic ? generatedThis : canonical(declaring);
             members.put(tree, new MemberRef(qualifier, tree.getName().toString(),
-                    kind == ElementKind.METHOD, lexicalOnly));
+                    kind == ElementKind.METHOD, lexicalOnly || (foreign && !inHierarchy)));
+        }
+
+        /** An enum constant as a {@code case} label must stay a simple name (before Java 21). */
+        private boolean inCaseLabel() {
+            Tree leaf = getCurrentPath().getLeaf();
+            Tree parent = getCurrentPath().getParentPath().getLeaf();
+            return parent.getKind().name().equals("CONSTANT_CASE_LABEL")
+                    || (parent instanceof com.sun.source.tree.CaseTree c && c.getExpressions().contains(leaf));
         }
 
         private boolean innermostClassInherits(TypeElement declaring) {

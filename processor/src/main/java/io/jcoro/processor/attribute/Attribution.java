@@ -36,6 +36,12 @@ public final class Attribution {
     /** Paths of the method declarations of each type seen, found in one walk of its tree. */
     private final java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();
 
+    /** Whether {@code method}'s body tree is part of this compilation (not only its class file). */
+    public boolean hasSource(ExecutableElement method) {
+        TreePath path = methodPath(method);
+        return path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null;
+    }
+
     /** The attributed body of {@code method}, or empty if the method has no source tree. */
     public Optional<TreePath> attribute(ExecutableElement method) {
         TreePath path = methodPath(method);

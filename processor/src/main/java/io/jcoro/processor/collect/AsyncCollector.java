@@ -47,9 +47,20 @@ public final class AsyncCollector {
                     methods.add((ExecutableElement) member);
                 }
             }
-            types.add(new AsyncType(type, methods));
+            types.add(new AsyncType(type, methods, inherited(type, async)));
         }
         return types;
+    }
+
+    /** The {@code @Async} methods {@code type} inherits from its supertypes and does not override. */
+    private List<ExecutableElement> inherited(TypeElement type, TypeElement async) {
+        List<ExecutableElement> inherited = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (!method.getEnclosingElement().equals(type) && isAsync(method, async)) {
+                inherited.add(method);
+            }
+        }
+        return inherited;
     }
 
     /** Whether {@code member} is annotated {@code async} (the {@code @Async} annotation type). */

@@ -90,8 +90,8 @@ public enum DiagnosticCode {
             "coroutine was never awaited: the result of %s is discarded, so its body never runs",
             "await it, or schedule it with createTask(...)"),
     INHERITED_ASYNC_NOT_LOWERED("W002", Diagnostic.Kind.WARNING,
-            "%s inherits @Async method %s, which the generated %s does not lower: calling it there fails at run time",
-            "override it in %1$s with an @Async method, or call it on an instance of %4$s");
+            "%s inherits @Async method %s, which the generated %s cannot lower (%s): calling it there fails at run time",
+            "override it in %1$s with an @Async method, or call it on an instance of %5$s");
 
     private final String id;
     private final Diagnostic.Kind kind;

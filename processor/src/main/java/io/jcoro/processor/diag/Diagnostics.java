@@ -18,11 +18,25 @@ import javax.tools.Diagnostic;
 public final class Diagnostics {
     private final Messager messager;
     private final Trees trees;
+    private final boolean quiet;
     private int errors;
 
     public Diagnostics(Messager messager, Trees trees) {
+        this(messager, trees, false);
+    }
+
+    private Diagnostics(Messager messager, Trees trees, boolean quiet) {
         this.messager = messager;
         this.trees = trees;
+        this.quiet = quiet;
+    }
+
+    /**
+     * Counts errors without printing anything: for a body reported on already, where it is
+     * declared (an inherited {@code @Async} method lowered again in a subtype's generated class).
+     */
+    public Diagnostics quiet() {
+        return new Diagnostics(messager, trees, true);
     }
 
     /** Reports {@code code} on a declaration. */
@@ -31,7 +45,9 @@ public final class Diagnostics {
             return;
         }
         count(code);
-        messager.printMessage(code.kind(), code.format(args), element);
+        if (!quiet) {
+            messager.printMessage(code.kind(), code.format(args), element);
+        }
     }
 
     /** Reports {@code code} on a tree inside a body; {@code context} is its enclosing element. */
@@ -40,13 +56,17 @@ public final class Diagnostics {
             return;
         }
         count(code);
-        trees.printMessage(code.kind(), code.format(args), tree, unit);
+        if (!quiet) {
+            trees.printMessage(code.kind(), code.format(args), tree, unit);
+        }
     }
 
     /** Reports {@code code} with no position (a compiler-wide condition). */
     public void reportGlobal(DiagnosticCode code, Object... args) {
         count(code);
-        messager.printMessage(code.kind(), code.format(args));
+        if (!quiet) {
+            messager.printMessage(code.kind(), code.format(args));
+        }
     }
 
     /** Errors reported so far; passes compare it before and after to know whether to go on. */

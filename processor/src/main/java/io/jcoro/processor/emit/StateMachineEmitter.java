@@ -50,7 +50,8 @@ public final class StateMachineEmitter {
 
     public GeneratedSource emit(TypeElement host, List<LoweredMethod> methods) {
         String generatedName = GeneratedNames.generatedSimpleName(host);
-        CharSequence source = sourceOf(methods.get(0).method().unit());
+        // an inherited method's body is in its own type's file: each file is read once
+        Map<com.sun.source.tree.CompilationUnitTree, CharSequence> sources = new HashMap<>();
         Map<String, Integer> overloads = new HashMap<>();
         List<CoroutinesClassEmitter.Frame> frames = new ArrayList<>();
         for (LoweredMethod lowered : methods) {
@@ -60,6 +61,7 @@ public final class StateMachineEmitter {
             List<TypeParameterElement> inScope = new ArrayList<>(host.getTypeParameters());
             inScope.addAll(method.element().getTypeParameters());
             TypeRendering typeRendering = new TypeRendering(types, inScope, positions, method.unit());
+            CharSequence source = sources.computeIfAbsent(method.unit(), StateMachineEmitter::sourceOf);
             SourceRenderer renderer = new SourceRenderer(method.unit(), source, positions, lowered.facts(), lowered.layout(),
                     lowered.body().exits(), lowered.body().deferredExits(), lowered.body().replacements(),
                     type -> typeRendering.castType(type).toString(), generatedName);
@@ -72,8 +74,11 @@ public final class StateMachineEmitter {
         }
         TypeSpec type = new CoroutinesClassEmitter(elements).emit(host, frames);
         String packageName = packageOf(host).getQualifiedName().toString();
-        String text = SourceFileWriter.render(packageName, type.toBuilder(), methods.get(0).method().unit(), source,
-                positions, userNames(methods));
+        // the file keeps the host's imports: the host's own bodies are printed against them
+        com.sun.source.tree.CompilationUnitTree hostUnit = methods.stream().map(LoweredMethod::method)
+                .filter(m -> !m.inherited()).findFirst().orElseThrow().unit();
+        String text = SourceFileWriter.render(packageName, type.toBuilder(), hostUnit,
+                sources.computeIfAbsent(hostUnit, StateMachineEmitter::sourceOf), positions, userNames(methods));
         String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
         return new GeneratedSource(qualified, text, host);
     }

@@ -4,6 +4,7 @@ import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.model.AsyncType;
 import io.jcoro.processor.util.TypeNames;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -22,11 +23,9 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class SignatureValidator {
     private final Diagnostics diagnostics;
-    private final javax.lang.model.util.Elements elements;
 
-    public SignatureValidator(Diagnostics diagnostics, javax.lang.model.util.Elements elements) {
+    public SignatureValidator(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
-        this.elements = elements;
     }
 
     /** Reports every broken rule; true if the type and all its methods are valid. */
@@ -40,24 +39,51 @@ public final class SignatureValidator {
         if (diagnostics.errorCount() == before) {
             validateConstructors(element);
         }
-        warnInherited(element);
         return diagnostics.errorCount() == before;
     }
 
     /**
-     * The generated class lowers the bodies of the type's own {@code @Async} methods only: one
-     * inherited from a supertype (and not overridden) stays the un-lowered body there.
+     * The inherited {@code @Async} methods the generated class can lower too: those whose body
+     * is in this compilation, in a non-generic type of the same package (its body is printed in
+     * the generated file, where the supertype's package-private names must resolve and its type
+     * variables mean nothing). Warns about each of the others: there it stays un-lowered.
+     *
+     * @param hasSource whether a method's body tree is part of this compilation
      */
-    private void warnInherited(TypeElement type) {
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-            Element declaring = method.getEnclosingElement();
-            if (declaring.equals(type)
-                    || !io.jcoro.processor.collect.AsyncCollector.isAsync(method, elements.getTypeElement(TypeNames.ASYNC))) {
-                continue;
+    public List<ExecutableElement> inheritedToLower(AsyncType type, java.util.function.Predicate<ExecutableElement> hasSource) {
+        List<ExecutableElement> lowerable = new java.util.ArrayList<>();
+        for (ExecutableElement method : type.inherited()) {
+            TypeElement declaring = (TypeElement) method.getEnclosingElement();
+            String reason = !hasSource.test(method) ? "its source is not part of this compilation"
+                    : !packageOf(declaring).equals(packageOf(type.element())) ? "it is declared in another package"
+                    : isGeneric(declaring) ? "it is declared in a generic type"
+                    : null;
+            if (reason == null) {
+                lowerable.add(method);
+            } else {
+                diagnostics.report(DiagnosticCode.INHERITED_ASYNC_NOT_LOWERED, type.element(),
+                        type.element().getSimpleName(), displayName(method), generatedName(type.element()), reason,
+                        generatedName(declaring));
             }
-            diagnostics.report(DiagnosticCode.INHERITED_ASYNC_NOT_LOWERED, type, type.getSimpleName(),
-                    displayName(method), generatedName(type), generatedName((TypeElement) declaring));
         }
+        return lowerable;
+    }
+
+    private static Element packageOf(Element element) {
+        Element e = element;
+        while (e.getKind() != ElementKind.PACKAGE) {
+            e = e.getEnclosingElement();
+        }
+        return e;
+    }
+
+    private static boolean isGeneric(TypeElement type) {
+        for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            if (!t.getTypeParameters().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String generatedName(TypeElement type) {

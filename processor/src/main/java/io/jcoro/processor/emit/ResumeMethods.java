@@ -23,7 +23,8 @@ import javax.lang.model.element.Modifier;
  *             Object $r;
  *             if ($label < 0 || $label >= 95) {
  *                 throw $badLabel();
- *             } else if ($label < 40) {
+ *             }
+ *             if ($label < 40) {
  *                 $r = $resume0();
  *             } else {
  *                 $r = $resume1();
@@ -47,7 +48,10 @@ import javax.lang.model.element.Modifier;
  * }</pre>
  * Jumps stay {@code $label = n; continue;}: within a part they loop in the part, to another part
  * they leave through {@code default}. A state that falls through into the next part's first
- * state gets a case of that state that sets the label and leaves the same way.
+ * state gets a case of that state that sets the label and leaves the same way. With more than
+ * {@value #FAN_OUT} parts, {@code $resume} picks among groups ({@code $resume0g0}, ...), each of
+ * which picks among up to {@value #FAN_OUT} parts (or groups, level by level): the dispatch too
+ * stays small.
  */
 final class ResumeMethods {
     /** The default of {@link #partBudget}: generated characters per part, well below 8,000 bytes. */
@@ -80,19 +84,62 @@ final class ResumeMethods {
             return List.of(resume().addCode(single(blocks, shape)).build());
         }
         List<MethodSpec> methods = new ArrayList<>();
-        methods.add(resume().addCode(dispatcher(parts, blocks.size(), shape.router())).build());
+        List<Target> targets = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             List<StateBlock> part = parts.get(i);
-            methods.add(MethodSpec.methodBuilder(partName(i))
-                    .addJavadoc("States $L to $L of {@link #$$resume}.\n", part.get(0).state(),
-                            part.get(part.size() - 1).state())
-                    .addModifiers(Modifier.PRIVATE)
-                    .returns(Object.class)
-                    .addException(Throwable.class)
-                    .addCode(part(part, shape))
-                    .build());
+            Target target = new Target(part.get(0).state(), part.get(part.size() - 1).state(), partName(i));
+            targets.add(target);
+            methods.add(method(target).addCode(part(part, shape)).build());
         }
+        // the dispatch itself costs bytecode per target: past FAN_OUT targets, groups pick among parts
+        for (int level = 0; targets.size() > FAN_OUT; level++) {
+            List<Target> groups = new ArrayList<>();
+            for (int from = 0; from < targets.size(); from += FAN_OUT) {
+                List<Target> members = targets.subList(from, Math.min(from + FAN_OUT, targets.size()));
+                Target group = new Target(members.get(0).first(), members.get(members.size() - 1).last(),
+                        "$resume" + level + "g" + groups.size());
+                groups.add(group);
+                CodeBlock.Builder code = CodeBlock.builder();
+                chain(code, members, "return $L()");
+                methods.add(method(group).addCode(code.build()).build());
+            }
+            targets = groups;
+        }
+        methods.add(0, resume().addCode(dispatcher(targets, blocks.size(), shape.router())).build());
         return methods;
+    }
+
+    /** The most targets one dispatch picks among (some 20 bytes of bytecode each). */
+    private static final int FAN_OUT = 64;
+
+    /** A method that runs states {@code first} to {@code last}: a part, or a group of parts. */
+    private record Target(int first, int last, String name) {}
+
+    private static MethodSpec.Builder method(Target target) {
+        return MethodSpec.methodBuilder(target.name())
+                .addJavadoc("States $L to $L of {@link #$$resume}.\n", target.first(), target.last())
+                .addModifiers(Modifier.PRIVATE)
+                .returns(Object.class)
+                .addException(Throwable.class);
+    }
+
+    /** Generates: {@code if ($label < 40) { <call $resume0> } else if ... else { <call $resumeN> }} */
+    private static void chain(CodeBlock.Builder code, List<Target> targets, String call) {
+        if (targets.size() == 1) {
+            code.addStatement(call, targets.get(0).name());
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (i == 0) {
+                code.beginControlFlow("if ($$label < $L)", targets.get(1).first());
+            } else if (i < targets.size() - 1) {
+                code.nextControlFlow("else if ($$label < $L)", targets.get(i + 1).first());
+            } else {
+                code.nextControlFlow("else");
+            }
+            code.addStatement(call, targets.get(i).name());
+        }
+        code.endControlFlow();
     }
 
     /** Consecutive states, greedily, while a part stays within the budget; a huge state is a part alone. */
@@ -145,23 +192,14 @@ final class ResumeMethods {
     }
 
     /** Picks the part that holds {@code $label}, until a part returns something else than {@code $DISPATCH}. */
-    private static CodeBlock dispatcher(List<List<StateBlock>> parts, int states, CodeBlock router) {
+    private static CodeBlock dispatcher(List<Target> targets, int states, CodeBlock router) {
         CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("for (;;)");
         if (router != null) {
             code.beginControlFlow("try");
         }
         code.addStatement("$T $$r", Object.class);
-        code.beginControlFlow("if ($$label < 0 || $$label >= $L)", states).addStatement("throw $$badLabel()");
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < parts.size() - 1) {
-                List<StateBlock> next = parts.get(i + 1);
-                code.nextControlFlow("else if ($$label < $L)", next.get(0).state());
-            } else {
-                code.nextControlFlow("else");
-            }
-            code.addStatement("$$r = $L()", partName(i));
-        }
-        code.endControlFlow();
+        code.beginControlFlow("if ($$label < 0 || $$label >= $L)", states).addStatement("throw $$badLabel()").endControlFlow();
+        chain(code, targets, "$$r = $L()");
         code.beginControlFlow("if ($$r != $$DISPATCH)").addStatement("return $$r").endControlFlow();
         if (router != null) {
             code.add(router);

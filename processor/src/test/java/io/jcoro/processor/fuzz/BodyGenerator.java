@@ -172,6 +172,10 @@ public final class BodyGenerator {
                         return String.valueOf(x);
                     }
 
+                    static String ap(java.util.function.UnaryOperator<String> f, String x) {
+                        return f.apply(x);
+                    }
+
                     static Integer box(int x) {
                         return x;
                     }
@@ -746,7 +750,9 @@ public final class BodyGenerator {
             if (k == 5) return j(pick("sf", "this.sf"));
             return j("\"" + pick("a", "b", "k1", "k2", "zz", "") + "\"");
         }
-        return switch (r.nextInt(8)) {
+        return switch (r.nextInt(9)) {
+            // a method reference: its qualifier is evaluated where the reference stands, before the argument
+            case 7 -> j("ap((", strExpr(d - 1), ")::concat, ", strExpr(d - 1), ")");
             case 0, 1 -> j("(", strExpr(d - 1), " + ", intExpr(d - 1), ")");
             case 2 -> j("(", strExpr(d - 1), " + \".\" + ", strExpr(d - 1), ")");
             case 3 -> j("str(", intExpr(d - 1), ")");
@@ -1121,7 +1127,9 @@ public final class BodyGenerator {
 
     private void expressionStatement() {
         List<Var> ints = vars(Ty.INT, true);
-        switch (r.nextInt(7)) {
+        switch (r.nextInt(8)) {
+            // the detail runs only when the condition is false (the twins run with -ea, as tests do)
+            case 7 -> line("assert ", e(Ty.BOOL), chance(50) ? " || n != 3" : "", " : ", e(Ty.STR), ";");
             case 0, 1 -> {
                 if (noAwait == 0) {
                     line(bare(pick(await("vi", e(Ty.INT)), await("bump", e(Ty.INT)), await("vs", e(Ty.STR)))), ";");

@@ -60,7 +60,8 @@ final class CoroutinePipeline {
         }
         // an inherited body's misuses are reported once, where it is declared: here, quietly;
         // one that cannot be lowered is left out (its own type's generated class fails, and says why)
-        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource);
+        List<ExecutableElement> inherited = reachable(type, validator,
+                validator.inheritedToLower(type, context.attribution()::hasSource));
         if (lowerEach(inherited, type.element(), lastRound, diagnostics.quiet(), lowered) == Lowering.DEFERRED) {
             return Outcome.DEFERRED;
         }
@@ -74,6 +75,31 @@ final class CoroutinePipeline {
                 context.elements(), context.types(), context.attribution().positions(), context.partBudget()).emit(type.element(), lowered);
         new SourceFileWriter(context.filer()).write(source.qualifiedName(), source.text(), source.originatingElement());
         return Outcome.GENERATED;
+    }
+
+    /**
+     * The inherited methods whose bodies name nothing out of the generated class's reach (it
+     * lives in the host's package); warns about the others. Bodies javac could not type are
+     * kept, for the lowering to defer or leave out.
+     */
+    private List<ExecutableElement> reachable(AsyncType type, SignatureValidator validator,
+            List<ExecutableElement> inherited) {
+        Attribution attribution = context.attribution();
+        Optional<TreePath> host = attribution.attribute(type.methods().get(0));
+        List<ExecutableElement> reachable = new ArrayList<>();
+        for (ExecutableElement method : inherited) {
+            Optional<TreePath> body = attribution.attribute(method);
+            Optional<Element> outOfReach = host.isEmpty() || body.isEmpty()
+                    || attribution.firstErroneous(body.get()).isPresent() ? Optional.empty()
+                    : attribution.firstInaccessible(body.get(), host.get());
+            if (outOfReach.isPresent()) {
+                validator.warnNotLowered(type.element(), method, "its body uses " + outOfReach.get()
+                        + ", out of reach from " + type.element().getQualifiedName());
+            } else {
+                reachable.add(method);
+            }
+        }
+        return reachable;
     }
 
     /** What became of a list of methods. */

@@ -66,6 +66,30 @@ class InheritedAsyncTest {
         }
     }
 
+    @Test
+    void anInheritedBodyFromAnotherPackageIsLoweredWhenAllItNamesIsReachable() throws Exception {
+        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/inherit/other/Remote.java"),
+                CoroCompiler.resource("programs/inherit/other/Hidden.java"), CoroCompiler.resource("programs/inherit/Local.java"));
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[JCORO-W002] Local inherits @Async method Remote.secret(), which the"
+                + " generated LocalCoroutines cannot lower (its body uses word(), out of reach from"
+                + " programs.inherit.Local)");
+        Object local = CoroCompiler.classLoader(compilation).loadClass("programs.inherit.LocalCoroutines")
+                .getConstructor().newInstance();
+        EventLoop loop = EventLoop.virtualTime();
+        try {
+            assertEquals("r3:1:6 r4:2:8", loop.runUntilComplete((Coroutine<?>) local.getClass().getMethod("run").invoke(local)));
+            // the un-lowered body runs when called, and its first await says what is missing
+            Throwable unlowered = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                    () -> local.getClass().getMethod("secret").invoke(local)).getCause();
+            assertTrue(unlowered instanceof IllegalStateException && unlowered.getMessage().contains("@Async"),
+                    unlowered::toString);
+        } finally {
+            loop.close();
+        }
+    }
+
     private static Object newSub(Trace trace) throws Exception {
         return loader.loadClass("programs.inherit.SubCoroutines").getConstructor(Consumer.class).newInstance(trace);
     }

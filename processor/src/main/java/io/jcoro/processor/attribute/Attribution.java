@@ -104,6 +104,78 @@ public final class Attribution {
     }
 
     /**
+     * The first type or member that {@code body} names and that code in the body of
+     * {@code hostMethod} could not reach, if any. An inherited body is printed in the generated
+     * subclass of the host type, in the host's package, where the supertype's package-private
+     * names, for one, are out of reach.
+     */
+    public Optional<Element> firstInaccessible(TreePath body, TreePath hostMethod) {
+        com.sun.source.tree.Scope scope = trees.getScope(
+                new TreePath(hostMethod, ((MethodTree) hostMethod.getLeaf()).getBody()));
+        javax.lang.model.type.DeclaredType hostType = (javax.lang.model.type.DeclaredType) scope.getEnclosingClass().asType();
+        Element[] found = new Element[1];
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (found[0] != null || tree == null) {
+                    return null;
+                }
+                TreePath path = new TreePath(getCurrentPath(), tree);
+                boolean self = tree instanceof com.sun.source.tree.IdentifierTree id
+                        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+                Element element = self ? null : tree instanceof com.sun.source.tree.IdentifierTree
+                        || tree instanceof com.sun.source.tree.MemberSelectTree
+                        || tree instanceof com.sun.source.tree.NewClassTree
+                        || tree instanceof com.sun.source.tree.MemberReferenceTree ? trees.getElement(path) : null;
+                if (element != null && !reachable(scope, element, tree, path, hostType)) {
+                    found[0] = element;
+                    return null;
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(body, null);
+        return Optional.ofNullable(found[0]);
+    }
+
+    private boolean reachable(com.sun.source.tree.Scope scope, Element element, Tree tree, TreePath path,
+            javax.lang.model.type.DeclaredType hostType) {
+        if (element instanceof javax.lang.model.element.TypeElement type) {
+            return trees.isAccessible(scope, type);
+        }
+        if (!(element.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner)) {
+            return true; // locals, parameters, packages
+        }
+        TypeMirror site = tree instanceof com.sun.source.tree.MemberSelectTree select
+                ? trees.getTypeMirror(new TreePath(path, select.getExpression()))
+                : tree instanceof com.sun.source.tree.MemberReferenceTree reference
+                ? trees.getTypeMirror(new TreePath(path, reference.getQualifierExpression()))
+                : tree instanceof com.sun.source.tree.NewClassTree ? trees.getTypeMirror(path)
+                : types.isSubtype(types.erasure(hostType), types.erasure(owner.asType())) ? hostType : owner.asType();
+        if (!(site instanceof javax.lang.model.type.DeclaredType declared)) {
+            return true;
+        }
+        // javac calls a method overridden in the site inaccessible as the site's member: the
+        // override is what such a call reaches
+        return trees.isAccessible(scope, implementationIn(declared, element), declared);
+    }
+
+    /** The method {@code site} has in place of {@code member} (an override, or itself); any other member as it is. */
+    private Element implementationIn(javax.lang.model.type.DeclaredType site, Element member) {
+        if (!(member instanceof javax.lang.model.element.ExecutableElement method)
+                || member.getKind() != javax.lang.model.element.ElementKind.METHOD) {
+            return member;
+        }
+        javax.lang.model.element.TypeElement type = (javax.lang.model.element.TypeElement) site.asElement();
+        for (javax.lang.model.element.ExecutableElement candidate
+                : javax.lang.model.util.ElementFilter.methodsIn(elements.getAllMembers(type))) {
+            if (candidate.getSimpleName().equals(method.getSimpleName()) && elements.overrides(candidate, method, type)) {
+                return candidate;
+            }
+        }
+        return member;
+    }
+
+    /**
      * The path of every tree under {@code root}, found in one walk: {@link TreePath#getPath}
      * searches the whole compilation unit on every call, which is quadratic in a file with many
      * coroutines.

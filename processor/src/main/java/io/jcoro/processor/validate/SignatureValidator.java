@@ -44,9 +44,10 @@ public final class SignatureValidator {
 
     /**
      * The inherited {@code @Async} methods the generated class can lower too: those whose body
-     * is in this compilation, in a non-generic type of the same package (its body is printed in
-     * the generated file, where the supertype's package-private names must resolve and its type
-     * variables mean nothing). Warns about each of the others: there it stays un-lowered.
+     * is in this compilation, in a non-generic type (the body is printed in the generated file,
+     * where the supertype's type variables mean nothing). Warns about each of the others: there
+     * it stays un-lowered. (Whether the body names anything the generated class cannot reach is
+     * for the pipeline to check, once the body is attributed.)
      *
      * @param hasSource whether a method's body tree is part of this compilation
      */
@@ -55,26 +56,21 @@ public final class SignatureValidator {
         for (ExecutableElement method : type.inherited()) {
             TypeElement declaring = (TypeElement) method.getEnclosingElement();
             String reason = !hasSource.test(method) ? "its source is not part of this compilation"
-                    : !packageOf(declaring).equals(packageOf(type.element())) ? "it is declared in another package"
                     : isGeneric(declaring) ? "it is declared in a generic type"
                     : null;
             if (reason == null) {
                 lowerable.add(method);
             } else {
-                diagnostics.report(DiagnosticCode.INHERITED_ASYNC_NOT_LOWERED, type.element(),
-                        type.element().getSimpleName(), displayName(method), generatedName(type.element()), reason,
-                        generatedName(declaring));
+                warnNotLowered(type.element(), method, reason);
             }
         }
         return lowerable;
     }
 
-    private static Element packageOf(Element element) {
-        Element e = element;
-        while (e.getKind() != ElementKind.PACKAGE) {
-            e = e.getEnclosingElement();
-        }
-        return e;
+    /** JCORO-W002 on {@code host}: it inherits {@code method}, which its generated class cannot lower. */
+    public void warnNotLowered(TypeElement host, ExecutableElement method, String reason) {
+        diagnostics.report(DiagnosticCode.INHERITED_ASYNC_NOT_LOWERED, host, host.getSimpleName(), displayName(method),
+                generatedName(host), reason, generatedName((TypeElement) method.getEnclosingElement()));
     }
 
     private static boolean isGeneric(TypeElement type) {

@@ -129,7 +129,7 @@ public final class Task<T> extends FutureCore<T> {
         if (state == ST_WAITING && awaiting != null && awaiting.cancel(message)) {
             return true; // the future wakes us with its CancelledError
         }
-        e.mustCancel = new CancelledError(message);
+        e.mustCancel = new CancelledError(message, loop);
         if (state == ST_SLEEPING && inWheel()) {
             loop.cancelTimer(this);
             state = ST_SCHEDULED;

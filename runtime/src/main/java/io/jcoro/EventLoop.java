@@ -204,7 +204,9 @@ public final class EventLoop implements AutoCloseable {
      */
     private int runOnce() {
         inbox.drainTo(ready, INBOX_BATCH);
-        wheel.poll(clock.nanoTime(), toReady);
+        if (wheel.size() != 0) { // no timer, nothing due: the clock is not even read
+            wheel.poll(clock.nanoTime(), toReady);
+        }
         int n = ready.size();
         for (int i = 0; i < n; i++) {
             Schedulable node = ready.poll();

@@ -58,7 +58,7 @@ public final class Task<T> extends FutureCore<T> {
     private static final byte ST_SCHEDULED = 4;
     private static final byte ST_DONE = 5;
 
-    // Fields are few on purpose (a task is 80 bytes with compressed oops): what only a named or
+    // Fields are few on purpose (a task is 72 bytes with compressed oops): what only a named or
     // cancelled task needs lives in Extras.
     private byte state = ST_NEW;
     private final int id;

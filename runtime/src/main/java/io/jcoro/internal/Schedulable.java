@@ -10,14 +10,11 @@ package io.jcoro.internal;
  */
 public abstract class Schedulable {
 
-    // ---- timer-wheel links, owned by TimerWheel (package-private on purpose)
-    /** Absolute deadline in the loop clock's nanoseconds. */
-    long deadline;
+    // ---- timer-wheel links, owned by TimerWheel (package-private on purpose): 20 bytes, the
+    // least a node needs for O(1) cancel and for cascading (its deadline is its owner's business)
     /** Wheel tick at which the node fires: ceil(deadline / tickNanos), or the wheel's current
      *  tick if that one had already come when the node was scheduled. */
     long expiryTick;
-    /** Insertion order, the tie-break that keeps equal deadlines FIFO. */
-    long sequence;
     /** Neighbours in the FIFO list of {@code slot}. */
     Schedulable prev;
     Schedulable next;
@@ -30,10 +27,5 @@ public abstract class Schedulable {
     /** Whether this node is scheduled in a timer wheel. */
     public final boolean inWheel() {
         return slot != null;
-    }
-
-    /** The deadline this node was last scheduled for, in the loop clock's nanoseconds. */
-    public final long deadline() {
-        return deadline;
     }
 }

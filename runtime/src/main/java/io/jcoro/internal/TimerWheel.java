@@ -44,14 +44,17 @@ package io.jcoro.internal;
  *     level L, and d &gt; elapsed's digit L. Only in level 0 may d equal it, meaning "due now"
  *     (after a cascade, or a handler that threw). So the lowest set bit of a level's bitmap is its
  *     next slot, and the lowest non-empty level holds the earliest slot.
- * <li>I2, order: every slot list is sorted by {@code sequence}. Appends carry the newest sequence,
- *     and a cascade moves one list, in order, into the levels below it, which are then empty
- *     (by I1 their slots would have come due first). A level-0 slot holds a single tick, so
- *     handing it out in list order is (expiryTick, sequence) order: equal deadlines fire FIFO.
+ * <li>I2, order: every slot list is in scheduling order. Appends go to the tail, and a cascade
+ *     moves one list, in order, into the levels below it, which are then empty (by I1 their
+ *     slots would have come due first). A level-0 slot holds a single tick, so handing it out in
+ *     list order is (expiryTick, scheduling) order: equal deadlines fire FIFO. So nodes need no
+ *     sequence number.
  * <li>I3, bitmaps: bit d of {@code occupied[L]} is set iff slot (L, d) is non-empty; bit L of
  *     {@code occupiedLevels} iff {@code occupied[L] != 0}.
  * <li>I4, due: nodes whose tick had already come when scheduled wait in {@code due}, FIFO, with
- *     expiryTick clamped to the then-current tick; they are handed out first by the next poll.
+ *     expiryTick clamped to the then-current tick; they are handed out first by the next poll,
+ *     which swaps {@code due} with the empty {@code spare} list before handing out what it took,
+ *     so that nodes due again during the poll wait for the next one.
  * </ul>
  * Cancelling unlinks at once (doubly-linked lists), so no lazy removal or compaction is needed.
  *
@@ -97,10 +100,11 @@ public final class TimerWheel {
     private final Slot[] slots = new Slot[LEVELS * SLOTS];
     private final long[] occupied = new long[LEVELS];
     private int occupiedLevels;
-    private final Slot due;
+    /** Nodes due at the next poll (I4); {@code spare} is the empty list a poll swaps in. */
+    private Slot due;
+    private Slot spare;
     /** The current tick: the wheel has handed out everything up to it, except {@code due}. */
     private long elapsed;
-    private long sequence;
     private int size;
     private boolean polling;
 
@@ -118,6 +122,7 @@ public final class TimerWheel {
             slots[i] = new Slot(this, i >>> SHIFT, (int) (i & MASK));
         }
         this.due = new Slot(this, -1, -1);
+        this.spare = new Slot(this, -1, -1);
     }
 
     /** Schedules {@code node} to fire at {@code deadlineNanos}; reschedules it if already in. O(1). */
@@ -128,8 +133,6 @@ public final class TimerWheel {
         // ceil(deadline / tick) without overflow: a remainder means tickNanos >= 2
         long tick = Math.floorDiv(deadlineNanos, tickNanos)
                 + (Math.floorMod(deadlineNanos, tickNanos) == 0 ? 0 : 1);
-        node.deadline = deadlineNanos;
-        node.sequence = sequence++;
         if (tick <= elapsed) {
             node.expiryTick = elapsed;
             link(due, node);
@@ -163,10 +166,14 @@ public final class TimerWheel {
         try {
             long now = Math.max(Math.floorDiv(nowNanos, tickNanos), elapsed);
             int fired = 0;
-            long limit = sequence; // nodes that become due from here on wait for the next poll
-            for (Schedulable n; (n = due.head) != null && n.sequence < limit; fired++) {
-                unlink(n);
-                expiry.expired(n);
+            if (due.head != null) {
+                Slot taken = due; // nodes that become due from here on go to the other list
+                due = spare;
+                spare = taken;
+                for (Schedulable n; (n = taken.head) != null; fired++) {
+                    unlink(n);
+                    expiry.expired(n);
+                }
             }
             while (occupiedLevels != 0) {
                 int level = Integer.numberOfTrailingZeros(occupiedLevels);
@@ -193,6 +200,15 @@ public final class TimerWheel {
             assert positionsHold() : "I1/I3 violated";
             return fired;
         } finally {
+            if (spare.head != null) { // a handler threw: what it left keeps its place, first
+                for (Schedulable n; (n = due.head) != null; ) {
+                    unlink(n);
+                    link(spare, n);
+                }
+                Slot rest = spare;
+                spare = due;
+                due = rest;
+            }
             polling = false;
         }
     }
@@ -252,7 +268,6 @@ public final class TimerWheel {
 
     private void link(Slot slot, Schedulable node) {
         Schedulable tail = slot.tail;
-        assert tail == null || tail.sequence < node.sequence : "I2: slots are sorted by sequence";
         node.slot = slot;
         node.prev = tail;
         node.next = null;

@@ -73,8 +73,8 @@ public final class TimerWheel {
         void expired(Schedulable node);
     }
 
-    /** One slot's FIFO list of nodes. */
-    static final class Slot {
+    /** One slot's FIFO list of nodes; opaque outside this class. */
+    public static final class Slot {
         /** The owner, so that {@link #cancel} can tell a node of another wheel. */
         final TimerWheel wheel;
         /** Position, for the bitmaps; -1 for the {@code due} list, which has no bit. */
@@ -130,7 +130,7 @@ public final class TimerWheel {
 
     /** Schedules {@code node} to fire at {@code deadlineNanos}; reschedules it if already in. O(1). */
     public void schedule(Schedulable node, long deadlineNanos) {
-        if (node.slot != null && !cancel(node)) {
+        if (node.wheelSlot() != null && !cancel(node)) {
             throw new IllegalStateException("node is in another timer wheel");
         }
         // ceil(deadline / tick): the remainder is exact even where floor * tick wraps around,
@@ -138,17 +138,18 @@ public final class TimerWheel {
         long floor = floorTicks(deadlineNanos);
         long tick = floor + (deadlineNanos - floor * tickNanos == 0 ? 0 : 1);
         if (tick <= elapsed) {
-            node.expiryTick = elapsed;
+            node.setExpiryTick(elapsed);
             link(due, node);
         } else {
-            node.expiryTick = tick;
+            node.setExpiryTick(tick);
             place(node);
         }
     }
 
     /** Removes {@code node}; false if it was not in this wheel. O(1). */
     public boolean cancel(Schedulable node) {
-        if (node.slot == null || node.slot.wheel != this) {
+        Slot slot = node.wheelSlot();
+        if (slot == null || slot.wheel != this) {
             return false;
         }
         unlink(node);
@@ -191,11 +192,11 @@ public final class TimerWheel {
                 for (Schedulable n; (n = slot.head) != null; ) {
                     unlink(n);
                     if (level == 0) {
-                        assert n.expiryTick == start;
+                        assert n.expiryTick() == start;
                         fired++;
                         expiry.expired(n); // cannot refill this slot: a tick <= elapsed goes to due
                     } else {
-                        assert n.expiryTick >= start && n.expiryTick - start < 1L << SHIFT * level;
+                        assert n.expiryTick() >= start && n.expiryTick() - start < 1L << SHIFT * level;
                         place(n); // lands below `level`, by I1
                     }
                 }
@@ -241,7 +242,7 @@ public final class TimerWheel {
 
     /** Links {@code node} at the level of the highest digit in which its tick differs from elapsed. */
     private void place(Schedulable node) {
-        long tick = node.expiryTick;
+        long tick = node.expiryTick();
         assert tick >= elapsed;
         int level = (63 - Long.numberOfLeadingZeros((tick ^ elapsed) | MASK)) / SHIFT;
         link(slots[level << SHIFT | digit(tick, level)], node);
@@ -277,11 +278,11 @@ public final class TimerWheel {
 
     private void link(Slot slot, Schedulable node) {
         Schedulable tail = slot.tail;
-        node.slot = slot;
-        node.prev = tail;
-        node.next = null;
+        node.setWheelSlot(slot);
+        node.setWheelPrev(tail);
+        node.setWheelNext(null);
         if (tail != null) {
-            tail.next = node;
+            tail.setWheelNext(node);
         } else {
             slot.head = node;
             if (slot.level >= 0) {
@@ -294,21 +295,22 @@ public final class TimerWheel {
     }
 
     private void unlink(Schedulable node) {
-        Slot slot = node.slot;
-        Schedulable prev = node.prev;
-        Schedulable next = node.next;
+        Slot slot = node.wheelSlot();
+        Schedulable prev = node.wheelPrev();
+        Schedulable next = node.wheelNext();
         if (prev != null) {
-            prev.next = next;
+            prev.setWheelNext(next);
         } else {
             slot.head = next;
         }
         if (next != null) {
-            next.prev = prev;
+            next.setWheelPrev(prev);
         } else {
             slot.tail = prev;
         }
-        node.slot = null;
-        node.prev = node.next = null;
+        node.setWheelSlot(null);
+        node.setWheelPrev(null);
+        node.setWheelNext(null);
         size--;
         if (slot.head == null && slot.level >= 0
                 && (occupied[slot.level] &= ~(1L << slot.index)) == 0) {

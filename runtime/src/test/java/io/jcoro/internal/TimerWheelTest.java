@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimerWheelTest {
     private static final long MS = 1_000_000;
 
-    static final class Node extends Schedulable {
+    static final class Node extends TimerNode {
         final String name;
         final int id;
         /** The deadline of its last schedule (the wheel keeps only the tick), for "never early". */
@@ -265,6 +265,19 @@ class TimerWheelTest {
         assertFalse(wheel.cancel(n));
         assertThrows(IllegalStateException.class, () -> schedule(wheel, n, 10 * MS));
         assertTrue(other.cancel(n));
+    }
+
+    @Test
+    void aNodeWithoutLinksIsRefusedAndLeavesTheWheelAsItWas() {
+        Schedulable plain = new Schedulable() { // as a promise or a done callback is
+            @Override
+            protected void run() {}
+        };
+        assertThrows(UnsupportedOperationException.class, () -> wheel.schedule(plain, 10 * MS));
+        assertFalse(plain.inWheel());
+        assertFalse(wheel.cancel(plain));
+        assertEquals(0, wheel.size());
+        assertEquals(Long.MAX_VALUE, wheel.nextPollTime());
     }
 
     @Test

@@ -481,7 +481,8 @@ for kind, title in (("suspended", "awaiting one shared promise"), ("sleeping", "
         v = d["results"].get("Memory" + kind.capitalize())
         md.append("| Python %s, %s | %s | | %s |" % (loop, title, fmt_b(v), fmt_x(ratio(v, base))))
 md.append("\nThe floor of a suspended coroutine is a 24-byte object (header, state, link in the "
-          "waiter list); of a sleeper, a timer-wheel node (the 48-byte `Schedulable` fields).\n")
+          "waiter list); of a sleeper, a timer-wheel node (a `TimerNode`: header, 20 bytes of wheel "
+          "links, its own fields).\n")
 md.append("**JOL, per class** (instances and bytes per coroutine at N = 10,000, less N = 0; JDK 25):\n")
 for s in ("jcoro-suspended", "jcoro-sleeping", "kotlin-suspended", "vt-suspended"):
     m = memory.get((s, "25"))

@@ -349,7 +349,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         StackTraceElement where = frame.$where();
         if (where != null) {
             StackTraceElement[] trace = failure.getStackTrace();
-            if (trace.length > 0) { // an exception without a writable stack trace keeps none
+            // Other exceptions without a trace are not writable, or are the JVM's shared
+            // preallocated ones, and keep none; a CancelledError made by cancel() starts empty
+            // and writable, and its trace is this chain (see CancelledError).
+            if (trace.length > 0 || failure instanceof CancelledError) {
                 StackTraceElement[] longer = java.util.Arrays.copyOf(trace, trace.length + 1);
                 longer[trace.length] = where;
                 failure.setStackTrace(longer);

@@ -134,7 +134,7 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      */
     public boolean cancel(String message) {
         markRetrieved();
-        return !isDone() && tryCancel(new CancelledError(message));
+        return !isDone() && tryCancel(new CancelledError(message, loop));
     }
 
     /**

@@ -145,7 +145,7 @@ final class Gathering extends FutureCore<List<Object>> {
                 results.add(settled ? outcomeOf(c) : c.result());
             }
             if (cancelRequested) {
-                tryFail(new CancelledError(cancelMessage));
+                tryFail(new CancelledError(cancelMessage, loop));
             } else {
                 trySucceed(results);
             }

@@ -1,5 +1,7 @@
 package io.jcoro;
 
+import io.jcoro.internal.Schedulable;
+import io.jcoro.internal.TimerWheel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -58,7 +60,7 @@ public final class Task<T> extends FutureCore<T> {
     private static final byte ST_SCHEDULED = 4;
     private static final byte ST_DONE = 5;
 
-    // Fields are few on purpose (a task is 80 bytes with compressed oops): what only a named or
+    // Fields are few on purpose (a task is 72 bytes with compressed oops): what only a named or
     // cancelled task needs lives in Extras.
     private byte state = ST_NEW;
     private final int id;
@@ -75,6 +77,14 @@ public final class Task<T> extends FutureCore<T> {
     /** The context variables this task sees: a snapshot of its creator's, taken when it was made
      *  (asyncio's {@code copy_context()}); immutable, so taking it copies one reference. */
     Context context;
+
+    // The timer wheel's links (a sleeping task is its own timer node): a Task extends FutureCore,
+    // so it cannot inherit them from TimerNode, and FutureCore must not carry them for every
+    // promise. The wheel reaches them through the accessors at the end of this class.
+    private long expiryTick;
+    private Schedulable wheelPrev;
+    private Schedulable wheelNext;
+    private TimerWheel.Slot wheelSlot;
 
     /** What few tasks need. */
     private static final class Extras {
@@ -129,7 +139,7 @@ public final class Task<T> extends FutureCore<T> {
         if (state == ST_WAITING && awaiting != null && awaiting.cancel(message)) {
             return true; // the future wakes us with its CancelledError
         }
-        e.mustCancel = new CancelledError(message);
+        e.mustCancel = new CancelledError(message, loop);
         if (state == ST_SLEEPING && inWheel()) {
             loop.cancelTimer(this);
             state = ST_SCHEDULED;
@@ -346,6 +356,48 @@ public final class Task<T> extends FutureCore<T> {
     /** The future the task is suspended on (for task dumps), or null. */
     FutureCore<?> awaitedFuture() {
         return awaiting;
+    }
+
+    // ------------------------------------------------------------------ timer-wheel links
+
+    @Override
+    protected TimerWheel.Slot wheelSlot() {
+        return wheelSlot;
+    }
+
+    @Override
+    protected void setWheelSlot(TimerWheel.Slot slot) {
+        wheelSlot = slot;
+    }
+
+    @Override
+    protected Schedulable wheelPrev() {
+        return wheelPrev;
+    }
+
+    @Override
+    protected void setWheelPrev(Schedulable prev) {
+        wheelPrev = prev;
+    }
+
+    @Override
+    protected Schedulable wheelNext() {
+        return wheelNext;
+    }
+
+    @Override
+    protected void setWheelNext(Schedulable next) {
+        wheelNext = next;
+    }
+
+    @Override
+    protected long expiryTick() {
+        return expiryTick;
+    }
+
+    @Override
+    protected void setExpiryTick(long tick) {
+        expiryTick = tick;
     }
 
     String stateName() {

@@ -1,6 +1,6 @@
 package io.jcoro;
 
-import io.jcoro.internal.Schedulable;
+import io.jcoro.internal.TimerNode;
 
 /**
  * A callback scheduled on an {@link EventLoop} by {@code callSoon}, {@code callLater},
@@ -20,7 +20,7 @@ import io.jcoro.internal.Schedulable;
  * <p>The handle is itself the node of the loop's ready queue or timer wheel (its supertype is
  * internal): scheduling allocates nothing else.
  */
-public final class TimerHandle extends Schedulable {
+public final class TimerHandle extends TimerNode {
     private final EventLoop loop;
     private final long when;
     private volatile Runnable callback;

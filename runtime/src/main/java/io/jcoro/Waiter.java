@@ -84,7 +84,7 @@ public abstract class Waiter<T> extends FutureCore<T> {
     @Override
     public final boolean cancel(String message) {
         markRetrieved();
-        if (isDone() || !tryCancel(new CancelledError(message))) {
+        if (isDone() || !tryCancel(new CancelledError(message, loop))) {
             return false;
         }
         onCancelled();

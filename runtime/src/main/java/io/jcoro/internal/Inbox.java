@@ -1,5 +1,7 @@
 package io.jcoro.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,16 +13,40 @@ import java.util.concurrent.locks.LockSupport;
  * only cross-thread submissions pay. An allocation-free MPSC ring can replace it behind
  * {@link #add} and {@link #drainTo}.
  *
- * <p><b>Invariant (no lost wake-up).</b> The consumer sets {@code parked}, then re-checks the
- * queue before parking; a producer enqueues, then reads {@code parked} and unparks the owner if
- * set. Both are volatile accesses, so either the producer sees {@code parked} and unparks (a
- * permit given before {@code park} is kept), or the consumer sees the node and does not park.
+ * <p>The loop looks at the inbox once per iteration, so the empty case must cost next to
+ * nothing: a producer raises {@code pending} after each enqueue, and the consumer touches the
+ * queue only when it can swap {@code pending} from true to false.
+ *
+ * <p><b>Invariant (nothing left behind).</b> While a node is in the queue, {@code pending} is
+ * true or the consumer is about to poll it. A producer writes {@code pending = true} after its
+ * enqueue; the consumer clears it with an atomic swap before it polls, and the swap reads the
+ * last producer's write, so every node enqueued before that write is visible to the polls that
+ * follow; a node enqueued later is followed by a later write. A drain cut short by its cap
+ * raises the flag again.
+ *
+ * <p><b>Invariant (no lost wake-up).</b> The consumer sets {@code parked}, then re-checks
+ * {@code pending} before parking; a producer raises {@code pending}, then reads {@code parked}
+ * and unparks the owner if set. All are volatile accesses, so either the producer sees
+ * {@code parked} and unparks (a permit given before {@code park} is kept), or the consumer sees
+ * {@code pending} and does not park.
  */
 public final class Inbox {
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findVarHandle(Inbox.class, "pending", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ConcurrentLinkedQueue<Schedulable> queue = new ConcurrentLinkedQueue<>();
     /** The consuming (loop) thread while it runs; null otherwise. */
     private volatile Thread owner;
     private volatile boolean parked;
+    /** The queue may hold nodes the consumer has not polled (see the class comment). */
+    private volatile boolean pending;
 
     /** The thread consuming this inbox, or null when none is. */
     public Thread owner() {
@@ -35,6 +61,7 @@ public final class Inbox {
     /** Any thread: enqueues {@code node} and unparks the owner if it is parked. */
     public void add(Schedulable node) {
         queue.add(node);
+        pending = true;
         if (parked) {
             Thread t = owner;
             if (t != null) {
@@ -45,9 +72,15 @@ public final class Inbox {
 
     /** Owner only: moves up to {@code max} nodes to {@code ready}, oldest first. */
     public int drainTo(ReadyQueue ready, int max) {
+        if (!pending || !(boolean) PENDING.getAndSet(this, false)) {
+            return 0; // one volatile read: the usual case
+        }
         int moved = 0;
         for (Schedulable node; moved < max && (node = queue.poll()) != null; moved++) {
             ready.push(node);
+        }
+        if (moved == max) {
+            pending = true; // cut short by the cap: the rest goes at the next drain
         }
         return moved;
     }
@@ -68,7 +101,7 @@ public final class Inbox {
     public boolean park(Object blocker, long timeoutNanos) {
         parked = true;
         try {
-            if (!queue.isEmpty()) {
+            if (pending) {
                 return false;
             }
             if (timeoutNanos <= 0) {

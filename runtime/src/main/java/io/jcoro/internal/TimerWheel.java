@@ -44,14 +44,17 @@ package io.jcoro.internal;
  *     level L, and d &gt; elapsed's digit L. Only in level 0 may d equal it, meaning "due now"
  *     (after a cascade, or a handler that threw). So the lowest set bit of a level's bitmap is its
  *     next slot, and the lowest non-empty level holds the earliest slot.
- * <li>I2, order: every slot list is sorted by {@code sequence}. Appends carry the newest sequence,
- *     and a cascade moves one list, in order, into the levels below it, which are then empty
- *     (by I1 their slots would have come due first). A level-0 slot holds a single tick, so
- *     handing it out in list order is (expiryTick, sequence) order: equal deadlines fire FIFO.
+ * <li>I2, order: every slot list is in scheduling order. Appends go to the tail, and a cascade
+ *     moves one list, in order, into the levels below it, which are then empty (by I1 their
+ *     slots would have come due first). A level-0 slot holds a single tick, so handing it out in
+ *     list order is (expiryTick, scheduling) order: equal deadlines fire FIFO. So nodes need no
+ *     sequence number.
  * <li>I3, bitmaps: bit d of {@code occupied[L]} is set iff slot (L, d) is non-empty; bit L of
  *     {@code occupiedLevels} iff {@code occupied[L] != 0}.
  * <li>I4, due: nodes whose tick had already come when scheduled wait in {@code due}, FIFO, with
- *     expiryTick clamped to the then-current tick; they are handed out first by the next poll.
+ *     expiryTick clamped to the then-current tick; they are handed out first by the next poll,
+ *     which swaps {@code due} with the empty {@code spare} list before handing out what it took,
+ *     so that nodes due again during the poll wait for the next one.
  * </ul>
  * Cancelling unlinks at once (doubly-linked lists), so no lazy removal or compaction is needed.
  *
@@ -70,8 +73,8 @@ public final class TimerWheel {
         void expired(Schedulable node);
     }
 
-    /** One slot's FIFO list of nodes. */
-    static final class Slot {
+    /** One slot's FIFO list of nodes; opaque outside this class. */
+    public static final class Slot {
         /** The owner, so that {@link #cancel} can tell a node of another wheel. */
         final TimerWheel wheel;
         /** Position, for the bitmaps; -1 for the {@code due} list, which has no bit. */
@@ -91,16 +94,20 @@ public final class TimerWheel {
     private static final int SLOTS = 1 << SHIFT; // 64: one long bitmap per level
     private static final long MASK = SLOTS - 1;
     private static final int LEVELS = 11; // 11 * 6 >= 64: every tick has a level
+    /** The event loop's tick. Dividing by a constant compiles to a multiplication, where
+     *  dividing by the field is a 64-bit division (tens of cycles); see {@link #floorTicks}. */
+    private static final long MILLISECOND = 1_000_000L;
 
     private final long tickNanos;
     /** Slot (L, d) is {@code slots[L * 64 + d]}. */
     private final Slot[] slots = new Slot[LEVELS * SLOTS];
     private final long[] occupied = new long[LEVELS];
     private int occupiedLevels;
-    private final Slot due;
+    /** Nodes due at the next poll (I4); {@code spare} is the empty list a poll swaps in. */
+    private Slot due;
+    private Slot spare;
     /** The current tick: the wheel has handed out everything up to it, except {@code due}. */
     private long elapsed;
-    private long sequence;
     private int size;
     private boolean polling;
 
@@ -113,35 +120,36 @@ public final class TimerWheel {
             throw new IllegalArgumentException("tickNanos must be positive: " + tickNanos);
         }
         this.tickNanos = tickNanos;
-        this.elapsed = Math.floorDiv(startNanos, tickNanos);
+        this.elapsed = floorTicks(startNanos);
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot(this, i >>> SHIFT, (int) (i & MASK));
         }
         this.due = new Slot(this, -1, -1);
+        this.spare = new Slot(this, -1, -1);
     }
 
     /** Schedules {@code node} to fire at {@code deadlineNanos}; reschedules it if already in. O(1). */
     public void schedule(Schedulable node, long deadlineNanos) {
-        if (node.slot != null && !cancel(node)) {
+        if (node.wheelSlot() != null && !cancel(node)) {
             throw new IllegalStateException("node is in another timer wheel");
         }
-        // ceil(deadline / tick) without overflow: a remainder means tickNanos >= 2
-        long tick = Math.floorDiv(deadlineNanos, tickNanos)
-                + (Math.floorMod(deadlineNanos, tickNanos) == 0 ? 0 : 1);
-        node.deadline = deadlineNanos;
-        node.sequence = sequence++;
+        // ceil(deadline / tick): the remainder is exact even where floor * tick wraps around,
+        // and non-zero only if tickNanos >= 2, so floor + 1 cannot overflow
+        long floor = floorTicks(deadlineNanos);
+        long tick = floor + (deadlineNanos - floor * tickNanos == 0 ? 0 : 1);
         if (tick <= elapsed) {
-            node.expiryTick = elapsed;
+            node.setExpiryTick(elapsed);
             link(due, node);
         } else {
-            node.expiryTick = tick;
+            node.setExpiryTick(tick);
             place(node);
         }
     }
 
     /** Removes {@code node}; false if it was not in this wheel. O(1). */
     public boolean cancel(Schedulable node) {
-        if (node.slot == null || node.slot.wheel != this) {
+        Slot slot = node.wheelSlot();
+        if (slot == null || slot.wheel != this) {
             return false;
         }
         unlink(node);
@@ -161,12 +169,16 @@ public final class TimerWheel {
         }
         polling = true;
         try {
-            long now = Math.max(Math.floorDiv(nowNanos, tickNanos), elapsed);
+            long now = Math.max(floorTicks(nowNanos), elapsed);
             int fired = 0;
-            long limit = sequence; // nodes that become due from here on wait for the next poll
-            for (Schedulable n; (n = due.head) != null && n.sequence < limit; fired++) {
-                unlink(n);
-                expiry.expired(n);
+            if (due.head != null) {
+                Slot taken = due; // nodes that become due from here on go to the other list
+                due = spare;
+                spare = taken;
+                for (Schedulable n; (n = taken.head) != null; fired++) {
+                    unlink(n);
+                    expiry.expired(n);
+                }
             }
             while (occupiedLevels != 0) {
                 int level = Integer.numberOfTrailingZeros(occupiedLevels);
@@ -180,11 +192,11 @@ public final class TimerWheel {
                 for (Schedulable n; (n = slot.head) != null; ) {
                     unlink(n);
                     if (level == 0) {
-                        assert n.expiryTick == start;
+                        assert n.expiryTick() == start;
                         fired++;
                         expiry.expired(n); // cannot refill this slot: a tick <= elapsed goes to due
                     } else {
-                        assert n.expiryTick >= start && n.expiryTick - start < 1L << SHIFT * level;
+                        assert n.expiryTick() >= start && n.expiryTick() - start < 1L << SHIFT * level;
                         place(n); // lands below `level`, by I1
                     }
                 }
@@ -193,6 +205,15 @@ public final class TimerWheel {
             assert positionsHold() : "I1/I3 violated";
             return fired;
         } finally {
+            if (spare.head != null) { // a handler threw: what it left keeps its place, first
+                for (Schedulable n; (n = due.head) != null; ) {
+                    unlink(n);
+                    link(spare, n);
+                }
+                Slot rest = spare;
+                spare = due;
+                due = rest;
+            }
             polling = false;
         }
     }
@@ -221,7 +242,7 @@ public final class TimerWheel {
 
     /** Links {@code node} at the level of the highest digit in which its tick differs from elapsed. */
     private void place(Schedulable node) {
-        long tick = node.expiryTick;
+        long tick = node.expiryTick();
         assert tick >= elapsed;
         int level = (63 - Long.numberOfLeadingZeros((tick ^ elapsed) | MASK)) / SHIFT;
         link(slots[level << SHIFT | digit(tick, level)], node);
@@ -241,6 +262,11 @@ public final class TimerWheel {
         return start;
     }
 
+    /** {@code floor(nanos / tickNanos)}; the loop's 1 ms tick takes the constant-divisor path. */
+    private long floorTicks(long nanos) {
+        return tickNanos == MILLISECOND ? Math.floorDiv(nanos, MILLISECOND) : Math.floorDiv(nanos, tickNanos);
+    }
+
     /** {@code tick * tickNanos}, saturated: a tick past the end of time is never reached. */
     private long nanosOf(long tick) {
         long low = tick * tickNanos;
@@ -252,12 +278,11 @@ public final class TimerWheel {
 
     private void link(Slot slot, Schedulable node) {
         Schedulable tail = slot.tail;
-        assert tail == null || tail.sequence < node.sequence : "I2: slots are sorted by sequence";
-        node.slot = slot;
-        node.prev = tail;
-        node.next = null;
+        node.setWheelSlot(slot);
+        node.setWheelPrev(tail);
+        node.setWheelNext(null);
         if (tail != null) {
-            tail.next = node;
+            tail.setWheelNext(node);
         } else {
             slot.head = node;
             if (slot.level >= 0) {
@@ -270,21 +295,22 @@ public final class TimerWheel {
     }
 
     private void unlink(Schedulable node) {
-        Slot slot = node.slot;
-        Schedulable prev = node.prev;
-        Schedulable next = node.next;
+        Slot slot = node.wheelSlot();
+        Schedulable prev = node.wheelPrev();
+        Schedulable next = node.wheelNext();
         if (prev != null) {
-            prev.next = next;
+            prev.setWheelNext(next);
         } else {
             slot.head = next;
         }
         if (next != null) {
-            next.prev = prev;
+            next.setWheelPrev(prev);
         } else {
             slot.tail = prev;
         }
-        node.slot = null;
-        node.prev = node.next = null;
+        node.setWheelSlot(null);
+        node.setWheelPrev(null);
+        node.setWheelNext(null);
         size--;
         if (slot.head == null && slot.level >= 0
                 && (occupied[slot.level] &= ~(1L << slot.index)) == 0) {

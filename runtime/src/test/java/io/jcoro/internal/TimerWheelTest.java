@@ -19,9 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimerWheelTest {
     private static final long MS = 1_000_000;
 
-    static final class Node extends Schedulable {
+    static final class Node extends TimerNode {
         final String name;
         final int id;
+        /** The deadline of its last schedule (the wheel keeps only the tick), for "never early". */
+        long deadline;
 
         Node(String name) {
             this(name, -1);
@@ -32,6 +34,10 @@ class TimerWheelTest {
             this.id = id;
         }
 
+        long deadline() {
+            return deadline;
+        }
+
         @Override
         protected void run() {}
 
@@ -39,6 +45,12 @@ class TimerWheelTest {
         public String toString() {
             return name != null ? name : "#" + id;
         }
+    }
+
+    /** Every schedule of these tests: the node remembers its deadline. */
+    static void schedule(TimerWheel wheel, Node n, long deadline) {
+        wheel.schedule(n, deadline);
+        n.deadline = deadline;
     }
 
     private final ManualClock clock = new ManualClock();
@@ -60,7 +72,7 @@ class TimerWheelTest {
 
     private Node at(String name, long deadline) {
         Node n = new Node(name);
-        wheel.schedule(n, deadline);
+        schedule(wheel, n, deadline);
         return n;
     }
 
@@ -153,8 +165,8 @@ class TimerWheelTest {
         Node later = at("later", 10 * MS);
         onFire = n -> {
             if (n == tickTock && n.deadline() < 30 * MS) {
-                wheel.schedule(n, n.deadline() + 10 * MS); // fires again in this poll
-                wheel.schedule(later, 100 * MS); // moved out of the batch being handed out
+                schedule(wheel, n, n.deadline() + 10 * MS); // fires again in this poll
+                schedule(wheel, later, 100 * MS); // moved out of the batch being handed out
             }
         };
         assertEquals(3, pollAt(35 * MS));
@@ -169,7 +181,7 @@ class TimerWheelTest {
         Node again = new Node("again");
         onFire = n -> { // always due again: must not keep the poll going
             assertEquals(1, fired.size(), "handed out in the same poll");
-            wheel.schedule(again, clock.nanoTime());
+            schedule(wheel, again, clock.nanoTime());
         };
         at("first", 5 * MS);
         assertEquals(1, pollAt(5 * MS));
@@ -188,6 +200,24 @@ class TimerWheelTest {
         at("c", 6 * MS);
         onFire = n -> {
             assertThrows(IllegalStateException.class, () -> wheel.poll(0, x -> {}), "reentrant");
+            throw new IllegalArgumentException("boom");
+        };
+        assertThrows(IllegalArgumentException.class, () -> pollAt(10 * MS));
+        assertEquals("[a]", firedNames());
+        assertEquals(2, wheel.size());
+        onFire = n -> {};
+        assertEquals(2, pollAt(10 * MS));
+        assertEquals("[b, c]", firedNames());
+    }
+
+    @Test
+    void aHandlerThrowingAmongOverdueNodesLeavesTheRestAheadOfNewerOnes() {
+        pollAt(10 * MS);
+        at("a", 0); // overdue: in the due list
+        at("b", 0);
+        Node c = new Node("c");
+        onFire = n -> {
+            schedule(wheel, c, 0); // due again during the poll: waits for the next one
             throw new IllegalArgumentException("boom");
         };
         assertThrows(IllegalArgumentException.class, () -> pollAt(10 * MS));
@@ -218,7 +248,7 @@ class TimerWheelTest {
         Node a = at("a", 10 * MS);
         Node b = at("b", 20 * MS);
         assertEquals(2, wheel.size());
-        wheel.schedule(a, 30 * MS); // reschedule: moved, not added
+        schedule(wheel, a, 30 * MS); // reschedule: moved, not added
         assertEquals(2, wheel.size());
         assertTrue(wheel.cancel(b));
         assertFalse(wheel.cancel(b));
@@ -231,10 +261,23 @@ class TimerWheelTest {
     void nodesOfAnotherWheelAreNotOurs() {
         TimerWheel other = new TimerWheel(MS, 0);
         Node n = new Node("n");
-        other.schedule(n, 10 * MS);
+        schedule(other, n, 10 * MS);
         assertFalse(wheel.cancel(n));
-        assertThrows(IllegalStateException.class, () -> wheel.schedule(n, 10 * MS));
+        assertThrows(IllegalStateException.class, () -> schedule(wheel, n, 10 * MS));
         assertTrue(other.cancel(n));
+    }
+
+    @Test
+    void aNodeWithoutLinksIsRefusedAndLeavesTheWheelAsItWas() {
+        Schedulable plain = new Schedulable() { // as a promise or a done callback is
+            @Override
+            protected void run() {}
+        };
+        assertThrows(UnsupportedOperationException.class, () -> wheel.schedule(plain, 10 * MS));
+        assertFalse(plain.inWheel());
+        assertFalse(wheel.cancel(plain));
+        assertEquals(0, wheel.size());
+        assertEquals(Long.MAX_VALUE, wheel.nextPollTime());
     }
 
     @Test
@@ -242,8 +285,8 @@ class TimerWheelTest {
         TimerWheel w = new TimerWheel(1, Long.MIN_VALUE);
         Node last = new Node("last");
         Node first = new Node("first");
-        w.schedule(last, Long.MAX_VALUE);
-        w.schedule(first, Long.MIN_VALUE + 1);
+        schedule(w, last, Long.MAX_VALUE);
+        schedule(w, first, Long.MIN_VALUE + 1);
         List<Schedulable> out = new ArrayList<>();
         assertEquals(0, w.poll(Long.MIN_VALUE, out::add));
         for (int polls = 0; polls < 100 && w.size() > 0; polls++) {
@@ -252,7 +295,7 @@ class TimerWheelTest {
         assertEquals(List.of(first, last), out);
         // With a coarse tick, a deadline whose tick starts after Long.MAX_VALUE ns never comes.
         TimerWheel coarse = new TimerWheel(MS, Long.MAX_VALUE - 100 * MS);
-        coarse.schedule(new Node("never"), Long.MAX_VALUE);
+        schedule(coarse, new Node("never"), Long.MAX_VALUE);
         for (int polls = 0; polls < 100 && coarse.nextPollTime() != Long.MAX_VALUE; polls++) {
             assertEquals(0, coarse.poll(coarse.nextPollTime(), out::add));
         }
@@ -270,14 +313,14 @@ class TimerWheelTest {
         long[] order = new long[count]; // the insertion rank of each node's last schedule
         for (int i = 0; i < count; i++) {
             nodes[i] = new Node(null, i);
-            wheel.schedule(nodes[i], rnd.nextLong(3_600_000 * MS)); // within an hour
+            schedule(wheel, nodes[i], rnd.nextLong(3_600_000 * MS)); // within an hour
             order[i] = i;
         }
         for (int i = 0; i < count; i += 10) { // cancel or move a fifth of them
             if (i % 20 == 0) {
                 assertTrue(wheel.cancel(nodes[i]));
             } else {
-                wheel.schedule(nodes[i], rnd.nextLong(3_600_000 * MS));
+                schedule(wheel, nodes[i], rnd.nextLong(3_600_000 * MS));
                 order[i] = count + i;
             }
         }
@@ -288,9 +331,9 @@ class TimerWheelTest {
             long now = t;
             total[0] += wheel.poll(now, s -> {
                 int i = ((Node) s).id;
-                long tick = (s.deadline() + MS - 1) / MS;
+                long tick = (((Node) s).deadline() + MS - 1) / MS;
                 assertTrue(tick > last[0] || tick == last[0] && order[i] > last[1], "order");
-                assertTrue(now >= s.deadline() && now < s.deadline() + MS, "fired on its tick");
+                assertTrue(now >= ((Node) s).deadline() && now < ((Node) s).deadline() + MS, "fired on its tick");
                 last[0] = tick;
                 last[1] = order[i];
             });
@@ -375,7 +418,7 @@ class TimerWheelTest {
 
         void schedule(Node n) {
             long d = deadline();
-            wheel.schedule(n, d);
+            TimerWheelTest.schedule(wheel, n, d);
             oracle.schedule(n, d);
         }
 
@@ -427,7 +470,7 @@ class TimerWheelTest {
                 count[0]++;
                 assertSame(oracle.next(), s, () -> where() + ", fire #" + count[0]);
                 assertFalse(s.inWheel(), this::where);
-                assertTrue(now >= s.deadline(), () -> where() + ": fired early: " + s);
+                assertTrue(now >= ((Node) s).deadline(), () -> where() + ": fired early: " + s);
                 if (!quiet && rnd.nextInt(4) == 0) { // the handler reschedules or cancels, maybe itself
                     Node n = rnd.nextBoolean() ? (Node) s : nodes[rnd.nextInt(nodes.length)];
                     if (rnd.nextInt(3) == 0) {

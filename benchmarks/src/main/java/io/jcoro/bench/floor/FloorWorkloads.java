@@ -1,6 +1,6 @@
 package io.jcoro.bench.floor;
 
-import io.jcoro.internal.Schedulable;
+import io.jcoro.internal.TimerNode;
 import io.jcoro.internal.TimerWheel;
 
 /** The hand-written floor of each coroutine workload: {@link Fiber}s on a {@link FloorLoop}. */
@@ -195,7 +195,7 @@ public final class FloorWorkloads {
     // ---------------------------------------------------------------- cancel tree / sleep storm
 
     /** A sleeping fiber: it is its own timer node in the wheel (no task, no loop). */
-    static final class Sleeper extends Schedulable {
+    static final class Sleeper extends TimerNode {
         final int[] counter;
         boolean cancelled;
 

@@ -8,18 +8,17 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import com.sun.source.tree.VariableTree;
 import io.jcoro.processor.ir.FrameLayout;
-import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
 import io.jcoro.processor.util.TypeNames;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeMirror;
 
 /**
- * Emit: turns one method's IR into its frame class, a nested class of the generated type.
+ * Emit: turns one method's IR into its frame class, a nested class of the generated type: its
+ * fields, constructor and constant tables here, each state's code in {@link StateBlockEmitter},
+ * the {@code $resume} method (split when large) in {@link ResumeMethods}.
  *
  * <p>Generates:
  * <pre>{@code
@@ -53,13 +52,11 @@ final class FrameEmitter {
     private final FrameInput in;
     private final SourceRenderer renderer;
     private final TypeRendering types;
-    private final TryOpEmitter tries;
 
     FrameEmitter(FrameInput in, SourceRenderer renderer, TypeRendering types) {
         this.in = in;
         this.renderer = renderer;
         this.types = types;
-        this.tries = new TryOpEmitter(in, types);
     }
 
     TypeSpec emit() {
@@ -105,8 +102,10 @@ final class FrameEmitter {
                 .addStatement("return $$where($S, $S, $S, $$LINES)", binaryName(), in.method().element().getSimpleName(),
                         sourceFileName())
                 .build());
-        frame.addMethods(new ResumeMethods(in.partBudget()).build(stateBlocks(), new ResumeMethods.Shape(
-                hasHandlers() ? router() : null, !in.body().deferredExits().isEmpty())));
+        boolean routed = hasHandlers();
+        java.util.List<ResumeMethods.StateBlock> blocks = new StateBlockEmitter(in, renderer, types).blocks(routed);
+        frame.addMethods(new ResumeMethods(in.partBudget()).build(blocks, new ResumeMethods.Shape(
+                routed ? router() : null, !in.body().deferredExits().isEmpty())));
         return frame.build();
     }
 
@@ -180,42 +179,6 @@ final class FrameEmitter {
     }
 
     /**
-     * The {@code case n: { ... }} block of each state, in state order. A body with exploded try
-     * statements also gets the exception router after its {@code switch} (see {@link #router()}).
-     */
-    private java.util.List<ResumeMethods.StateBlock> stateBlocks() {
-        java.util.List<ResumeMethods.StateBlock> blocks = new java.util.ArrayList<>();
-        boolean routed = hasHandlers();
-        CodeBlock.Builder code = null;
-        int state = -1;
-        boolean fallsThrough = false;
-        Label previousHandler = null;
-        for (Op op : in.body().ops()) {
-            if (op instanceof Op.Mark mark) {
-                if (code != null) {
-                    blocks.add(new ResumeMethods.StateBlock(state, code.build(), fallsThrough));
-                }
-                code = CodeBlock.builder();
-                state = mark.label().state();
-                if (fallsThrough && routed && mark.handler() != previousHandler) {
-                    // reached by falling through: the router must know this state's handler
-                    code.addStatement("$$label = $L", state);
-                }
-                declaredTemps.clear();
-                previousHandler = mark.handler();
-                fallsThrough = true;
-            } else {
-                emitOp(code, op);
-                fallsThrough = !(op instanceof Op.Jump || op instanceof Op.CatchDispatch);
-            }
-        }
-        if (code != null) {
-            blocks.add(new ResumeMethods.StateBlock(state, code.build(), fallsThrough));
-        }
-        return blocks;
-    }
-
-    /**
      * Generates the exception router, the catch of the dispatch loop:
      * <pre>{@code
      * } catch (Throwable $e) {
@@ -255,285 +218,6 @@ final class FrameEmitter {
             }
         }
         return constantTable("$HANDLERS", handlers);
-    }
-
-    private void emitOp(CodeBlock.Builder code, Op op) {
-        if (op instanceof Op.Code c) {
-            emitStatement(code, c);
-        } else if (op instanceof Op.Suspend suspend) {
-            java.util.List<String> dead = in.deadAtSuspension().getOrDefault(suspend, java.util.List.of());
-            if (dead.isEmpty()) {
-                code.add("if ($$await($L, $L)) return $$SUSPENDED;\n",
-                        render(code, suspend.awaitable()), suspend.resume().state());
-            } else {
-                // a suspended frame keeps only what it reads again
-                code.add("if ($$await($L, $L)) {\n", render(code, suspend.awaitable()), suspend.resume().state())
-                        .indent();
-                for (String field : dead) {
-                    code.addStatement("$L = null", field);
-                }
-                code.addStatement("return $$SUSPENDED").unindent().add("}\n");
-            }
-        } else if (op instanceof Op.Take take) {
-            emitTake(code, take);
-        } else if (op instanceof Op.CatchDispatch dispatch) {
-            tries.emitCatchDispatch(code, dispatch);
-        } else if (op instanceof Op.TakeCaught caught) {
-            tries.emitTakeCaught(code, caught);
-        } else if (op instanceof Op.EnterFinally enter) {
-            io.jcoro.processor.ir.Finally f = enter.finally_();
-            if (enter.pending() == io.jcoro.processor.ir.Finally.THROW) {
-                code.addStatement("$L = $$caught", f.value().name());
-            }
-            code.addStatement("$L = $L", f.pending().name(), enter.pending());
-        } else if (op instanceof Op.CloseSync close) {
-            tries.emitCloseSync(code, close);
-        } else if (op instanceof Op.CloseAsync close) {
-            tries.emitCloseAsync(code, close);
-        } else if (op instanceof Op.AfterCloseAsync after) {
-            tries.emitAfterCloseAsync(code, after);
-        } else if (op instanceof Op.EndFinally end) {
-            tries.emitEndFinally(code, end.finally_());
-        } else if (op instanceof Op.Emit emit) {
-            code.add("return $$emit($L, $L);\n", render(code, emit.value()), emit.resume().state());
-        } else if (op instanceof Op.AwaitNext next) {
-            code.add("if ($$await($L.next(), $L)) return $$SUSPENDED;\n", next.generator().name(), next.resume().state());
-        } else if (op instanceof Op.TakeNext next) {
-            emitTakeNext(code, next);
-        } else if (op instanceof Op.Eval eval) {
-            code.add("$L;\n", render(code, eval.expression()));
-        } else if (op instanceof Op.IterInit init) {
-            emitIterInit(code, init);
-        } else if (op instanceof Op.IterNext next) {
-            emitIterNext(code, next);
-        } else if (op instanceof Op.SwitchJump jump) {
-            emitSwitchJump(code, jump);
-        } else if (op instanceof Op.Spill spill) {
-            code.add("$L = $L;\n", declareTemp(spill.temp()), render(code, spill.value(), spill.temp()));
-        } else if (op instanceof Op.JumpIfTemp jump) {
-            code.add("if ($L$L) {\n", jump.when() ? "" : "!", jump.temp().name()).indent()
-                    .add("$$label = $L;\ncontinue;\n", jump.target().state())
-                    .unindent().add("}\n");
-        } else if (op instanceof Op.Jump jump) {
-            code.add("$$label = $L;\ncontinue;\n", jump.target().state());
-        } else if (op instanceof Op.JumpIfAssertionsDisabled jump) {
-            code.add("if (!$$ASSERTIONS) {\n").indent()
-                    .add("$$label = $L;\ncontinue;\n", jump.target().state())
-                    .unindent().add("}\n");
-        } else if (op instanceof Op.FailAssertion fail) {
-            // the detail's static type picks the constructor, as in javac's own lowering of assert
-            com.sun.source.tree.ExpressionTree detail = fail.statement().getDetail();
-            if (detail == null) {
-                code.addStatement("throw new $T()", AssertionError.class);
-            } else {
-                code.addStatement("throw new $T($L)", AssertionError.class, render(code, detail));
-            }
-        } else if (op instanceof Op.JumpUnless jump) {
-            code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
-                    .add("$$label = $L;\ncontinue;\n", jump.target().state())
-                    .unindent().add("}\n");
-        }
-    }
-
-    /** Generates: {@code if ($ended()) { $label = 6; continue; } String line = (String) $value();} */
-    private void emitTakeNext(CodeBlock.Builder code, Op.TakeNext next) {
-        code.add("if ($$ended()) {\n").indent()
-                .add("$$label = $L;\ncontinue;\n", next.end().state()).unindent().add("}\n");
-        VariableTree variable = next.variable();
-        VariableElement local = in.facts().localRefs().get(variable);
-        CodeBlock item = CodeBlock.of("($T) $$value()", types.castType(next.elementType()));
-        if (in.layout().isField(local)) {
-            code.add("$L = $L;\n", in.layout().fieldName(local), item);
-        } else {
-            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), item);
-        }
-    }
-
-    /** Generates: {@code $t0 = items; $t1 = 0;} (array) or {@code $t0 = (items).iterator();} */
-    private void emitIterInit(CodeBlock.Builder code, Op.IterInit init) {
-        if (init.index() != null) {
-            code.add("$L = $L;\n", declareTemp(init.iterator()), render(code, init.iterable()));
-            code.add("$L = 0;\n", declareTemp(init.index()));
-        } else {
-            code.add("$L = ($L).iterator();\n", declareTemp(init.iterator()), render(code, init.iterable()));
-        }
-    }
-
-    /** Generates: {@code if (!$t0.hasNext()) { $label = 7; continue; } String s = (String) $t0.next();} */
-    private void emitIterNext(CodeBlock.Builder code, Op.IterNext next) {
-        String it = next.iterator().name();
-        if (next.index() != null) {
-            code.add("if ($L >= $L.length) {\n", next.index().name(), it);
-        } else {
-            code.add("if (!$L.hasNext()) {\n", it);
-        }
-        code.indent().add("$$label = $L;\ncontinue;\n", next.end().state()).unindent().add("}\n");
-        String element = next.index() != null
-                ? it + "[" + next.index().name() + "++]"
-                : "(" + types.castType(next.elementType()) + ") " + it + ".next()";
-        VariableTree variable = next.variable();
-        VariableElement local = in.facts().localRefs().get(variable);
-        if (in.layout().isField(local)) {
-            code.add("$L = $L;\n", in.layout().fieldName(local), element);
-        } else {
-            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), element);
-        }
-    }
-
-    /** Generates: {@code switch ($t0) { case "a": $label = 3; continue; ... default: $label = 5; continue; }} */
-    private void emitSwitchJump(CodeBlock.Builder code, Op.SwitchJump jump) {
-        String selector = jump.selector() != null ? jump.selector().name() : render(code, jump.selectorTree());
-        if (jump.otherwise() == null) {
-            // Generates: $label = switch ($t0) { case RED -> 3; case GREEN -> 4; }; continue;
-            code.add("$$label = switch ($L) {\n", selector).indent();
-            for (Op.SwitchJump.Case c : jump.cases()) {
-                java.util.List<String> labels = new java.util.ArrayList<>();
-                for (com.sun.source.tree.ExpressionTree label : c.labels()) {
-                    labels.add(render(code, label));
-                }
-                code.add("case $L -> $L;\n", String.join(", ", labels), c.body().state());
-            }
-            code.unindent().add("};\ncontinue;\n");
-            return;
-        }
-        code.beginControlFlow("switch ($L)", selector);
-        for (Op.SwitchJump.Case c : jump.cases()) {
-            java.util.List<String> labels = new java.util.ArrayList<>();
-            for (com.sun.source.tree.ExpressionTree label : c.labels()) {
-                labels.add(render(code, label));
-            }
-            code.add("case $L:\n", String.join(", ", labels)).indent()
-                    .add("$$label = $L;\ncontinue;\n", c.body().state()).unindent();
-        }
-        code.add("default:\n").indent().add("$$label = $L;\ncontinue;\n", jump.otherwise().state()).unindent();
-        code.endControlFlow();
-    }
-
-    /** A kept statement; a hoisted variable's declaration becomes an assignment to its field. */
-    private void emitStatement(CodeBlock.Builder code, Op.Code c) {
-        if (c.statement() instanceof VariableTree variable) {
-            VariableElement element = in.facts().localRefs().get(variable);
-            if (element != null && in.layout().isField(element)) {
-                if (variable.getInitializer() != null) {
-                    // an array initializer without 'new' is only legal in a declaration
-                    String prefix = variable.getInitializer() instanceof com.sun.source.tree.NewArrayTree array
-                            && array.getType() == null ? "new " + types.fieldType(element) + " " : "";
-                    code.add("$L = $L$L;\n", in.layout().fieldName(element), prefix,
-                            render(code, variable.getInitializer()));
-                }
-                return;
-            }
-            // printed from its parts: 'int a = 1, b = 2' gives two trees that share one type
-            String initializer = variable.getInitializer() == null ? "" : " = " + render(code, variable.getInitializer());
-            code.add("$L$L $L$L;\n", variable.getModifiers().getFlags().contains(Modifier.FINAL) ? "final " : "",
-                    types.declaredType(variable, element), variable.getName(), initializer);
-            return;
-        }
-        String text = render(code, c.statement());
-        // the statements of a for header are written without their ';'
-        String statement = text + (text.endsWith(";") || text.endsWith("}") ? "" : ";");
-        if (holdsDeferredExit(c.statement())) {
-            // the statement may set $jump and then not jump after all (a kept catch swallows the
-            // failure of a close on the way out): finishing normally withdraws it. 'if (true)'
-            // keeps the withdrawal reachable code whatever javac thinks of the statement's end.
-            code.add("if (true) {\n").indent().add("$L\n", statement).unindent().add("}\n");
-            code.addStatement("$$jump = -1");
-        } else {
-            code.add("$L\n", statement);
-        }
-    }
-
-    private boolean holdsDeferredExit(com.sun.source.tree.Tree statement) {
-        if (in.body().deferredExits().isEmpty()) {
-            return false;
-        }
-        boolean[] found = new boolean[1];
-        new com.sun.source.util.TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(com.sun.source.tree.Tree node, Void unused) {
-                if (node != null && in.body().deferredExits().contains(node)) {
-                    found[0] = true;
-                }
-                return found[0] ? null : super.scan(node, unused);
-            }
-        }.scan(statement, null);
-        return found[0];
-    }
-
-    /**
-     * Renders a tree of the body. If lambdas or nested classes in it capture hoisted variables,
-     * first generates a snapshot of each, {@code final int v$c1 = v;}, and renders the tree
-     * reading the snapshots: captured values then stay the ones of this moment, as in plain Java.
-     */
-    private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree) {
-        return render(code, tree, null);
-    }
-
-    private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree, io.jcoro.processor.ir.Temp defines) {
-        java.util.Set<VariableElement> captured = renderer.capturedFields(tree);
-        if (captured.isEmpty()) {
-            return renderer.renderOp(tree, java.util.Map.of(), defines);
-        }
-        java.util.Map<VariableElement, String> snapshots = new java.util.LinkedHashMap<>();
-        for (VariableElement variable : captured) {
-            String snapshot = in.layout().fieldName(variable) + "$c" + (++snapshotCount);
-            code.addStatement("final $T $L = $L", types.fieldType(variable), snapshot, in.layout().fieldName(variable));
-            snapshots.put(variable, snapshot);
-        }
-        return renderer.renderOp(tree, snapshots, defines);
-    }
-
-    private int snapshotCount;
-
-    /** Temps that are Java locals and already declared in the current state's block. */
-    private final java.util.Set<io.jcoro.processor.ir.Temp> declaredTemps = new java.util.HashSet<>();
-
-    /** {@code $t0} for a field temp or one declared already; {@code int $t0} where a local temp is first assigned. */
-    private CodeBlock declareTemp(io.jcoro.processor.ir.Temp temp) {
-        if (in.layout().isField(temp) || !declaredTemps.add(temp)) {
-            return CodeBlock.of("$L", temp.name());
-        }
-        return CodeBlock.of("$T $L", types.castType(temp.type()), temp.name());
-    }
-
-    /** Generates {@code <use> (T) $value();} for the await that led to this state. */
-    private void emitTake(CodeBlock.Builder code, Op.Take take) {
-        CodeBlock value = value(take.type());
-        Op.Use use = take.use();
-        if (use instanceof Op.Use.Discard) {
-            code.add("$$value();\n");
-        } else if (use instanceof Op.Use.Declare declare) {
-            VariableTree variable = declare.variable();
-            VariableElement element = in.facts().localRefs().get(variable);
-            if (in.layout().isField(element)) {
-                code.add("$L = $L;\n", in.layout().fieldName(element), value);
-            } else {
-                code.add("$L $L = $L;\n", types.declaredType(variable, element), variable.getName(), value);
-            }
-        } else if (use instanceof Op.Use.Assign assign) {
-            code.add("$L $L $L;\n", render(code, assign.target()), assign.operator(), value);
-        } else if (use instanceof Op.Use.ToTemp to) {
-            code.add("$L = $L;\n", declareTemp(to.temp()), value);
-        } else if (use instanceof Op.Use.Return) {
-            code.add("return $$return($L);\n", value);
-        } else if (use instanceof Op.Use.Branch branch) {
-            code.add("if ($L) {\n", branch.expected() ? CodeBlock.of("!($L)", value) : value).indent()
-                    .add("$$label = $L;\ncontinue;\n", branch.target().state())
-                    .unindent().add("}\n");
-        }
-    }
-
-    /** {@code (User) $value()}; no cast where the value is an Object anyway. */
-    private CodeBlock value(TypeMirror type) {
-        TypeName cast = types.castType(type);
-        return cast.equals(TypeName.get(Object.class)) ? CodeBlock.of("$$value()") : CodeBlock.of("($T) $$value()", cast);
-    }
-
-    private static com.sun.source.tree.ExpressionTree stripParentheses(com.sun.source.tree.ExpressionTree tree) {
-        while (tree instanceof com.sun.source.tree.ParenthesizedTree parens) {
-            tree = parens.getExpression();
-        }
-        return tree;
     }
 
     /** Everything the frame emitter reads. */

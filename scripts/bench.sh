@@ -45,6 +45,7 @@ OUT=benchmarks/target/results
 [[ $SMOKE == 1 ]] && OUT=benchmarks/target/results-smoke   # never overwrites a full run's
 rm -rf "$OUT"
 mkdir -p "$OUT"
+trap 'echo "bench.sh: a step failed; its output is under $OUT (memory runs: memory.stderr.log)" >&2' ERR
 
 VT_FLAGS=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1)
 MEM_FLAGS=(-XX:+UseSerialGC -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true)
@@ -58,7 +59,7 @@ if [[ $SMOKE == 1 ]]; then
     for s in jcoro-suspended jcoro-sleeping floor-suspended floor-sleeping kotlin-suspended \
              kotlin-sleeping vt-suspended vt-sleeping; do
         "$JAVA25" -Xms1g -Xmx1g "${MEM_FLAGS[@]}" -XX:+EnableDynamicAgentLoading "${VT_FLAGS[@]}" \
-            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 1000 10000 1000 2>/dev/null | tail -n 1
+            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 1000 10000 1000 2>>"$OUT/memory.stderr.log" | tail -n 1
     done
     "$JAVA25" -cp "$JAR" io.jcoro.bench.timers.Lateness 1000 200
     if /usr/bin/python3 -c 'import uvloop' 2>/dev/null; then loops=(asyncio uvloop); else loops=(asyncio); fi
@@ -69,15 +70,27 @@ fi
 
 JMH_OPTS=(-f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc -foe false)
 
+# run_jmh JDK JAVA [JMH ARGS...]: the full JMH run on one JDK, its log kept and its rows shown.
+# With -foe false a failing benchmark only loses its row and JMH exits non-zero at the end:
+# that is reported, and the run goes on to the other sections.
+run_jmh() {
+    local jdk="$1" java_bin="$2" status
+    shift 2
+    set +e
+    "$java_bin" -jar "$JAR" "${JMH_OPTS[@]}" "$@" -rf json -rff "$OUT/jmh-$jdk.json" 2>&1 \
+        | tee "$OUT/jmh-$jdk.log" | grep -E '^(Benchmark|[A-Za-z.]+ +[0-9N])'
+    status=${PIPESTATUS[0]}
+    set -e
+    (( status == 0 )) || echo "warning: JMH on JDK $jdk exited with $status: see $OUT/jmh-$jdk.log" >&2
+}
+
 section "JMH on JDK 17 (no virtual threads there)"
 "$JAVA17" -version 2>&1 | head -n 1 > "$OUT/jdk17.version"
-"$JAVA17" -jar "$JAR" "${JMH_OPTS[@]}" -e '\.virtualThreads$' -rf json -rff "$OUT/jmh-17.json" \
-    | tee "$OUT/jmh-17.log" | grep -E '^(Benchmark|[A-Za-z.]+ +[0-9N])' || true
+run_jmh 17 "$JAVA17" -e '\.virtualThreads$'
 
 section "JMH on JDK 25"
 "$JAVA25" -version 2>&1 | head -n 1 > "$OUT/jdk25.version"
-"$JAVA25" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$OUT/jmh-25.json" \
-    | tee "$OUT/jmh-25.log" | grep -E '^(Benchmark|[A-Za-z.]+ +[0-9N])' || true
+run_jmh 25 "$JAVA25"
 
 section "memory footprints (fixed 8 GiB heap, full GCs, slope 100k..1M, JOL at 10k)"
 for jdk in 17 25; do
@@ -88,7 +101,7 @@ for jdk in 17 25; do
         extra=()
         [[ $jdk == 25 ]] && extra=(-XX:+EnableDynamicAgentLoading)
         "${!java_bin}" -Xms8g -Xmx8g "${MEM_FLAGS[@]}" "${extra[@]}" "${VT_FLAGS[@]}" \
-            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 2>/dev/null | tail -n 1 \
+            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 2>>"$OUT/memory.stderr.log" | tail -n 1 \
             | tee -a "$OUT/memory.jsonl" | cut -c1-160
     done
 done

@@ -127,9 +127,18 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return state;
     }
 
-    /** The qualified name of the coroutine method, {@code "Users.fetchUser"}. */
+    /**
+     * The qualified name of the coroutine method, {@code "Users.fetchUser"}. A generated frame
+     * does not override this: its type and method are those of {@link #$where()}, which it
+     * overrides anyway (one member fewer per frame for javac to compile).
+     */
     public String name() {
-        return getClass().getName();
+        StackTraceElement where = $where();
+        if (where == null) {
+            return getClass().getName();
+        }
+        String type = where.getClassName();
+        return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1) + "." + where.getMethodName();
     }
 
     /**
@@ -295,7 +304,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * The exception router of a frame with exploded try statements: the state that handles an
      * exception thrown in {@code state} (a catch dispatch or a finally), or -1 to let it leave the
-     * coroutine. {@code handlers} is the frame's constant state-to-handler table.
+     * coroutine. {@code handlers} is the frame's constant state-to-handler table; it may stop at the
+     * last state that has a handler.
      */
     protected static int $handler(int[] handlers, int state) {
         return state >= 0 && state < handlers.length ? handlers[state] : -1;

@@ -235,4 +235,21 @@ class CoroutineChainTest {
         assertTrue(e.getMessage().startsWith("corrupt coroutine state"), e.getMessage());
         assertSame(CoroutineState.CLOSED, c.state());
     }
+
+    @Test
+    void aFrameIsNamedAfterTheMethodItsWhereNames() {
+        Coroutine<Object> c = new Coroutine<>() {
+            @Override
+            protected Object $resume() {
+                return $return(null);
+            }
+
+            @Override
+            protected StackTraceElement $where() {
+                return $where("p.Outer$Inner", "fetchUser", "Outer.java", new int[] {12});
+            }
+        };
+        assertEquals("Inner.fetchUser", c.name());
+        assertEquals("Coroutine[Inner.fetchUser, CREATED]", c.toString());
+    }
 }

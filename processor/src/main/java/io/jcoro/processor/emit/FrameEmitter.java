@@ -27,7 +27,9 @@ import javax.lang.model.element.VariableElement;
  *
  *     $FetchUser(int id) { this.id = id; }
  *
- *     @Override public String name() { return "Users.fetchUser"; }
+ *     @Override protected StackTraceElement $where() {      // also gives name(), "Users.fetchUser"
+ *         return $where("p.Users", "fetchUser", "Users.java", $LINES);
+ *     }
  *
  *     @Override protected Object $resume() throws Throwable {
  *         $dispatch:
@@ -88,12 +90,6 @@ final class FrameEmitter {
             frame.addField(FieldSpec.builder(Throwable.class, "$caught", Modifier.PRIVATE).build());
         }
         frame.addMethod(constructor());
-        frame.addMethod(MethodSpec.methodBuilder("name")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $S", GeneratedNames.coroutineName(in.method().element()))
-                .build());
         frame.addField(lineTable());
         frame.addMethod(MethodSpec.methodBuilder("$where")
                 .addAnnotation(Override.class)
@@ -206,15 +202,19 @@ final class FrameEmitter {
         return in.body().ops().stream().anyMatch(op -> op instanceof Op.Mark mark && mark.handler() != null);
     }
 
-    /** Generates: {@code private static final int[] $HANDLERS = {-1, 4, 4, -1};} (state to handler state). */
+    /**
+     * Generates: {@code private static final int[] $HANDLERS = {-1, 4, 4};} (state to handler state).
+     * The table stops at the last state that has a handler: {@code Coroutine.$handler} answers -1
+     * past its end, and the states after the last try statement need no entries to compile.
+     */
     private FieldSpec handlerTable() {
         java.util.List<Integer> handlers = new java.util.ArrayList<>();
         for (Op op : in.body().ops()) {
-            if (op instanceof Op.Mark mark) {
+            if (op instanceof Op.Mark mark && mark.handler() != null) {
                 while (handlers.size() <= mark.label().state()) {
                     handlers.add(-1);
                 }
-                handlers.set(mark.label().state(), mark.handler() == null ? -1 : mark.handler().state());
+                handlers.set(mark.label().state(), mark.handler().state());
             }
         }
         return constantTable("$HANDLERS", handlers);

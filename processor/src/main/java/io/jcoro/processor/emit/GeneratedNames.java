@@ -39,9 +39,4 @@ public final class GeneratedNames {
         String base = "$" + Character.toUpperCase(simple.charAt(0)) + simple.substring(1);
         return overloadIndex == 0 ? base : base + "$" + (overloadIndex + 1);
     }
-
-    /** {@code Users.fetchUser}: what {@code Coroutine.name()} returns. */
-    static String coroutineName(ExecutableElement method) {
-        return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
-    }
 }

@@ -28,7 +28,7 @@ public abstract class DownloadsCoroutines implements Downloads {
      * The state machine of {@link Downloads#totalSize}.
      */
     private final class $TotalSize extends io.jcoro.Coroutine<Integer> {
-        private static final int[] $HANDLERS = {-1, -1, 4, 4, 6, 6, -1, -1, -1, -1, -1};
+        private static final int[] $HANDLERS = {-1, -1, 4, 4, 6, 6};
 
         private static final int[] $LINES = {18, 19, 21, 21, 21, 22, 22, 25, 25, 25, 28};
 
@@ -50,11 +50,6 @@ public abstract class DownloadsCoroutines implements Downloads {
 
         $TotalSize(java.util.List<java.lang.String> urls) {
             this.urls = urls;
-        }
-
-        @java.lang.Override
-        public java.lang.String name() {
-            return "Downloads.totalSize";
         }
 
         @java.lang.Override

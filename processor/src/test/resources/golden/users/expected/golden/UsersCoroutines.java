@@ -46,11 +46,6 @@ public class UsersCoroutines implements Users {
         }
 
         @java.lang.Override
-        public java.lang.String name() {
-            return "Users.fetchUser";
-        }
-
-        @java.lang.Override
         protected StackTraceElement $where() {
             return $where("golden.Users", "fetchUser", "Users.java", $LINES);
         }
@@ -87,11 +82,6 @@ public class UsersCoroutines implements Users {
         }
 
         @java.lang.Override
-        public java.lang.String name() {
-            return "Users.processUser";
-        }
-
-        @java.lang.Override
         protected StackTraceElement $where() {
             return $where("golden.Users", "processUser", "Users.java", $LINES);
         }
@@ -123,11 +113,6 @@ public class UsersCoroutines implements Users {
         private static final int[] $LINES = {36, 36};
 
         $Main() {
-        }
-
-        @java.lang.Override
-        public java.lang.String name() {
-            return "Users.main";
         }
 
         @java.lang.Override

@@ -10,6 +10,11 @@ import static io.jcoro.Coro.*;
 public interface Api {
     Consumer<String> log();
 
+    /** Not inherited by implementations: an inherited body must call it qualified. */
+    static String joined(ArrayDeque<String> parts) {
+        return String.join(",", parts);
+    }
+
     @Async
     default Coroutine<String> fetch(int id) {
         ArrayDeque<String> parts = new ArrayDeque<>();
@@ -18,7 +23,7 @@ public interface Api {
             parts.add(Helpers.label(i));
         }
         log().accept("fetched " + id);
-        return done(String.join(",", parts));
+        return done(joined(parts));
     }
 
     @Async

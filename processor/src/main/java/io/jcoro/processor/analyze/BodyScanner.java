@@ -375,8 +375,10 @@ public final class BodyScanner {
             }
             boolean isStatic = element.getModifiers().contains(Modifier.STATIC);
             String qualifier = inHierarchy && !isStatic ? generatedThis : canonical(declaring);
-            members.put(tree, new MemberRef(qualifier, tree.getName().toString(),
-                    kind == ElementKind.METHOD, lexicalOnly || (foreign && !inHierarchy)));
+            // an interface's static methods are not inherited by its implementations, the generated one included
+            boolean notInherited = isStatic && kind == ElementKind.METHOD && declaring.getKind().isInterface();
+            members.put(tree, new MemberRef(qualifier, tree.getName().toString(), kind == ElementKind.METHOD,
+                    lexicalOnly || notInherited || (foreign && (!inHierarchy || isStatic))));
         }
 
         /** An enum constant as a {@code case} label must stay a simple name (before Java 21). */

@@ -3,6 +3,7 @@ package io.jcoro;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Map;
  * to the coroutine itself: an origin that is collected while still in the table belongs to a
  * coroutine that never started. The table is shared by every loop (a coroutine may start on
  * another loop than the one it was made on) and guarded by its own monitor; each loop polls its
- * own queue of collected origins.
+ * own queue of collected origins, and drops its origins from the table when it closes.
  */
 final class NeverAwaited {
     /** True once any loop has turned debug mode on. */
@@ -32,11 +33,14 @@ final class NeverAwaited {
         final String name;
         final Throwable createdAt;
         final int hash;
+        /** The loop's watch that reports it. */
+        final NeverAwaited watch;
         /** The next origin in the table with the same identity hash. */
         Origin sameHash;
 
-        Origin(Coroutine<?> coroutine, ReferenceQueue<Coroutine<?>> queue) {
-            super(coroutine, queue);
+        Origin(Coroutine<?> coroutine, NeverAwaited watch) {
+            super(coroutine, watch.collected);
+            this.watch = watch;
             this.name = coroutine.name();
             this.hash = System.identityHashCode(coroutine);
             this.createdAt = new Throwable("coroutine '" + name + "' was created here");
@@ -56,7 +60,7 @@ final class NeverAwaited {
 
     /** Watches {@code coroutine}, just made on a debug loop. */
     void watch(Coroutine<?> coroutine) {
-        Origin origin = new Origin(coroutine, collected);
+        Origin origin = new Origin(coroutine, this);
         synchronized (ORIGINS) {
             origin.sameHash = ORIGINS.put(origin.hash, origin);
         }
@@ -85,6 +89,29 @@ final class NeverAwaited {
             }
             if (unstarted) {
                 loop.report("coroutine '" + origin.name + "' was never awaited", origin.createdAt);
+            }
+        }
+    }
+
+    /** The loop closed: nothing will poll its queue, so its origins leave the table. */
+    void forget() {
+        synchronized (ORIGINS) {
+            for (Iterator<Map.Entry<Integer, Origin>> it = ORIGINS.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Integer, Origin> entry = it.next();
+                Origin others = null;
+                for (Origin o = entry.getValue(); o != null; ) {
+                    Origin next = o.sameHash;
+                    if (o.watch != this) {
+                        o.sameHash = others;
+                        others = o;
+                    }
+                    o = next;
+                }
+                if (others == null) {
+                    it.remove();
+                } else {
+                    entry.setValue(others);
+                }
             }
         }
     }

@@ -121,7 +121,7 @@ public class AsyncQueue<T> {
         }
         if (!isFull()) {
             putNowait(item);
-            return Promise.completed(null);
+            return Completed.VOID;
         }
         Putter p = new Putter(wrap(item));
         putters.add(p);
@@ -148,7 +148,7 @@ public class AsyncQueue<T> {
     /** Removes and returns an item, waiting while the queue is empty. */
     public Awaitable<T> get() {
         if (!isEmpty()) {
-            return Promise.completed(getNowait());
+            return new Completed<>(getNowait());
         }
         if (shutdown) {
             return Promise.failed(new QueueShutDown("get on a shut-down, empty queue"));
@@ -195,7 +195,7 @@ public class AsyncQueue<T> {
     /** An awaitable that completes once every item put has been marked done by {@link #taskDone()}. */
     public Awaitable<Void> join() {
         if (unfinished == 0) {
-            return Promise.completed(null);
+            return Completed.VOID;
         }
         Joiner j = new Joiner();
         joiners.add(j);

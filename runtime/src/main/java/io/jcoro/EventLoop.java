@@ -400,6 +400,9 @@ public final class EventLoop implements AutoCloseable {
         }
         ready.clear();
         inbox.clear();
+        if (neverAwaited != null) {
+            neverAwaited.forget();
+        }
     }
 
     @Override

@@ -69,6 +69,16 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         this.loop = loop;
     }
 
+    /**
+     * A future done from the start with {@code value}: no atomic operation, as nothing can wait on
+     * it before it is published (release stores, so that another thread that sees it sees it done).
+     */
+    FutureCore(EventLoop loop, T value) {
+        this.loop = loop;
+        RESULT.setRelease(this, value == null ? NULL_VALUE : value);
+        WAITERS.setRelease(this, DONE);
+    }
+
     // ------------------------------------------------------------------ public API
 
     /** Whether this has a result, a failure, or was cancelled. Never blocks; any thread. */

@@ -45,6 +45,11 @@ final class Gathering extends FutureCore<List<Object>> {
     /**
      * Starts a gather on {@code loop} (the running loop; null only if every argument is already a
      * future, in which case the first one's loop is used).
+     *
+     * <p>The same object passed twice is one child. A coroutine needs no lookup for that: the
+     * task made for it claims it, so a later occurrence is no longer fresh, and only then are the
+     * earlier arguments searched. Futures and delays carry no such mark and go through an
+     * identity map, made only if some argument is one.
      */
     static Gathering start(Collection<? extends Awaitable<?>> args, boolean settled, EventLoop loop) {
         if (args.isEmpty()) {
@@ -52,28 +57,64 @@ final class Gathering extends FutureCore<List<Object>> {
             empty.trySucceed(new ArrayList<>());
             return empty;
         }
-        Map<Awaitable<?>, FutureCore<?>> seen = new IdentityHashMap<>();
+        Map<Awaitable<?>, FutureCore<?>> seen = null;
         FutureCore<?>[] children = new FutureCore<?>[args.size()];
-        List<FutureCore<?>> distinctChildren = new ArrayList<>();
+        boolean[] repeat = null; // repeat[i]: children[i] is an earlier argument's child
+        int distinct = 0;
         int i = 0;
         for (Awaitable<?> arg : args) {
-            FutureCore<?> child = seen.get(arg);
+            FutureCore<?> child;
+            if (arg instanceof Coroutine<?> c && c.state() == CoroutineState.CREATED && c.task == null) {
+                child = null; // fresh: not an earlier argument
+            } else if (arg instanceof Coroutine<?>) {
+                child = earlierChild(args, children, arg, i);
+            } else {
+                if (seen == null) {
+                    seen = new IdentityHashMap<>();
+                }
+                child = seen.get(arg);
+            }
             if (child == null) {
                 child = ensureFuture(arg, loop);
                 if (loop == null) {
                     loop = child.loop;
                 }
-                seen.put(arg, child);
-                distinctChildren.add(child);
+                if (!(arg instanceof Coroutine<?>)) {
+                    seen.put(arg, child);
+                }
+                distinct++;
+            } else {
+                if (repeat == null) {
+                    repeat = new boolean[children.length];
+                }
+                repeat[i] = true;
             }
             children[i++] = child;
         }
-        Gathering outer = new Gathering(loop, children, distinctChildren.size(), settled);
+        Gathering outer = new Gathering(loop, children, distinct, settled);
         Consumer<FutureCore<?>> onChildDone = outer::childDone;
-        for (FutureCore<?> child : distinctChildren) {
-            child.addCallback(onChildDone, loop);
+        for (int k = 0; k < children.length; k++) {
+            if (repeat == null || !repeat[k]) {
+                children[k].addCallback(onChildDone, loop);
+            }
         }
         return outer;
+    }
+
+    /** The child made for an earlier occurrence of {@code arg} among the first {@code count}, or null. */
+    private static FutureCore<?> earlierChild(Collection<? extends Awaitable<?>> args, FutureCore<?>[] children,
+            Awaitable<?> arg, int count) {
+        int k = 0;
+        for (Awaitable<?> earlier : args) {
+            if (k == count) {
+                break;
+            }
+            if (earlier == arg) {
+                return children[k];
+            }
+            k++;
+        }
+        return null;
     }
 
     static FutureCore<?> ensureFuture(Awaitable<?> arg, EventLoop loop) {

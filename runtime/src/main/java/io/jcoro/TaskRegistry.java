@@ -14,9 +14,15 @@ import java.util.Set;
  * <p>Invariant: {@code tasks[0 .. count)} holds exactly the tasks added and not yet removed, each
  * at its {@code registryIndex}. A task is removed the moment it ends (swap with the last: O(1)),
  * so a loop never keeps a finished task, its result or its failure, reachable.
+ *
+ * <p>The array keeps the capacity of the loop's peak up to {@link #KEPT_CAPACITY} slots
+ * (256 KiB): a loop that spawns and completes batches of tasks would otherwise shrink the array
+ * as each batch ends and regrow it for the next, copying it twice per batch (~20 bytes per task).
+ * Above that it halves once it is less than a quarter full.
  */
 final class TaskRegistry {
     private static final int MIN_CAPACITY = 16;
+    private static final int KEPT_CAPACITY = 1 << 16;
 
     private Task<?>[] tasks = new Task<?>[MIN_CAPACITY];
     private int count;
@@ -43,8 +49,8 @@ final class TaskRegistry {
         last.registryIndex = index;
         tasks[count] = null;
         task.registryIndex = -1;
-        if (count < tasks.length / 4 && tasks.length > MIN_CAPACITY) {
-            tasks = Arrays.copyOf(tasks, Math.max(MIN_CAPACITY, tasks.length / 2));
+        if (count < tasks.length / 4 && tasks.length > KEPT_CAPACITY) {
+            tasks = Arrays.copyOf(tasks, tasks.length / 2);
         }
     }
 

@@ -123,7 +123,7 @@ public final class Timeout implements AsyncCloseable {
         } else {
             state = ST_EXITED;
         }
-        return Promise.completed(null);
+        return Completed.VOID;
     }
 
     private void onTimeout() {

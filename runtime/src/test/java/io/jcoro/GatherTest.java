@@ -222,6 +222,22 @@ class GatherTest {
     }
 
     @Test
+    void theSameFutureTwiceIsOneChildAndACoroutineAfterItsTaskIsTheSameChild() {
+        int[] count = {0};
+        Coroutine<Object> c = Frames.of("c", v -> Frames.ret(++count[0]));
+        List<Object> result = loop.runUntilComplete(Frames.of("main",
+                v -> {
+                    Promise<String> p = new Promise<>();
+                    loop.callLater(java.time.Duration.ofMillis(5), () -> p.setResult("promise"));
+                    Task<Object> t = createTask(Frames.of("t", x -> sleep(10), x -> Frames.ret("task")));
+                    return gather(List.of(p, c, t, p, c, t, c));
+                },
+                Frames::ret));
+        assertEquals(List.of("promise", 1, "task", "promise", 1, "task", 1), result);
+        assertEquals(1, count[0]);
+    }
+
+    @Test
     void gatherOfNothingIsAnEmptyListAtOnce() {
         List<Object> result = loop.runUntilComplete(Frames.of("main", v -> gather(), Frames::ret));
         assertEquals(List.of(), result);

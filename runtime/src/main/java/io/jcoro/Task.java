@@ -1,5 +1,7 @@
 package io.jcoro;
 
+import io.jcoro.internal.Schedulable;
+import io.jcoro.internal.TimerWheel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -22,9 +24,8 @@ import java.util.function.Consumer;
  *                       +-------------- next step (in the ready queue) ---------------+
  * </pre>
  * A task is in the ready queue while NEW, SCHEDULED, or WAITING/SLEEPING after its wake-up; a
- * SLEEPING task's {@link TaskTimer} is in the timer wheel until it fires, and makes the task ready.
- * The task is itself the ready-queue node, and keeps its timer node from one sleep to the next: a
- * step and a yield allocate nothing, nor does any sleep but a task's first.
+ * SLEEPING task is in the timer wheel until its timer fires. The task is itself the ready-queue
+ * node and the timer node: a step, a yield and a sleep allocate nothing.
  *
  * <h2>One step</h2>
  * {@link #run()} delivers the awaited outcome (or a {@link CancelledError}) into the leaf frame,
@@ -59,8 +60,8 @@ public final class Task<T> extends FutureCore<T> {
     private static final byte ST_SCHEDULED = 4;
     private static final byte ST_DONE = 5;
 
-    // Fields are few on purpose (a task is 56 bytes with compressed oops): what only a named or
-    // cancelled task needs lives in Extras, what only a sleeping task needs in its TaskTimer.
+    // Fields are few on purpose (a task is 72 bytes with compressed oops): what only a named or
+    // cancelled task needs lives in Extras.
     private byte state = ST_NEW;
     private final int id;
     /** The frame to resume next: the root before the first step; null once done, or if the
@@ -77,8 +78,13 @@ public final class Task<T> extends FutureCore<T> {
      *  (asyncio's {@code copy_context()}); immutable, so taking it copies one reference. */
     Context context;
 
-    /** The timer node of this task's sleeps: null until its first sleep, then reused. */
-    private TaskTimer timer;
+    // The timer wheel's links (a sleeping task is its own timer node): a Task extends FutureCore,
+    // so it cannot inherit them from TimerNode, and FutureCore must not carry them for every
+    // promise. The wheel reaches them through the accessors at the end of this class.
+    private long expiryTick;
+    private Schedulable wheelPrev;
+    private Schedulable wheelNext;
+    private TimerWheel.Slot wheelSlot;
 
     /** What few tasks need. */
     private static final class Extras {
@@ -134,8 +140,8 @@ public final class Task<T> extends FutureCore<T> {
             return true; // the future wakes us with its CancelledError
         }
         e.mustCancel = new CancelledError(message, loop);
-        if (state == ST_SLEEPING && timer.inWheel()) {
-            loop.cancelTimer(timer);
+        if (state == ST_SLEEPING && inWheel()) {
+            loop.cancelTimer(this);
             state = ST_SCHEDULED;
             loop.pushReady(this);
         }
@@ -200,7 +206,7 @@ public final class Task<T> extends FutureCore<T> {
         }
     }
 
-    /** The leaf frame awaits a delay: a yield (0), or a sleep on the task's {@link TaskTimer}. */
+    /** The leaf frame awaits a delay: a yield (0), or a sleep with this task as the timer node. */
     void sleep(Coroutine<?> leafFrame, Delay delay) {
         leaf = leafFrame;
         if (delay.nanos == 0 || mustCancel() != null) {
@@ -208,24 +214,10 @@ public final class Task<T> extends FutureCore<T> {
             loop.pushReady(this);
         } else {
             state = ST_SLEEPING;
-            TaskTimer t = timer;
-            if (t == null) {
-                timer = t = new TaskTimer(this);
-            }
             long now = loop.time();
             long deadline = now + delay.nanos;
-            loop.scheduleTimer(t, deadline < now ? Long.MAX_VALUE : deadline);
+            loop.scheduleTimer(this, deadline < now ? Long.MAX_VALUE : deadline);
         }
-    }
-
-    /**
-     * The sleep's timer fired. asyncio wakes a sleeper through a future whose done callback runs
-     * one iteration later; one more trip through the ready queue keeps that order.
-     */
-    void timerFired() {
-        assert state == ST_SLEEPING : "timer of a task that is " + stateName();
-        state = ST_SCHEDULED;
-        loop.pushReady(this);
     }
 
     // ------------------------------------------------------------------ the step
@@ -234,6 +226,12 @@ public final class Task<T> extends FutureCore<T> {
     @Override
     protected void run() {
         switch (state) {
+            case ST_SLEEPING -> {
+                // The timer fired. asyncio wakes a sleeper through a future whose done callback
+                // runs one iteration later; one more trip through the ready queue keeps that order.
+                state = ST_SCHEDULED;
+                loop.pushReady(this);
+            }
             case ST_NEW, ST_WAITING, ST_SCHEDULED -> step();
             default -> throw new IllegalStateException("step of " + this + " while " + stateName());
         }
@@ -358,6 +356,48 @@ public final class Task<T> extends FutureCore<T> {
     /** The future the task is suspended on (for task dumps), or null. */
     FutureCore<?> awaitedFuture() {
         return awaiting;
+    }
+
+    // ------------------------------------------------------------------ timer-wheel links
+
+    @Override
+    protected TimerWheel.Slot wheelSlot() {
+        return wheelSlot;
+    }
+
+    @Override
+    protected void setWheelSlot(TimerWheel.Slot slot) {
+        wheelSlot = slot;
+    }
+
+    @Override
+    protected Schedulable wheelPrev() {
+        return wheelPrev;
+    }
+
+    @Override
+    protected void setWheelPrev(Schedulable prev) {
+        wheelPrev = prev;
+    }
+
+    @Override
+    protected Schedulable wheelNext() {
+        return wheelNext;
+    }
+
+    @Override
+    protected void setWheelNext(Schedulable next) {
+        wheelNext = next;
+    }
+
+    @Override
+    protected long expiryTick() {
+        return expiryTick;
+    }
+
+    @Override
+    protected void setExpiryTick(long tick) {
+        expiryTick = tick;
     }
 
     String stateName() {

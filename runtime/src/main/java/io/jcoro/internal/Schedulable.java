@@ -7,9 +7,9 @@ package io.jcoro.internal;
  *
  * <p>The timer wheel reaches its links (20 bytes: the expiry tick, two neighbours, the slot)
  * through the {@code protected} accessors below, not through fields of this class: only the nodes
- * that can be scheduled on a wheel store them ({@link TimerNode}), so that a task, a promise, a
- * waiter or a done callback, which are never on a wheel themselves, carry none (a sleeping task
- * waits on its own {@code TaskTimer}). The defaults here are those of a node that is never scheduled: its slot is null, and the
+ * that can be scheduled on a wheel store them ({@link TimerNode}, and {@code Task}, which cannot
+ * extend it), so that a promise, a waiter or a done callback, which are never on a wheel, carry
+ * none. The defaults here are those of a node that is never scheduled: its slot is null, and the
  * wheel refuses it.
  *
  * <p>Invariant: a node is in at most one place at a time, the ready queue or one slot of the

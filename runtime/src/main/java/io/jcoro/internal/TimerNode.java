@@ -3,7 +3,7 @@ package io.jcoro.internal;
 /**
  * A {@link Schedulable} that can wait in a {@link TimerWheel}: it stores the wheel's links
  * (20 bytes), so that scheduling and cancelling it allocate nothing. A {@code TimerHandle} is
- * one, and so is the {@code TaskTimer} a task sleeps on.
+ * one; a {@code Task}, which must extend the future core instead, stores the same links itself.
  */
 public abstract class TimerNode extends Schedulable {
     /** ceil(deadline / tickNanos), or the wheel's current tick if that had already come. */

@@ -57,10 +57,15 @@ final class ResumeMethods {
     /** The default of {@link #partBudget}: generated characters per part, well below 8,000 bytes. */
     static final int DEFAULT_PART_BUDGET = 4_000;
 
-    /** One state's {@code case n: { ... }} block. */
-    record StateBlock(int state, CodeBlock code, boolean fallsThrough) {
+    /**
+     * One state's {@code case n: { ... }} block.
+     *
+     * @param copies the length of the code javac will copy besides the text: a kept statement's
+     *     finally blocks, once more per exit (see {@link FinallyCopies})
+     */
+    record StateBlock(int state, CodeBlock code, int copies, boolean fallsThrough) {
         int size() {
-            return code.toString().length();
+            return code.toString().length() + copies;
         }
     }
 

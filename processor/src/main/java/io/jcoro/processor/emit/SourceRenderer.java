@@ -131,6 +131,11 @@ final class SourceRenderer {
         return dedent(out.toString());
     }
 
+    /** The length of {@code tree}'s text in the user's file. */
+    int sourceLength(Tree tree) {
+        return (int) (positions.getEndPosition(unit, tree) - positions.getStartPosition(unit, tree));
+    }
+
     /** The name a hoisted variable has in the frame. */
     String fieldName(VariableElement variable) {
         return layout.fieldName(variable);

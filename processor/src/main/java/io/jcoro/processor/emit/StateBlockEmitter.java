@@ -36,14 +36,16 @@ final class StateBlockEmitter {
         java.util.List<ResumeMethods.StateBlock> blocks = new java.util.ArrayList<>();
         CodeBlock.Builder code = null;
         int state = -1;
+        int copies = 0;
         boolean fallsThrough = false;
         Label previousHandler = null;
         for (Op op : in.body().ops()) {
             if (op instanceof Op.Mark mark) {
                 if (code != null) {
-                    blocks.add(new ResumeMethods.StateBlock(state, code.build(), fallsThrough));
+                    blocks.add(new ResumeMethods.StateBlock(state, code.build(), copies, fallsThrough));
                 }
                 code = CodeBlock.builder();
+                copies = 0;
                 state = mark.label().state();
                 if (fallsThrough && routed && mark.handler() != previousHandler) {
                     // reached by falling through: the router must know this state's handler
@@ -54,11 +56,14 @@ final class StateBlockEmitter {
                 fallsThrough = true;
             } else {
                 emitOp(code, op);
+                if (op instanceof Op.Code kept) {
+                    copies += FinallyCopies.extraLength(kept.statement(), renderer::sourceLength);
+                }
                 fallsThrough = !(op instanceof Op.Jump || op instanceof Op.CatchDispatch);
             }
         }
         if (code != null) {
-            blocks.add(new ResumeMethods.StateBlock(state, code.build(), fallsThrough));
+            blocks.add(new ResumeMethods.StateBlock(state, code.build(), copies, fallsThrough));
         }
         return blocks;
     }

@@ -10,12 +10,14 @@ import javax.lang.model.element.Modifier;
  * Emit: assembles a frame's state blocks into its {@code $resume} method, split into parts when
  * one method would be too large for the JIT.
  *
- * <p>HotSpot does not compile a method of more than 8,000 bytes of bytecode
- * ({@code -XX:-DontCompileHugeMethods}): a large coroutine in one {@code $resume} would run
+ * <p>HotSpot does not compile a method of more than 8,000 bytes of bytecode (unless
+ * {@code -XX:-DontCompileHugeMethods}): a large coroutine in one {@code $resume} would run
  * interpreted forever. So consecutive states are packed into parts of at most {@link #partBudget}
- * characters of generated source each (a bytecode byte takes about one character of source or
- * more; {@code SplitResumeTest} pins the margin on large bodies). A small body keeps the single
- * method of the class comment of {@link FrameEmitter}. A split one gets:
+ * characters of generated source each, counting the finally blocks javac copies
+ * ({@link FinallyCopies}): measured, a character is about 0.4 bytes of bytecode in ordinary code
+ * and 1 in dense arithmetic on fields, so the default 4,000 keeps a part near 1.6 KB, at most about
+ * 4 KB. One state is never split, however large. A small body keeps the single method of the
+ * class comment of {@link FrameEmitter}. A split one gets:
  * <pre>{@code
  * protected Object $resume() throws Throwable {
  *     for (;;) {

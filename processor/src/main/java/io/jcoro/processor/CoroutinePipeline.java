@@ -54,15 +54,15 @@ final class CoroutinePipeline {
             return Outcome.FAILED;
         }
         List<LoweredMethod> lowered = new ArrayList<>();
-        Lowering own = lowerEach(type.methods(), type.element(), lastRound, diagnostics, lowered);
+        Lowering own = lowerEach(type.methods(), type.element(), lastRound, diagnostics, method -> true, lowered);
         if (own == Lowering.DEFERRED) {
             return Outcome.DEFERRED;
         }
         // an inherited body's misuses are reported once, where it is declared: here, quietly;
         // one that cannot be lowered is left out (its own type's generated class fails, and says why)
-        List<ExecutableElement> inherited = reachable(type, validator,
-                validator.inheritedToLower(type, context.attribution()::hasSource));
-        if (lowerEach(inherited, type.element(), lastRound, diagnostics.quiet(), lowered) == Lowering.DEFERRED) {
+        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource);
+        if (!inherited.isEmpty() && lowerEach(inherited, type.element(), lastRound, diagnostics.quiet(),
+                reachableFrom(type, validator), lowered) == Lowering.DEFERRED) {
             return Outcome.DEFERRED;
         }
         boolean failed = own == Lowering.SOME_FAILED;
@@ -78,41 +78,37 @@ final class CoroutinePipeline {
     }
 
     /**
-     * The inherited methods whose bodies name nothing out of the generated class's reach (it
-     * lives in the host's package); warns about the others. Bodies javac could not type are
-     * kept, for the lowering to defer or leave out.
+     * Whether an inherited method's attributed body names nothing out of the reach of the
+     * generated class (it lives in the host's package); warns about one that does.
      */
-    private List<ExecutableElement> reachable(AsyncType type, SignatureValidator validator,
-            List<ExecutableElement> inherited) {
-        Attribution attribution = context.attribution();
-        Optional<TreePath> host = attribution.attribute(type.methods().get(0));
-        List<ExecutableElement> reachable = new ArrayList<>();
-        for (ExecutableElement method : inherited) {
-            Optional<TreePath> body = attribution.attribute(method);
-            Optional<Element> outOfReach = host.isEmpty() || body.isEmpty()
-                    || attribution.firstErroneous(body.get()).isPresent() ? Optional.empty()
-                    : attribution.firstInaccessible(body.get(), host.get());
-            if (outOfReach.isPresent()) {
-                validator.warnNotLowered(type.element(), method, "its body uses " + outOfReach.get()
-                        + ", out of reach from " + type.element().getQualifiedName());
-            } else {
-                reachable.add(method);
-            }
-        }
-        return reachable;
+    private java.util.function.Predicate<AsyncMethod> reachableFrom(AsyncType type, SignatureValidator validator) {
+        Optional<TreePath> host = context.attribution().attribute(type.methods().get(0));
+        return method -> {
+            Optional<Element> outOfReach = host.flatMap(scope -> context.attribution().firstInaccessible(method.path(), scope));
+            outOfReach.ifPresent(element -> validator.warnNotLowered(type.element(), method.element(),
+                    "its body uses " + element + ", out of reach from " + type.element().getQualifiedName()));
+            return outOfReach.isEmpty();
+        };
     }
 
     /** What became of a list of methods. */
     private enum Lowering { ALL_LOWERED, SOME_FAILED, DEFERRED }
 
-    /** Attributes and lowers each of {@code methods} into {@code lowered}, for the generated class of {@code host}. */
+    /**
+     * Attributes and lowers each of {@code methods} into {@code lowered}, for the generated class
+     * of {@code host}; an attributed method that {@code admitted} refuses is left out.
+     */
     private Lowering lowerEach(List<ExecutableElement> methods, javax.lang.model.element.TypeElement host,
-            boolean lastRound, Diagnostics diagnostics, List<LoweredMethod> lowered) {
+            boolean lastRound, Diagnostics diagnostics, java.util.function.Predicate<AsyncMethod> admitted,
+            List<LoweredMethod> lowered) {
         Lowering outcome = Lowering.ALL_LOWERED;
         for (ExecutableElement element : methods) {
             Optional<AsyncMethod> method = attribute(element, host, lastRound, diagnostics);
             if (method == null) {
                 return Lowering.DEFERRED;
+            }
+            if (method.isPresent() && !admitted.test(method.get())) {
+                continue;
             }
             try {
                 lowered.add(lower(method.orElseThrow(AbortMethod::new), diagnostics));

@@ -145,6 +145,8 @@ class DifferentialFuzzTest {
         private final List<String> options;
         private final boolean expectSplit;
         private final List<String> failures;
+        /** The generated source of the class compiled last (all of the batch's methods, if they compiled). */
+        private String generatedSource = "";
         private ExecutorService runner = Executors.newSingleThreadExecutor(daemon("fuzz-run"));
 
         /**
@@ -202,7 +204,7 @@ class DifferentialFuzzTest {
                     }
                 }
                 java.util.Map<String, Integer> sizes = CoroCompiler.frameMethodSizes(compilation);
-                String generatedSource = compilation.generatedSourceFile(generated.qualifiedName() + "Coroutines")
+                generatedSource = compilation.generatedSourceFile(generated.qualifiedName() + "Coroutines")
                         .orElseThrow().getCharContent(true).toString();
                 sizes.forEach((method, size) -> {
                     // one state's own code is never split (a single kept statement can be that large)
@@ -229,6 +231,10 @@ class DifferentialFuzzTest {
             } finally {
                 runner.shutdownNow();
             }
+        }
+
+        String generatedSource() {
+            return generatedSource;
         }
 
         /**

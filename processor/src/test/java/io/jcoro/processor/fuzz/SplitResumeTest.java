@@ -24,8 +24,12 @@ class SplitResumeTest {
             seeds[i] = DifferentialFuzzTest.methodSeed(0x5b11L, i);
         }
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        int compared = new DifferentialFuzzTest.Batch("Large", seeds, large, List.of(), true, failures).run();
+        DifferentialFuzzTest.Batch batch = new DifferentialFuzzTest.Batch("Large", seeds, large, List.of(), true, failures);
+        int compared = batch.run();
         assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));
         assertEquals(seeds.length, compared);
+        // these bodies are large enough for the two other shapes of a large frame
+        assertTrue(batch.generatedSource().contains("$resume0g0()"), "a dispatch through groups of parts");
+        assertTrue(batch.generatedSource().contains(" = $table(\""), "constant tables written as text");
     }
 }

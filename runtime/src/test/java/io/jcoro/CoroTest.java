@@ -135,6 +135,29 @@ class CoroTest {
         }
     }
 
+    /** The lifecycle a frame goes through, read from inside and outside it (the byte it keeps). */
+    @Test
+    void coroutineStatesThroughALifecycle() {
+        EventLoop loop = EventLoop.virtualTime();
+        Promise<String> gate = new Promise<>();
+        List<CoroutineState> seen = new java.util.ArrayList<>();
+        Coroutine<?>[] self = new Coroutine<?>[1];
+        self[0] = Frames.of("states", previous -> {
+            seen.add(self[0].state());
+            return gate;
+        }, previous -> Frames.ret(previous));
+        seen.add(self[0].state());
+        Task<?> task = loop.createTask(self[0]);
+        loop.runUntilComplete(Frames.of("tick", p -> yieldNow(), p -> Frames.ret(null))); // the task runs, then waits
+        seen.add(self[0].state());
+        gate.trySucceed("opened");
+        assertEquals("opened", loop.runUntilComplete(Frames.of("join", p -> task, p -> Frames.ret(p))));
+        seen.add(self[0].state());
+        loop.close();
+        assertEquals(List.of(CoroutineState.CREATED, CoroutineState.RUNNING, CoroutineState.SUSPENDED,
+                CoroutineState.CLOSED), seen);
+    }
+
     @Test
     void coroutineStateAndClose() {
         Coroutine<String> c = new GreeterCoroutines().greet("x");

@@ -119,8 +119,7 @@ public final class AsyncGenerator<T> {
     boolean advance(Step<T> step, Object sent, Throwable thrown) {
         CoroutineState state = body.state();
         if (state == CoroutineState.CLOSED) {
-            step.inValue = null;
-            step.inFailure = null;
+            step.deliver(null);
             return false;
         }
         if (state == CoroutineState.CREATED) {
@@ -130,13 +129,19 @@ public final class AsyncGenerator<T> {
             }
             if (thrown != null) { // thrown into a generator that never ran: it ends, unstarted
                 body.finish();
-                step.inValue = null;
-                step.inFailure = thrown instanceof GeneratorExit ? null : thrown;
+                if (thrown instanceof GeneratorExit) {
+                    step.deliver(null);
+                } else {
+                    step.deliverFailure(thrown);
+                }
                 return false;
             }
         } else {
-            body.inValue = sent;
-            body.inFailure = thrown;
+            if (thrown != null) {
+                body.deliverFailure(thrown);
+            } else {
+                body.deliver(sent);
+            }
         }
         running = step;
         body.caller = step;
@@ -193,8 +198,7 @@ public final class AsyncGenerator<T> {
             }
             generator.running = null;
             if (generator.state() == CoroutineState.CLOSED) {
-                Throwable failure = inFailure;
-                inFailure = null;
+                Throwable failure = $failure();
                 if (failure == null || failure instanceof GeneratorExit) {
                     throw new StopAsyncIteration();
                 }

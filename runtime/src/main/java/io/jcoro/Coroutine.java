@@ -98,11 +98,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** In debug mode: this coroutine's creation site is in {@link NeverAwaited}'s table. */
     private boolean watched;
 
-    /** What the last await produced, read by {@link #$value()}. Written by this class and Task. */
-    Object inValue;
+    /**
+     * What the last await produced, read by {@link #$value()}: its value, or its failure if
+     * {@link #inFailed}. One field for both keeps a suspended frame 4 bytes smaller; it is
+     * written through {@link #deliver(Object)} and {@link #deliverFailure(Throwable)}.
+     */
+    private Object inValue;
 
-    /** What the last await failed with, thrown by {@link #$value()}; null if it succeeded. */
-    Throwable inFailure;
+    /** {@link #inValue} is a failure, to be thrown by {@link #$value()}. */
+    private boolean inFailed;
 
     /** The frame awaiting this one inline, or null for the root of a task. */
     Coroutine<?> caller;
@@ -194,8 +198,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     protected final boolean $await(Awaitable<?> awaitable, int resumeAt) {
         $label = resumeAt;
-        inValue = null;
-        inFailure = null;
+        deliver(null);
         if (awaitable instanceof Coroutine<?> child) {
             return startInline(child);
         } else if (awaitable instanceof FutureCore<?> future) {
@@ -205,8 +208,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             }
             Task<?> t = task;
             if (t == null || future == t) {
-                inFailure = t == null ? notDrivenByATask()
-                        : new IllegalStateException("Task cannot await on itself: " + t);
+                deliverFailure(t == null ? notDrivenByATask()
+                        : new IllegalStateException("Task cannot await on itself: " + t));
                 return false;
             }
             t.suspendOn(this, future);
@@ -214,13 +217,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         } else if (awaitable instanceof Delay delay) {
             Task<?> t = task;
             if (t == null) {
-                inFailure = notDrivenByATask();
+                deliverFailure(notDrivenByATask());
                 return false;
             }
             t.sleep(this, delay);
             return true;
         } else {
-            inFailure = new NullPointerException("await(null): nothing to await");
+            deliverFailure(new NullPointerException("await(null): nothing to await"));
             return false;
         }
     }
@@ -238,14 +241,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
         if (future != null && future.isDone()) {
             $label = resumeAt;
-            inValue = null;
-            inFailure = null;
             try {
-                inValue = future.join();
+                deliver(future.join());
             } catch (CompletionException e) {
-                inFailure = e.getCause() != null ? e.getCause() : e;
+                deliverFailure(e.getCause() != null ? e.getCause() : e);
             } catch (RuntimeException cancelled) {
-                inFailure = cancelled;
+                deliverFailure(cancelled);
             }
             return false;
         }
@@ -261,8 +262,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     protected final Object $emit(Object value, int resumeAt) {
         $label = resumeAt;
-        inValue = value;
-        inFailure = null;
+        deliver(value);
         return $EMITTED;
     }
 
@@ -271,9 +271,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * generator is exhausted; otherwise the item is read with {@link #$value()}.
      */
     protected final boolean $ended() {
-        if (inFailure instanceof StopAsyncIteration) {
-            inFailure = null;
-            inValue = null;
+        if (inFailed && inValue instanceof StopAsyncIteration) {
+            deliver(null);
             return true;
         }
         return false;
@@ -281,13 +280,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** The value of the await that led to the current state; throws its failure unchanged. */
     protected final Object $value() throws Throwable {
-        Throwable failure = inFailure;
-        if (failure != null) {
-            inFailure = null;
-            throw failure;
-        }
         Object value = inValue;
         inValue = null;
+        if (inFailed) {
+            inFailed = false;
+            throw (Throwable) value;
+        }
         return value;
     }
 
@@ -297,9 +295,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * discarded.
      */
     protected final Throwable $failure() {
-        Throwable failure = inFailure;
-        inFailure = null;
-        inValue = null;
+        Throwable failure = inFailed ? (Throwable) inValue : null;
+        deliver(null);
         return failure;
     }
 
@@ -384,7 +381,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** Starts {@code child} on this frame's task; see the class comment. */
     private boolean startInline(Coroutine<?> child) {
         if (child.state != ST_CREATED || child.task != null) {
-            inFailure = new IllegalStateException("cannot reuse already awaited coroutine");
+            deliverFailure(new IllegalStateException("cannot reuse already awaited coroutine"));
             return false;
         }
         child.started();
@@ -396,7 +393,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             result = child.$resume();
         } catch (Throwable failure) {
             child.finish();
-            inFailure = crossed(child, failure);
+            deliverFailure(crossed(child, failure));
             return false;
         }
         if (result == $SUSPENDED) {
@@ -404,7 +401,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return true;
         }
         child.finish();
-        inValue = result;
+        deliver(result);
         return false;
     }
 
@@ -420,15 +417,29 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             caller = null;
             task = null;
             state = ST_SUSPENDED;
-            c.inValue = inValue;
-            c.inFailure = null;
+            c.deliver(inValue);
             inValue = null;
             return c;
         }
         finish();
-        c.inValue = value;
-        c.inFailure = failure;
+        if (failure != null) {
+            c.deliverFailure(failure);
+        } else {
+            c.deliver(value);
+        }
         return c;
+    }
+
+    /** The next {@link #$value()} returns {@code value}. */
+    final void deliver(Object value) {
+        inValue = value;
+        inFailed = false;
+    }
+
+    /** The next {@link #$value()} throws {@code failure}. */
+    final void deliverFailure(Throwable failure) {
+        inValue = failure;
+        inFailed = true;
     }
 
     /** Called by the task before each resumption of a suspended frame. */

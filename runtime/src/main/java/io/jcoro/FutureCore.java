@@ -201,7 +201,7 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
 
     /**
      * Puts the outcome of this done future into {@code frame}, for its next {@code $value()}:
-     * {@code inValue}, or {@code inFailure} (the failure, or the {@link CancelledError}).
+     * its value, or its failure (the exception, or the {@link CancelledError}).
      * Allocates nothing. {@link Waiter} extends it to learn that its outcome was delivered.
      */
     void deliverTo(Coroutine<?> frame) {
@@ -209,11 +209,9 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         assert r != null : "deliverTo on a pending future";
         if (r instanceof Alt a) {
             a.retrieved = true;
-            frame.inValue = null;
-            frame.inFailure = a.error;
+            frame.deliverFailure(a.error);
         } else {
-            frame.inFailure = null;
-            frame.inValue = r == NULL_VALUE ? null : r;
+            frame.deliver(r == NULL_VALUE ? null : r);
         }
     }
 

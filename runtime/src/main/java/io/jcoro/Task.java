@@ -261,8 +261,7 @@ public final class Task<T> extends FutureCore<T> {
                 if (awaited instanceof Waiter<?> w) {
                     w.abandoned(); // woken, but the frame gets the cancellation instead
                 }
-                frame.inValue = null;
-                frame.inFailure = cancel;
+                frame.deliverFailure(cancel);
             } else if (awaited != null) {
                 awaited.deliverTo(frame);
             }

@@ -21,6 +21,9 @@ import javax.lang.model.element.VariableElement;
  * @param locals     the method's own locals in declaration order (parameters first)
  * @param simpleNames every simple name the body uses: in the generated file, no name of the
  *                   generator's own may take any of them over
+ * @param usesInstance the body may reach the user's instance (or the generated class is generic):
+ *                   false only if nothing in it can, so that its frame can be a static class,
+ *                   which neither keeps the instance alive nor spends a field on it
  */
 public record BodyFacts(
         Set<Tree> awaits,
@@ -32,7 +35,8 @@ public record BodyFacts(
         Set<Tree> thisRefs,
         Map<Tree, VariableElement> localRefs,
         List<VariableElement> locals,
-        Set<String> simpleNames) {
+        Set<String> simpleNames,
+        boolean usesInstance) {
 
     public boolean suspends(Tree tree) {
         return suspending.contains(tree);

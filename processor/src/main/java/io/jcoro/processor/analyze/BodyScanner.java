@@ -60,7 +60,8 @@ public final class BodyScanner {
         Walker walker = new Walker(method, generatedSimpleName);
         walker.scan(method.path(), null);
         return new BodyFacts(walker.awaits, walker.dones, walker.emits, walker.eachLoops, walker.suspending, walker.members,
-                walker.thisRefs, walker.localRefs, walker.locals, walker.simpleNames);
+                walker.thisRefs, walker.localRefs, walker.locals, walker.simpleNames,
+                walker.usesInstance || !method.host().getTypeParameters().isEmpty());
     }
 
     private final class Walker extends TreePathScanner<Void, Void> {
@@ -80,6 +81,8 @@ public final class BodyScanner {
         private final Map<Tree, VariableElement> localRefs = new LinkedHashMap<>();
         private final List<VariableElement> locals = new ArrayList<>();
         private final Set<String> simpleNames = new java.util.TreeSet<>();
+        /** The body may reach the user's instance; conservative (see {@link BodyFacts#usesInstance}). */
+        private boolean usesInstance;
         /** The lambda or class bodies, innermost last, that enclose the current tree. */
         private final List<Tree> nested = new ArrayList<>();
         private int synchronizedDepth;
@@ -221,26 +224,33 @@ public final class BodyScanner {
             if (name.equals("this")) {
                 if (nested.stream().noneMatch(ClassTree.class::isInstance)) {
                     thisRefs.add(tree);
+                    usesInstance = true;
                 }
             } else if (name.equals("super")) {
                 if (nested.stream().noneMatch(ClassTree.class::isInstance)) {
                     diagnostics.report(DiagnosticCode.SUPER_IN_BODY, tree, method.unit(), method.element());
                 }
             } else {
-                resolveName(tree, attribution.elementOf(getCurrentPath()));
+                Element element = attribution.elementOf(getCurrentPath());
+                noteInnerClass(element);
+                resolveName(tree, element);
             }
             return null;
         }
 
         @Override
         public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-            if (tree.getIdentifier().contentEquals("this")
-                    && nested.stream().noneMatch(ClassTree.class::isInstance)) {
+            if (tree.getIdentifier().contentEquals("this")) {
                 Element selected = attribution.elementOf(new TreePath(getCurrentPath(), tree.getExpression()));
-                if (selected != null && selected.equals(declaringType)) {
+                // Type.this of a class declared in the body is that class's instance, not the user's
+                usesInstance |= !(selected instanceof TypeElement t && isDeclaredInBody(t));
+                if (nested.stream().noneMatch(ClassTree.class::isInstance)
+                        && selected != null && selected.equals(declaringType)) {
                     thisRefs.add(tree);
                     return null;
                 }
+            } else {
+                noteInnerClass(attribution.elementOf(getCurrentPath()));
             }
             if (tree.getIdentifier().contentEquals("super")) {
                 diagnostics.report(DiagnosticCode.SUPER_IN_BODY, tree, method.unit(), method.element());
@@ -374,11 +384,24 @@ public final class BodyScanner {
                 return;
             }
             boolean isStatic = element.getModifiers().contains(Modifier.STATIC);
+            usesInstance |= !isStatic;
             String qualifier = inHierarchy && !isStatic ? generatedThis : canonical(declaring);
             // an interface's static methods are not inherited by its implementations, the generated one included
             boolean notInherited = isStatic && kind == ElementKind.METHOD && declaring.getKind().isInterface();
             members.put(tree, new MemberRef(qualifier, tree.getName().toString(), kind == ElementKind.METHOD,
                     lexicalOnly || notInherited || (foreign && (!inHierarchy || isStatic))));
+        }
+
+        /**
+         * A member class with an enclosing instance, named anywhere in the body: creating one
+         * without an explicit outer ({@code new Inner()}, {@code Inner::new}) takes the user's
+         * instance, so such a body counts as using it even where it only names the type.
+         */
+        private void noteInnerClass(Element element) {
+            if (element instanceof TypeElement type && type.getKind() == ElementKind.CLASS
+                    && type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+                usesInstance = true;
+            }
         }
 
         /** An enum constant as a {@code case} label must stay a simple name (before Java 21). */

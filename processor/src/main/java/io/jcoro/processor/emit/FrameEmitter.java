@@ -69,6 +69,9 @@ final class FrameEmitter {
                 .addJavadoc("The state machine of {@link $T#$L}.\n",
                         ClassName.get((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()),
                         in.method().element().getSimpleName());
+        if (!in.facts().usesInstance()) {
+            frame.addModifiers(Modifier.STATIC); // holds no reference to an instance it never reads
+        }
         for (TypeParameterElement parameter : in.method().element().getTypeParameters()) {
             frame.addTypeVariable(TypeVariableName.get(parameter));
         }

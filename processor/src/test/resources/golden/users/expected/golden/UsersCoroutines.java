@@ -36,7 +36,7 @@ public class UsersCoroutines implements Users {
     /**
      * The state machine of {@link Users#fetchUser}.
      */
-    private final class $FetchUser extends io.jcoro.Coroutine<Users.User> {
+    private static final class $FetchUser extends io.jcoro.Coroutine<Users.User> {
         private static final int[] $LINES = {23, 23};
 
         private int id;

@@ -7,6 +7,9 @@
 #                               then the report.
 #   scripts/bench.sh --smoke    proves that every benchmark runs (~2.5 min with the build; JDK 25,
 #                               one 100 ms iteration each, small sizes); writes no report.
+#   scripts/bench.sh --memory   re-measures only the memory footprints (~10 min), over a full
+#                               run's raw results, and writes the report again; the report says
+#                               which commit each part was measured at.
 #
 # Raw results go to benchmarks/target/results/ (the smoke run's to results-smoke/). Needs: mvn, the default JDK (17), a JDK 25 under
 # /usr/lib/jvm, /usr/bin/python3; installs Debian's python3-uvloop when missing and run as root.
@@ -14,7 +17,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SMOKE=0
-[[ "${1:-}" == "--smoke" ]] && SMOKE=1
+MEMORY_ONLY=0
+case "${1:-}" in
+    --smoke) SMOKE=1 ;;
+    --memory) MEMORY_ONLY=1 ;;
+    "") ;;
+    *) echo "usage: scripts/bench.sh [--smoke | --memory]" >&2; exit 2 ;;
+esac
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
@@ -43,8 +52,17 @@ mvn "${BUILD_FLAGS[@]}" -pl benchmarks -am package
 JAR=benchmarks/target/jcoro-benchmarks.jar
 OUT=benchmarks/target/results
 [[ $SMOKE == 1 ]] && OUT=benchmarks/target/results-smoke   # never overwrites a full run's
-rm -rf "$OUT"
-mkdir -p "$OUT"
+# "<commit> <date>": what the raw results were measured at, for the report
+measured_at() { echo "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo +changes) $(date -u +%F)"; }
+if [[ $MEMORY_ONLY == 1 ]]; then
+    [[ -f "$OUT/jmh-25.json" ]] || { echo "error: --memory needs a full run's results in $OUT" >&2; exit 1; }
+    rm -f "$OUT/memory.jsonl" "$OUT/memory.stderr.log"
+    measured_at > "$OUT/memory.commit"
+else
+    rm -rf "$OUT"
+    mkdir -p "$OUT"
+    measured_at > "$OUT/run.commit"
+fi
 trap 'echo "bench.sh: a step failed; its output is under $OUT (memory runs: memory.stderr.log)" >&2' ERR
 
 VT_FLAGS=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1)
@@ -68,6 +86,30 @@ if [[ $SMOKE == 1 ]]; then
     exit 0
 fi
 
+# The memory footprints (fixed heap, full GCs, slope 100k..1M, JOL at 10k), on both JDKs.
+run_memory() {
+    section "memory footprints (fixed 8 GiB heap, full GCs, slope 100k..1M, JOL at 10k)"
+    for jdk in 17 25; do
+        java_bin=JAVA$jdk
+        for s in jcoro-suspended jcoro-sleeping floor-suspended floor-sleeping kotlin-suspended \
+                 kotlin-sleeping vt-suspended vt-sleeping; do
+            [[ $jdk == 17 && $s == vt-* ]] && continue
+            extra=()
+            [[ $jdk == 25 ]] && extra=(-XX:+EnableDynamicAgentLoading)
+            "${!java_bin}" -Xms8g -Xmx8g "${MEM_FLAGS[@]}" "${extra[@]}" "${VT_FLAGS[@]}" \
+                -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 2>>"$OUT/memory.stderr.log" | tail -n 1 \
+                | tee -a "$OUT/memory.jsonl" | cut -c1-160
+        done
+    done
+}
+
+# Writes docs/benchmarks.md and docs/benchmarks.svg from $OUT.
+report() {
+    section "report"
+    python3 scripts/bench_report.py "$OUT" docs/benchmarks.md docs/benchmarks.svg
+    echo "wrote docs/benchmarks.md and docs/benchmarks.svg"
+}
+
 JMH_OPTS=(-f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc -foe false)
 
 # run_jmh JDK JAVA [JMH ARGS...]: the full JMH run on one JDK, its log kept and its rows shown.
@@ -84,6 +126,12 @@ run_jmh() {
     (( status == 0 )) || echo "warning: JMH on JDK $jdk exited with $status: see $OUT/jmh-$jdk.log" >&2
 }
 
+if [[ $MEMORY_ONLY == 1 ]]; then
+    run_memory
+    report
+    exit 0
+fi
+
 section "JMH on JDK 17 (no virtual threads there)"
 "$JAVA17" -version 2>&1 | head -n 1 > "$OUT/jdk17.version"
 run_jmh 17 "$JAVA17" -e '\.virtualThreads$'
@@ -92,19 +140,7 @@ section "JMH on JDK 25"
 "$JAVA25" -version 2>&1 | head -n 1 > "$OUT/jdk25.version"
 run_jmh 25 "$JAVA25"
 
-section "memory footprints (fixed 8 GiB heap, full GCs, slope 100k..1M, JOL at 10k)"
-for jdk in 17 25; do
-    java_bin=JAVA$jdk
-    for s in jcoro-suspended jcoro-sleeping floor-suspended floor-sleeping kotlin-suspended \
-             kotlin-sleeping vt-suspended vt-sleeping; do
-        [[ $jdk == 17 && $s == vt-* ]] && continue
-        extra=()
-        [[ $jdk == 25 ]] && extra=(-XX:+EnableDynamicAgentLoading)
-        "${!java_bin}" -Xms8g -Xmx8g "${MEM_FLAGS[@]}" "${extra[@]}" "${VT_FLAGS[@]}" \
-            -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 2>>"$OUT/memory.stderr.log" | tail -n 1 \
-            | tee -a "$OUT/memory.jsonl" | cut -c1-160
-    done
-done
+run_memory
 
 section "timer lateness (real clock, 10,000 timers)"
 for jdk in 17 25; do
@@ -124,6 +160,4 @@ for l in "${loops[@]}"; do
     /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" | tee "$OUT/python-$l.json" | cut -c1-160
 done
 
-section "report"
-python3 scripts/bench_report.py "$OUT" docs/benchmarks.md docs/benchmarks.svg
-echo "wrote docs/benchmarks.md and docs/benchmarks.svg"
+report

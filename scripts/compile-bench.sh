@@ -5,6 +5,9 @@
 # Cold (the target): R runs of each as a fresh `javac` process, plain and processor runs
 # interleaved so that load from elsewhere on the machine hits both alike. Prints the medians of
 # CPU time (user: the javac thread plus the JIT compiler and GC threads) and of wall time.
+# A third series runs scripts/CompileFloorProcessor.java instead of jcoro's processor: the least
+# any processor that generates source from javac's attributed trees must cost (attribution in
+# round 1, the user's statements compiled once more in round 2), to set jcoro's figure against.
 # Warm (with --warm): the same compilations repeated in one JVM, as a build tool's daemon runs
 # javac; the JIT has then compiled javac and the processor already (see CompileBenchWarm.java).
 #
@@ -37,6 +40,10 @@ if $warm; then
     exit
 fi
 
+floor_proc="$work/floor-processor"
+mkdir -p "$floor_proc"
+javac -d "$floor_proc" scripts/CompileFloorProcessor.java
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 once() { # $@: javac arguments; prints "user-CPU-seconds wall-seconds"
     rm -rf "$work/out" "$work/gen" && mkdir -p "$work/out" "$work/gen"
@@ -46,13 +53,19 @@ once() { # $@: javac arguments; prints "user-CPU-seconds wall-seconds"
 for ((i = 0; i < runs; i++)); do
     once -proc:none -cp "$classpath" >> "$work/plain"
     once -processorpath "$processor" -cp "$classpath" >> "$work/jcoro"
+    once -processorpath "$floor_proc" -processor CompileFloorProcessor -cp "$classpath" >> "$work/floor"
 done
 plain_cpu=$(cut -d' ' -f1 "$work/plain" | median)
 plain_wall=$(cut -d' ' -f2 "$work/plain" | median)
 jcoro_cpu=$(cut -d' ' -f1 "$work/jcoro" | median)
 jcoro_wall=$(cut -d' ' -f2 "$work/jcoro" | median)
+floor_cpu=$(cut -d' ' -f1 "$work/floor" | median)
+floor_wall=$(cut -d' ' -f2 "$work/floor" | median)
 echo "$header, cold (one javac process each):"
 echo "  plain javac (-proc:none):   $plain_cpu s CPU (user), $plain_wall s wall"
 echo "  javac + jcoro processor:    $jcoro_cpu s CPU (user), $jcoro_wall s wall"
-awk -v a="$jcoro_cpu" -v b="$plain_cpu" -v c="$jcoro_wall" -v d="$plain_wall" \
-    'BEGIN { printf "  ratio:                      %.2f CPU, %.2f wall\n", a / b, c / d }'
+echo "  javac + floor processor:    $floor_cpu s CPU (user), $floor_wall s wall"
+ratio() { awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" 'BEGIN { printf "%.2f CPU, %.2f wall\n", a / b, c / d }'; }
+echo "  ratio jcoro / plain:        $(ratio "$jcoro_cpu" "$plain_cpu" "$jcoro_wall" "$plain_wall")"
+echo "  ratio floor / plain:        $(ratio "$floor_cpu" "$plain_cpu" "$floor_wall" "$plain_wall")"
+echo "  ratio jcoro / floor:        $(ratio "$jcoro_cpu" "$floor_cpu" "$jcoro_wall" "$floor_wall")"

@@ -13,4 +13,19 @@ interface NonDenotableType {
         counter.n++;
         return done(counter.n);
     }
+
+    @Async
+    default Coroutine<String> spilled() {
+        return done(join(new Object() { }, await(word()))); // EXPECT: JCORO-E019 the type of 'new Object() { }'
+    }
+
+    @Async
+    default Coroutine<String> word() {
+        await(sleep(1));
+        return done("w");
+    }
+
+    static String join(Object a, String b) {
+        return a + b;
+    }
 }

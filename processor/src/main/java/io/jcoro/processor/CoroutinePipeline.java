@@ -16,6 +16,7 @@ import io.jcoro.processor.emit.StateMachineEmitter.LoweredMethod;
 import io.jcoro.processor.emit.TypeRendering;
 import io.jcoro.processor.ir.FrameLayout;
 import io.jcoro.processor.ir.HoistingAnalysis;
+import io.jcoro.processor.ir.LocalTypeScopes;
 import io.jcoro.processor.ir.StateAssigner;
 import io.jcoro.processor.lower.LoweredBody;
 import io.jcoro.processor.lower.Lowerer;
@@ -158,6 +159,7 @@ final class CoroutinePipeline {
         }
         LoweredBody body = new Lowerer(context.attribution()).lower(method, facts);
         StateAssigner.assign(body.entry(), body.ops());
+        checkLocalTypes(method, facts, body, diagnostics);
         if (context.dumpIr()) {
             context.messager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
                     "jcoro IR of " + method.displayName() + ":\n" + io.jcoro.processor.ir.IrPrinter.print(body.ops()),
@@ -165,6 +167,7 @@ final class CoroutinePipeline {
         }
         FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.exits(), body.finallies());
         checkFieldTypes(method, facts, layout, diagnostics);
+        checkNamelessValues(method, body, layout, diagnostics);
         java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> dead =
                 io.jcoro.processor.ir.LivenessAnalysis.deadAtSuspensions(body.ops(), facts, body.replacements(),
                         body.exits(), layout);
@@ -173,6 +176,19 @@ final class CoroutinePipeline {
                 context.attribution().positions().getStartPosition(unit, method.tree()));
         int[] lines = io.jcoro.processor.ir.LineTable.of(body.ops(), context.attribution().positions(), unit, firstLine);
         return new LoweredMethod(method, facts, body, layout, dead, lines);
+    }
+
+    /** A local type is visible in one state's case block only (see {@link LocalTypeScopes}). */
+    private void checkLocalTypes(AsyncMethod method, BodyFacts facts, LoweredBody body, Diagnostics diagnostics) {
+        Optional<LocalTypeScopes.Escape> escape =
+                LocalTypeScopes.firstEscape(body.ops(), facts, body.replacements(), body.exits());
+        if (escape.isPresent()) {
+            javax.lang.model.element.TypeElement type = escape.get().type();
+            diagnostics.report(DiagnosticCode.LOCAL_TYPE_ACROSS_AWAIT, escape.get().use(), method.unit(), method.element(),
+                    type.getKind().toString().toLowerCase(java.util.Locale.ROOT), type.getSimpleName(),
+                    method.element().getEnclosingElement().getSimpleName());
+            throw new AbortMethod();
+        }
     }
 
     /** A hoisted variable needs a field, so its type must be one Java can write. */
@@ -190,6 +206,50 @@ final class CoroutinePipeline {
         }
         if (!ok) {
             throw new AbortMethod();
+        }
+    }
+
+    /**
+     * A value of a local or anonymous class that the frame must name: kept across an await in a
+     * field, or cast from an await's result. A temp used within one state is declared with
+     * {@code var} and needs no name.
+     */
+    private void checkNamelessValues(AsyncMethod method, LoweredBody body, FrameLayout layout, Diagnostics diagnostics) {
+        for (io.jcoro.processor.ir.Op op : body.ops()) {
+            Tree at = null;
+            javax.lang.model.type.TypeMirror type = null;
+            if (op instanceof io.jcoro.processor.ir.Op.Spill spill && layout.isField(spill.temp())) {
+                at = spill.value();
+                type = spill.temp().type();
+            } else if (op instanceof io.jcoro.processor.ir.Op.Take take
+                    && !(take.use() instanceof io.jcoro.processor.ir.Op.Use.Discard)) {
+                at = take.source();
+                type = take.type();
+            } else if (op instanceof io.jcoro.processor.ir.Op.TakeNext next) {
+                at = next.variable();
+                type = next.elementType();
+            } else if (op instanceof io.jcoro.processor.ir.Op.IterNext next) {
+                at = next.variable();
+                type = next.elementType();
+            }
+            if (at != null && TypeRendering.isNameless(type)) {
+                diagnostics.report(DiagnosticCode.NON_DENOTABLE_TYPE, at, method.unit(), method.element(),
+                        sourceText(method, at), type);
+                throw new AbortMethod();
+            }
+        }
+    }
+
+    /** A tree's source text on one line, shortened for a message. */
+    private String sourceText(AsyncMethod method, Tree tree) {
+        com.sun.source.util.SourcePositions positions = context.attribution().positions();
+        try {
+            CharSequence source = method.unit().getSourceFile().getCharContent(true);
+            String text = source.subSequence((int) positions.getStartPosition(method.unit(), tree),
+                    (int) positions.getEndPosition(method.unit(), tree)).toString().replaceAll("\\s+", " ");
+            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        } catch (java.io.IOException | IndexOutOfBoundsException e) {
+            return tree.getKind().toString().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -24,6 +24,8 @@ import javax.lang.model.element.VariableElement;
  * @param usesInstance the body may reach the user's instance (or the generated class is generic):
  *                   false only if nothing in it can, so that its frame can be a static class,
  *                   which neither keeps the instance alive nor spends a field on it
+ * @param localTypes every declaration ({@code ClassTree}) and simple name of a class, record, enum
+ *                   or interface declared in the body, with its type
  */
 public record BodyFacts(
         Set<Tree> awaits,
@@ -36,7 +38,8 @@ public record BodyFacts(
         Map<Tree, VariableElement> localRefs,
         List<VariableElement> locals,
         Set<String> simpleNames,
-        boolean usesInstance) {
+        boolean usesInstance,
+        Map<Tree, javax.lang.model.element.TypeElement> localTypes) {
 
     public boolean suspends(Tree tree) {
         return suspending.contains(tree);

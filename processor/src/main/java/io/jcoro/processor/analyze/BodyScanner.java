@@ -61,7 +61,7 @@ public final class BodyScanner {
         walker.scan(method.path(), null);
         return new BodyFacts(walker.awaits, walker.dones, walker.emits, walker.eachLoops, walker.suspending, walker.members,
                 walker.thisRefs, walker.localRefs, walker.locals, walker.simpleNames,
-                walker.usesInstance || !method.host().getTypeParameters().isEmpty());
+                walker.usesInstance || !method.host().getTypeParameters().isEmpty(), walker.localTypes);
     }
 
     private final class Walker extends TreePathScanner<Void, Void> {
@@ -81,6 +81,7 @@ public final class BodyScanner {
         private final Map<Tree, VariableElement> localRefs = new LinkedHashMap<>();
         private final List<VariableElement> locals = new ArrayList<>();
         private final Set<String> simpleNames = new java.util.TreeSet<>();
+        private final Map<Tree, TypeElement> localTypes = new LinkedHashMap<>();
         /** The body may reach the user's instance; conservative (see {@link BodyFacts#usesInstance}). */
         private boolean usesInstance;
         /** The lambda or class bodies, innermost last, that enclose the current tree. */
@@ -114,6 +115,7 @@ public final class BodyScanner {
 
         @Override
         public Void visitClass(ClassTree tree, Void unused) {
+            noteLocalType(tree, attribution.elementOf(getCurrentPath()));
             return nested(tree, () -> super.visitClass(tree, unused));
         }
 
@@ -233,6 +235,7 @@ public final class BodyScanner {
             } else {
                 Element element = attribution.elementOf(getCurrentPath());
                 noteInnerClass(element);
+                noteLocalType(tree, element);
                 resolveName(tree, element);
             }
             return null;
@@ -401,6 +404,13 @@ public final class BodyScanner {
             if (element instanceof TypeElement type && type.getKind() == ElementKind.CLASS
                     && type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
                 usesInstance = true;
+            }
+        }
+
+        /** A class, record, enum or interface declared in the body: its declaration or a use of it. */
+        private void noteLocalType(Tree tree, Element element) {
+            if (element instanceof TypeElement type && type.getNestingKind() == NestingKind.LOCAL) {
+                localTypes.put(tree, type);
             }
         }
 

@@ -305,6 +305,9 @@ final class StateBlockEmitter {
         if (in.layout().isField(temp) || !declaredTemps.add(temp)) {
             return CodeBlock.of("$L", temp.name());
         }
+        if (TypeRendering.isNameless(temp.type())) {
+            return CodeBlock.of("var $L", temp.name()); // a local or anonymous class: no name to write
+        }
         return CodeBlock.of("$T $L", types.castType(temp.type()), temp.name());
     }
 

@@ -90,7 +90,38 @@ public final class TypeRendering {
 
     /** The type to cast an awaited value to: its own type if denotable, else its erasure. */
     TypeName castType(TypeMirror type) {
-        return TypeName.get(isDenotable(type, typeParameters) ? type : types.erasure(type));
+        if (isDenotable(type, typeParameters)) {
+            return TypeName.get(type);
+        }
+        // A local or anonymous class has no name here: its superclass is the closest type that has.
+        // The pipeline reports the places where that would change the program (JCORO-E019); a
+        // local temp of such a type is declared with var instead.
+        TypeMirror named = types.erasure(type);
+        while (isNameless(named)) {
+            named = named.getKind() == javax.lang.model.type.TypeKind.DECLARED
+                    ? ((TypeElement) ((DeclaredType) named).asElement()).getSuperclass() : null;
+            if (named == null || named.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+                return TypeName.get(Object.class); // an array of one, or a local interface
+            }
+        }
+        return TypeName.get(named);
+    }
+
+    /** A local or anonymous class (or an array of one): erasure does not make it denotable. */
+    public static boolean isNameless(TypeMirror type) {
+        TypeMirror t = type;
+        while (t.getKind() == javax.lang.model.type.TypeKind.ARRAY) {
+            t = ((ArrayType) t).getComponentType();
+        }
+        if (t.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+            return false;
+        }
+        for (Element e = ((DeclaredType) t).asElement(); e instanceof TypeElement c; e = c.getEnclosingElement()) {
+            if (c.getNestingKind() == NestingKind.LOCAL || c.getNestingKind() == NestingKind.ANONYMOUS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A local's declared type as the user wrote it, or {@code var}. */

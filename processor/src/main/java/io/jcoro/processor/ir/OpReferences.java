@@ -1,13 +1,16 @@
 package io.jcoro.processor.ir;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import io.jcoro.processor.analyze.BodyFacts;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -18,8 +21,10 @@ import javax.lang.model.element.VariableElement;
  * @param variables   locals and parameters of the method the op uses
  * @param temps       temps the op uses
  * @param declared    locals the op declares at the top level of an exploded block
+ * @param localTypes  the names of types declared in the body that the op prints, with their type
  */
-public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<VariableElement> declared) {
+public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<VariableElement> declared,
+        Map<Tree, TypeElement> localTypes) {
 
     /** What {@code op} references, given the lowering's replacements and exits. */
     public static OpReferences of(Op op, BodyFacts facts, Map<Tree, Op.Replacement> replacements,
@@ -27,6 +32,7 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
         Set<VariableElement> variables = new LinkedHashSet<>();
         Set<Temp> temps = new LinkedHashSet<>(directTemps(op));
         Set<VariableElement> declared = new LinkedHashSet<>();
+        Map<Tree, TypeElement> localTypes = new LinkedHashMap<>();
         Op.Resource closed = resourceOf(op);
         if (closed != null && closed.variable() != null) {
             variables.add(closed.variable());
@@ -63,11 +69,15 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
                     if (variable != null) {
                         variables.add(variable);
                     }
+                    TypeElement localType = facts.localTypes().get(node);
+                    if (localType != null && !(node instanceof ClassTree)) {
+                        localTypes.put(node, localType);
+                    }
                     return super.scan(node, unused);
                 }
             }.scan(tree, null);
         }
-        return new OpReferences(variables, temps, declared);
+        return new OpReferences(variables, temps, declared, localTypes);
     }
 
     private static Op.Resource resourceOf(Op op) {

@@ -18,6 +18,7 @@ import io.jcoro.processor.ir.FrameLayout;
 import io.jcoro.processor.ir.HoistingAnalysis;
 import io.jcoro.processor.ir.LocalTypeScopes;
 import io.jcoro.processor.ir.StateAssigner;
+import io.jcoro.processor.ir.StateSplitter;
 import io.jcoro.processor.lower.LoweredBody;
 import io.jcoro.processor.lower.Lowerer;
 import io.jcoro.processor.model.AsyncMethod;
@@ -157,7 +158,12 @@ final class CoroutinePipeline {
         if (diagnostics.errorCount() > errors) {
             throw new AbortMethod();
         }
-        LoweredBody body = new Lowerer(context.attribution()).lower(method, facts);
+        LoweredBody lowered = new Lowerer(context.attribution()).lower(method, facts);
+        com.sun.source.util.SourcePositions positions = context.attribution().positions();
+        List<io.jcoro.processor.ir.Op> ops = StateSplitter.split(lowered.ops(), facts, context.partBudget(), tree ->
+                (int) (positions.getEndPosition(method.unit(), tree) - positions.getStartPosition(method.unit(), tree)));
+        LoweredBody body = ops == lowered.ops() ? lowered : new LoweredBody(lowered.entry(), ops, lowered.exits(),
+                lowered.deferredExits(), lowered.replacements(), lowered.temps(), lowered.finallies());
         StateAssigner.assign(body.entry(), body.ops());
         checkLocalTypes(method, facts, body, diagnostics);
         if (context.dumpIr()) {

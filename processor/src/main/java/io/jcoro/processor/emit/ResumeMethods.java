@@ -14,9 +14,10 @@ import javax.lang.model.element.Modifier;
  * {@code -XX:-DontCompileHugeMethods}): a large coroutine in one {@code $resume} would run
  * interpreted forever. So consecutive states are packed into parts of at most {@link #partBudget}
  * characters of generated source each, counting the finally blocks javac copies
- * ({@link FinallyCopies}): measured, a character is about 0.4 bytes of bytecode in ordinary code
+ * ({@link io.jcoro.processor.ir.FinallyCopies}): measured, a character is about 0.4 bytes of bytecode in ordinary code
  * and 1 in dense arithmetic on fields, so the default 4,000 keeps a part near 1.6 KB, at most about
- * 4 KB. One state is never split, however large. A small body keeps the single method of the
+ * 4 KB. A state is never split here ({@link io.jcoro.processor.ir.StateSplitter} has already cut a
+ * long one at statement boundaries; one statement stays whole). A small body keeps the single method of the
  * class comment of {@link FrameEmitter}. A split one gets:
  * <pre>{@code
  * protected Object $resume() throws Throwable {
@@ -63,7 +64,7 @@ final class ResumeMethods {
      * One state's {@code case n: { ... }} block.
      *
      * @param copies the length of the code javac will copy besides the text: a kept statement's
-     *     finally blocks, once more per exit (see {@link FinallyCopies})
+     *     finally blocks, once more per exit (see {@link io.jcoro.processor.ir.FinallyCopies})
      */
     record StateBlock(int state, CodeBlock code, int copies, boolean fallsThrough) {
         int size() {

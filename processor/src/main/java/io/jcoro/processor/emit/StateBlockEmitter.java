@@ -3,6 +3,7 @@ package io.jcoro.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import com.sun.source.tree.VariableTree;
+import io.jcoro.processor.ir.FinallyCopies;
 import io.jcoro.processor.ir.Label;
 import io.jcoro.processor.ir.Op;
 import javax.lang.model.element.Modifier;

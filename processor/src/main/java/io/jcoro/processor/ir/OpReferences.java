@@ -127,7 +127,7 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
     }
 
     /** The source trees an op prints. */
-    private static List<Tree> treesOf(Op op) {
+    static List<Tree> treesOf(Op op) {
         if (op instanceof Op.Code code) {
             return List.of(code.statement());
         } else if (op instanceof Op.Suspend suspend) {

@@ -48,7 +48,7 @@ class DifferentialFuzzTest {
     private static final long RUN_TIMEOUT_SECONDS = 20;
     private static final int MAX_REPORTED = 5;
     static final int SPLIT_BUDGET = 200;
-    static final int HUGE_METHOD = 8000;
+    static final int HUGE_METHOD = CoroCompiler.JIT_LIMIT;
 
     /** The seed of method {@code index} of the campaign {@code seed}: each method is reproducible alone. */
     static long methodSeed(long seed, int index) {

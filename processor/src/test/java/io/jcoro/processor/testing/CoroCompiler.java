@@ -14,6 +14,9 @@ import javax.tools.JavaFileObject;
 
 /** javac with the jcoro processor, and a class loader over what it compiled. */
 public final class CoroCompiler {
+    /** HotSpot compiles no method of more bytecode bytes than this ({@code -XX:+DontCompileHugeMethods}). */
+    public static final int JIT_LIMIT = 8000;
+
     private CoroCompiler() {}
 
     public static Compilation compile(JavaFileObject... sources) {

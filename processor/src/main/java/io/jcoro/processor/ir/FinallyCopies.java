@@ -1,4 +1,4 @@
-package io.jcoro.processor.emit;
+package io.jcoro.processor.ir;
 
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
@@ -14,14 +14,14 @@ import java.util.function.ToIntFunction;
  * How much code javac adds to a kept statement's own text by copying its {@code finally} blocks:
  * javac inlines a finally block on the normal path, in the exception handler and before every
  * exit from its try and catch blocks, so nested try-finally statements with many exits compile
- * to several times their text. {@link ResumeMethods} counts these copies when it sizes a state,
- * so that such a state gets a part of its own.
+ * to several times their text. {@link StateSplitter} and {@code emit.ResumeMethods} count these
+ * copies when they size a state.
  */
-final class FinallyCopies {
+public final class FinallyCopies {
     private FinallyCopies() {}
 
     /** The extra characters: each finally block's length once per copy beyond the written one. */
-    static int extraLength(Tree statement, ToIntFunction<Tree> length) {
+    public static int extraLength(Tree statement, ToIntFunction<Tree> length) {
         int[] extra = {0};
         new TreeScanner<Void, Void>() {
             @Override

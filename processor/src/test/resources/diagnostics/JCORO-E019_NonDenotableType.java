@@ -8,10 +8,9 @@ import static io.jcoro.Coro.*;
 interface NonDenotableType {
     @Async
     default Coroutine<Integer> run() {
-        var counter = new Object() { int n; }; // EXPECT: JCORO-E019 the type of 'counter'
+        var either = Math.random() > 2 ? 1 : "one"; // EXPECT: JCORO-E019 the type of 'either'
         await(sleep(1));
-        counter.n++;
-        return done(counter.n);
+        return done(either.hashCode());
     }
 
     @Async

@@ -69,6 +69,66 @@ public abstract class LocalTypes {
         return size.name();
     }
 
+    /** A local class and a variable of it, used through a stretch of statements after an await. */
+    @Async
+    public Coroutine<String> localCounter(int mode) {
+        int start = await(value(mode));
+        class Counter {
+            int n;
+        }
+        var counter = new Counter();
+        counter.n = start + 1;
+        counter.n *= 3;
+        log.accept("n " + counter.n);
+        counter.n -= 2;
+        counter.n ^= 5;
+        log.accept("n " + counter.n);
+        counter.n <<= 1;
+        return done("n=" + counter.n);
+    }
+
+    public String localCounterPlain(int mode) {
+        int start = valuePlain(mode);
+        class Counter {
+            int n;
+        }
+        var counter = new Counter();
+        counter.n = start + 1;
+        counter.n *= 3;
+        log.accept("n " + counter.n);
+        counter.n -= 2;
+        counter.n ^= 5;
+        log.accept("n " + counter.n);
+        counter.n <<= 1;
+        return "n=" + counter.n;
+    }
+
+    /** A var of an intersection type (no field can have it), used through a stretch of statements. */
+    @Async
+    public Coroutine<String> intersection(int mode) {
+        int start = await(value(mode));
+        var both = start > 1 ? 1 : "one";
+        String text = String.valueOf(both);
+        log.accept("text " + text);
+        text = text + both.hashCode();
+        java.io.Serializable serializable = both;
+        log.accept("text " + text);
+        text = text + (serializable instanceof Integer);
+        return done(text);
+    }
+
+    public String intersectionPlain(int mode) {
+        int start = valuePlain(mode);
+        var both = start > 1 ? 1 : "one";
+        String text = String.valueOf(both);
+        log.accept("text " + text);
+        text = text + both.hashCode();
+        java.io.Serializable serializable = both;
+        log.accept("text " + text);
+        text = text + (serializable instanceof Integer);
+        return text;
+    }
+
     /** Each iteration awaits, then declares a class capturing that iteration's value. */
     @Async
     public Coroutine<String> perIteration(int mode) {

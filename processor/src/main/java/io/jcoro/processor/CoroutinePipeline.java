@@ -69,6 +69,7 @@ final class CoroutinePipeline {
         }
         boolean failed = own == Lowering.SOME_FAILED;
         int errors = diagnostics.errorCount();
+        reportAnonymousVars(type, diagnostics);
         new VerbPlacementScanner(context.attribution(), diagnostics).scan(type.element(), Set.copyOf(type.methods()));
         if (failed || diagnostics.errorCount() > errors) {
             return Outcome.FAILED;
@@ -91,6 +92,16 @@ final class CoroutinePipeline {
                     "its body uses " + element + ", out of reach from " + type.element().getQualifiedName()));
             return outOfReach.isEmpty();
         };
+    }
+
+    /** The var declarations that attributing {@code type} has broken (see {@link AnonymousVars}). */
+    private void reportAnonymousVars(AsyncType type, Diagnostics diagnostics) {
+        for (TreePath path : context.attribution().brokenVars(type.element())) {
+            com.sun.source.tree.VariableTree variable = (com.sun.source.tree.VariableTree) path.getLeaf();
+            Element declared = context.attribution().elementOf(path);
+            diagnostics.report(DiagnosticCode.ANONYMOUS_VAR, variable, path.getCompilationUnit(),
+                    declared != null ? declared : type.element(), variable.getName(), context.attribution().typeOf(path));
+        }
     }
 
     /** What became of a list of methods. */
@@ -160,8 +171,11 @@ final class CoroutinePipeline {
         }
         LoweredBody lowered = new Lowerer(context.attribution()).lower(method, facts);
         com.sun.source.util.SourcePositions positions = context.attribution().positions();
-        List<io.jcoro.processor.ir.Op> ops = StateSplitter.split(lowered.ops(), facts, context.partBudget(), tree ->
-                (int) (positions.getEndPosition(method.unit(), tree) - positions.getStartPosition(method.unit(), tree)));
+        Set<Element> typeParameters = typeParametersInScope(method);
+        List<io.jcoro.processor.ir.Op> ops = StateSplitter.split(lowered.ops(), facts, lowered.replacements(),
+                lowered.exits(), context.partBudget(),
+                tree -> (int) (positions.getEndPosition(method.unit(), tree) - positions.getStartPosition(method.unit(), tree)),
+                variable -> fieldable(variable, typeParameters));
         LoweredBody body = ops == lowered.ops() ? lowered : new LoweredBody(lowered.entry(), ops, lowered.exits(),
                 lowered.deferredExits(), lowered.replacements(), lowered.temps(), lowered.finallies());
         StateAssigner.assign(body.entry(), body.ops());
@@ -199,12 +213,10 @@ final class CoroutinePipeline {
 
     /** A hoisted variable needs a field, so its type must be one Java can write. */
     private void checkFieldTypes(AsyncMethod method, BodyFacts facts, FrameLayout layout, Diagnostics diagnostics) {
-        Set<Element> typeParameters = new HashSet<>(method.element().getTypeParameters());
-        typeParameters.addAll(method.host().getTypeParameters());
+        Set<Element> typeParameters = typeParametersInScope(method);
         boolean ok = true;
         for (VariableElement field : layout.fields()) {
-            boolean multiCatch = field.asType().getKind() == javax.lang.model.type.TypeKind.UNION;
-            if (!multiCatch && !TypeRendering.isDenotable(field.asType(), typeParameters)) {
+            if (!fieldable(field, typeParameters)) {
                 diagnostics.report(DiagnosticCode.NON_DENOTABLE_TYPE, declarationOf(field, facts, method), method.unit(),
                         method.element(), field.getSimpleName(), field.asType());
                 ok = false;
@@ -213,6 +225,19 @@ final class CoroutinePipeline {
         if (!ok) {
             throw new AbortMethod();
         }
+    }
+
+    /** The type variables a frame's field types may name: the method's and its host type's. */
+    private static Set<Element> typeParametersInScope(AsyncMethod method) {
+        Set<Element> typeParameters = new HashSet<>(method.element().getTypeParameters());
+        typeParameters.addAll(method.host().getTypeParameters());
+        return typeParameters;
+    }
+
+    /** Whether a variable's type can be a field's; a multi-catch parameter's union is kept as its erasure. */
+    private static boolean fieldable(VariableElement variable, Set<Element> typeParameters) {
+        return variable.asType().getKind() == javax.lang.model.type.TypeKind.UNION
+                || TypeRendering.isDenotable(variable.asType(), typeParameters);
     }
 
     /**

@@ -16,17 +16,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LocalTypesTest {
     private static ClassLoader loader;
+    /** Compiled with parts of 200 characters: long states are cut, but never where a type must stay. */
+    private static ClassLoader cutLoader;
 
     @BeforeAll
     static void compile() {
         Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/LocalTypes.java"));
         assertThat(compilation).succeededWithoutWarnings();
         loader = CoroCompiler.classLoader(compilation);
+        Compilation cut = CoroCompiler.compile(java.util.List.of("-Ajcoro.partBudget=200"),
+                CoroCompiler.resource("programs/LocalTypes.java"));
+        assertThat(cut).succeededWithoutWarnings();
+        cutLoader = CoroCompiler.classLoader(cut);
     }
 
     @ParameterizedTest(name = "{0}({1})")
-    @CsvSource({"afterAwait, 1", "afterAwait, 2", "perIteration, 0", "perIteration, 1"})
+    @CsvSource({"afterAwait, 1", "afterAwait, 2", "perIteration, 0", "perIteration, 1", "localCounter, 3",
+            "intersection, 1", "intersection, 2"})
     void runsAsItsPlainTwin(String name, int mode) throws Exception {
         PlainTwins.assertSameAsPlainTwin(loader, "programs.LocalTypesCoroutines", name, mode);
+        PlainTwins.assertSameAsPlainTwin(cutLoader, "programs.LocalTypesCoroutines", name, mode);
     }
 }

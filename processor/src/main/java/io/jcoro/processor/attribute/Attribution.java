@@ -36,6 +36,11 @@ public final class Attribution {
     /** Paths of the method declarations of each type seen, found in one walk of its tree. */
     private final java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();
 
+    /** The {@code var} declarations that attributing {@code type} broke (see {@link AnonymousVars}). */
+    public java.util.List<TreePath> brokenVars(javax.lang.model.element.TypeElement type) {
+        return new AnonymousVars(trees).in(type, types);
+    }
+
     /** Whether {@code method}'s body tree is part of this compilation (not only its class file). */
     public boolean hasSource(ExecutableElement method) {
         TreePath path = methodPath(method);

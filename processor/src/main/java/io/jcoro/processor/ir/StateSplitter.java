@@ -4,7 +4,10 @@ import com.sun.source.tree.Tree;
 import io.jcoro.processor.analyze.BodyFacts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Cuts a state whose code is longer than a {@code $resume} part into consecutive states, at
@@ -14,8 +17,9 @@ import java.util.function.ToIntFunction;
  * access). The cut is a label reached by falling through; a variable used on both sides becomes
  * a field, as any variable used in two states does ({@link HoistingAnalysis}), and the new state
  * keeps the exception handler of the one it was cut from. A state is not cut after it declares a
- * local type (its uses must stay in its state, see {@link LocalTypeScopes}); one statement is
- * never cut, as javac cannot cut a method's statement either.
+ * local type (its uses must stay in its state, see {@link LocalTypeScopes}) or a variable whose
+ * type no field can have ({@code var o = new Object() { int n; }}); one statement is never cut,
+ * as javac cannot cut a method's statement either.
  */
 public final class StateSplitter {
     /** A generated line around an op's own source text: an {@code if}, a cast, a label. */
@@ -26,30 +30,33 @@ public final class StateSplitter {
     /**
      * @param budget the generated characters of a {@code $resume} part
      * @param sourceLength the length of a tree's source text
+     * @param fieldable whether a local's type can be a field's (a cut makes fields of locals)
      * @return {@code lowered}, or a copy with the long states cut
      */
-    public static List<Op> split(List<Op> lowered, BodyFacts facts, int budget, ToIntFunction<Tree> sourceLength) {
+    public static List<Op> split(List<Op> lowered, BodyFacts facts, Map<Tree, Op.Replacement> replacements,
+            Map<Tree, Op.Exit> exits, int budget, ToIntFunction<Tree> sourceLength, Predicate<VariableElement> fieldable) {
         List<Op> ops = new ArrayList<>(lowered.size());
         Label handler = null;
         int size = 0;
-        boolean declaresType = false;
+        boolean uncuttable = false; // the rest of this state must stay in one case block
         int cuts = 0;
         for (Op op : lowered) {
             if (op instanceof Op.Mark mark) {
                 handler = mark.handler();
                 size = 0;
-                declaresType = false;
+                uncuttable = false;
                 ops.add(op);
                 continue;
             }
             int opSize = size(op, sourceLength);
-            if (size > 0 && size + opSize > budget && !declaresType && cuttableBefore(op)) {
+            if (size > 0 && size + opSize > budget && !uncuttable && cuttableBefore(op)) {
                 ops.add(new Op.Mark(new Label("cut" + cuts++), handler));
                 size = 0;
             }
             ops.add(op);
             size += opSize;
-            declaresType |= op instanceof Op.Code code && facts.localTypes().containsKey(code.statement());
+            uncuttable |= op instanceof Op.Code code && facts.localTypes().containsKey(code.statement());
+            uncuttable |= !OpReferences.of(op, facts, replacements, exits).declared().stream().allMatch(fieldable);
         }
         return cuts == 0 ? lowered : ops;
     }

@@ -69,7 +69,6 @@ final class CoroutinePipeline {
         }
         boolean failed = own == Lowering.SOME_FAILED;
         int errors = diagnostics.errorCount();
-        reportAnonymousVars(type, diagnostics);
         new VerbPlacementScanner(context.attribution(), diagnostics).scan(type.element(), Set.copyOf(type.methods()));
         if (failed || diagnostics.errorCount() > errors) {
             return Outcome.FAILED;
@@ -92,16 +91,6 @@ final class CoroutinePipeline {
                     "its body uses " + element + ", out of reach from " + type.element().getQualifiedName()));
             return outOfReach.isEmpty();
         };
-    }
-
-    /** The var declarations that attributing {@code type} has broken (see {@link AnonymousVars}). */
-    private void reportAnonymousVars(AsyncType type, Diagnostics diagnostics) {
-        for (TreePath path : context.attribution().brokenVars(type.element())) {
-            com.sun.source.tree.VariableTree variable = (com.sun.source.tree.VariableTree) path.getLeaf();
-            Element declared = context.attribution().elementOf(path);
-            diagnostics.report(DiagnosticCode.ANONYMOUS_VAR, variable, path.getCompilationUnit(),
-                    declared != null ? declared : type.element(), variable.getName(), context.attribution().typeOf(path));
-        }
     }
 
     /** What became of a list of methods. */

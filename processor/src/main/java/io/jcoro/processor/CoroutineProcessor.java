@@ -1,6 +1,8 @@
 package io.jcoro.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.collect.AsyncCollector;
@@ -42,9 +44,15 @@ public final class CoroutineProcessor extends AbstractProcessor {
     /** {@code -Ajcoro.partBudget=n}: split {@code $resume} into parts of n generated characters (tests). */
     static final String PART_BUDGET = "jcoro.partBudget";
 
+    /**
+     * {@code -Ajcoro.keepInferredTypes}: leave javac's inferred type trees in place after a round
+     * (tests of what is reported where they cannot be taken back; see {@code InferredTypeTrees}).
+     */
+    static final String KEEP_INFERRED_TYPES = "jcoro.keepInferredTypes";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(DUMP_IR, PART_BUDGET);
+        return Set.of(DUMP_IR, PART_BUDGET, KEEP_INFERRED_TYPES);
     }
 
     @Override
@@ -67,7 +75,8 @@ public final class CoroutineProcessor extends AbstractProcessor {
             trees = null; // reported once, at the first round that has @Async methods
         }
         context = trees == null ? null : new ProcessorContext(env.getElementUtils(), env.getTypeUtils(),
-                env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils()),
+                env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils(),
+                        !env.getOptions().containsKey(KEEP_INFERRED_TYPES)),
                 new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR),
                 partBudget(env.getOptions().get(PART_BUDGET)));
     }
@@ -104,13 +113,23 @@ public final class CoroutineProcessor extends AbstractProcessor {
         List<AsyncType> types = new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, deferred, async);
         deferred.clear();
         boolean lastRound = round.processingOver();
-        for (AsyncType type : types) {
-            try {
-                if (new CoroutinePipeline(context).run(type, lastRound) == CoroutinePipeline.Outcome.DEFERRED) {
-                    deferred.add(type.element().getQualifiedName().toString());
+        try {
+            for (AsyncType type : types) {
+                try {
+                    if (new CoroutinePipeline(context).run(type, lastRound) == CoroutinePipeline.Outcome.DEFERRED) {
+                        deferred.add(type.element().getQualifiedName().toString());
+                    }
+                } catch (Throwable bug) {
+                    reportBug(type.element(), type.element().getQualifiedName(), bug);
                 }
-            } catch (Throwable bug) {
-                reportBug(type.element(), type.element().getQualifiedName(), bug);
+            }
+        } finally {
+            // javac compiles the attributed classes again after this round: give it back their trees
+            for (TreePath declaration : context.attribution().restoreInferredTypes()) {
+                VariableTree variable = (VariableTree) declaration.getLeaf();
+                context.diagnostics().report(DiagnosticCode.UNNAMEABLE_INFERRED_TYPE, variable,
+                        declaration.getCompilationUnit(), context.attribution().elementOf(declaration),
+                        variable.getName(), context.attribution().typeOf(declaration));
             }
         }
     }

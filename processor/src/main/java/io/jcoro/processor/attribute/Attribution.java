@@ -26,19 +26,52 @@ public final class Attribution {
     private final javax.lang.model.util.Elements elements;
     private final javax.lang.model.util.Types types;
 
-    public Attribution(Trees trees, javax.lang.model.util.Elements elements, javax.lang.model.util.Types types) {
+    /** @param restoreInferredTypes false only in tests: see {@link #restoreInferredTypes()} */
+    public Attribution(Trees trees, javax.lang.model.util.Elements elements, javax.lang.model.util.Types types,
+            boolean restoreInferredTypes) {
         this.trees = trees;
         this.elements = elements;
         this.types = types;
         this.objectType = elements.getTypeElement("java.lang.Object").asType();
+        this.inferredTypes = new InferredTypeTrees(trees, restoreInferredTypes);
     }
 
     /** Paths of the method declarations of each type seen, found in one walk of its tree. */
     private final java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();
 
-    /** The {@code var} declarations that attributing {@code type} broke (see {@link AnonymousVars}). */
-    public java.util.List<TreePath> brokenVars(javax.lang.model.element.TypeElement type) {
-        return new AnonymousVars(trees).in(type, types);
+    /** The source files of the classes attributed since {@link #restoreInferredTypes()}. */
+    private final java.util.Set<com.sun.source.tree.CompilationUnitTree> attributedUnits = new java.util.LinkedHashSet<>();
+    private final InferredTypeTrees inferredTypes;
+
+    /**
+     * Takes back the types attribution wrote into the trees of {@code var}s and implicit lambda
+     * parameters (see {@link InferredTypeTrees}), in every source file attributed since the last
+     * call; to be called once the round's work with the trees is done.
+     *
+     * @return the declarations that could not be taken back and would not compile again
+     */
+    public java.util.List<TreePath> restoreInferredTypes() {
+        java.util.List<TreePath> failing = new java.util.ArrayList<>();
+        for (com.sun.source.tree.CompilationUnitTree unit : attributedUnits) {
+            failing.addAll(inferredTypes.restore(unit));
+        }
+        attributedUnits.clear();
+        return failing;
+    }
+
+    /** javac attributes a class's superclasses with it, and the processor its supertypes' inherited bodies. */
+    private void recordAttributed(TypeMirror type) {
+        if (type.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+            return;
+        }
+        Element element = types.asElement(type);
+        TreePath path = element == null ? null : trees.getPath(element);
+        if (path != null && !attributedUnits.add(path.getCompilationUnit())) {
+            return;
+        }
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            recordAttributed(supertype);
+        }
     }
 
     /** Whether {@code method}'s body tree is part of this compilation (not only its class file). */
@@ -55,6 +88,7 @@ public final class Attribution {
         }
         // forces attribution of the enclosing class: the first statement-level node has no symbol yet
         trees.getElement(new TreePath(path, tree.getBody()));
+        recordAttributed(method.getEnclosingElement().asType());
         return Optional.of(path);
     }
 

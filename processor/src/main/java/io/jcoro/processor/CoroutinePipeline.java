@@ -161,8 +161,7 @@ final class CoroutinePipeline {
         LoweredBody lowered = new Lowerer(context.attribution()).lower(method, facts);
         com.sun.source.util.SourcePositions positions = context.attribution().positions();
         Set<Element> typeParameters = typeParametersInScope(method);
-        List<io.jcoro.processor.ir.Op> ops = StateSplitter.split(lowered.ops(), facts, lowered.replacements(),
-                lowered.exits(), context.partBudget(),
+        List<io.jcoro.processor.ir.Op> ops = StateSplitter.split(lowered.ops(), facts, context.partBudget(),
                 tree -> (int) (positions.getEndPosition(method.unit(), tree) - positions.getStartPosition(method.unit(), tree)),
                 variable -> fieldable(variable, typeParameters));
         LoweredBody body = ops == lowered.ops() ? lowered : new LoweredBody(lowered.entry(), ops, lowered.exits(),

@@ -24,6 +24,9 @@ public final class LocalTypeScopes {
     /** The first such use, in IR order, or empty; after {@link StateAssigner}. */
     public static Optional<Escape> firstEscape(List<Op> ops, BodyFacts facts, Map<Tree, Op.Replacement> replacements,
             Map<Tree, Op.Exit> exits) {
+        if (facts.localTypes().isEmpty()) {
+            return Optional.empty(); // most bodies declare no type
+        }
         Map<TypeElement, Integer> declaredIn = new HashMap<>();
         int state = 0;
         for (Op op : ops) {

@@ -4,7 +4,6 @@ import com.sun.source.tree.Tree;
 import io.jcoro.processor.analyze.BodyFacts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import javax.lang.model.element.VariableElement;
@@ -33,8 +32,8 @@ public final class StateSplitter {
      * @param fieldable whether a local's type can be a field's (a cut makes fields of locals)
      * @return {@code lowered}, or a copy with the long states cut
      */
-    public static List<Op> split(List<Op> lowered, BodyFacts facts, Map<Tree, Op.Replacement> replacements,
-            Map<Tree, Op.Exit> exits, int budget, ToIntFunction<Tree> sourceLength, Predicate<VariableElement> fieldable) {
+    public static List<Op> split(List<Op> lowered, BodyFacts facts, int budget, ToIntFunction<Tree> sourceLength,
+            Predicate<VariableElement> fieldable) {
         List<Op> ops = new ArrayList<>(lowered.size());
         Label handler = null;
         int size = 0;
@@ -56,9 +55,20 @@ public final class StateSplitter {
             ops.add(op);
             size += opSize;
             uncuttable |= op instanceof Op.Code code && facts.localTypes().containsKey(code.statement());
-            uncuttable |= !OpReferences.of(op, facts, replacements, exits).declared().stream().allMatch(fieldable);
+            uncuttable |= !declaredFieldable(op, facts, fieldable);
         }
         return cuts == 0 ? lowered : ops;
+    }
+
+    /** Whether every local that {@code op} declares could become a field (its declarations are its own trees). */
+    private static boolean declaredFieldable(Op op, BodyFacts facts, Predicate<VariableElement> fieldable) {
+        for (Tree tree : OpReferences.treesOf(op)) {
+            VariableElement declared = tree instanceof com.sun.source.tree.VariableTree ? facts.localRefs().get(tree) : null;
+            if (declared != null && !fieldable.test(declared)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Ops that start a statement of their own; the others continue the op before them. */

@@ -13,10 +13,8 @@ import io.jcoro.processor.emit.GeneratedNames;
 import io.jcoro.processor.emit.SourceFileWriter;
 import io.jcoro.processor.emit.StateMachineEmitter;
 import io.jcoro.processor.emit.StateMachineEmitter.LoweredMethod;
-import io.jcoro.processor.emit.TypeRendering;
 import io.jcoro.processor.ir.FrameLayout;
 import io.jcoro.processor.ir.HoistingAnalysis;
-import io.jcoro.processor.ir.LocalTypeScopes;
 import io.jcoro.processor.ir.StateAssigner;
 import io.jcoro.processor.ir.StateSplitter;
 import io.jcoro.processor.lower.LoweredBody;
@@ -25,13 +23,11 @@ import io.jcoro.processor.model.AsyncMethod;
 import io.jcoro.processor.model.AsyncType;
 import io.jcoro.processor.validate.SignatureValidator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 
 /**
@@ -160,22 +156,22 @@ final class CoroutinePipeline {
         }
         LoweredBody lowered = new Lowerer(context.attribution()).lower(method, facts);
         com.sun.source.util.SourcePositions positions = context.attribution().positions();
-        Set<Element> typeParameters = typeParametersInScope(method);
+        FrameChecks checks = new FrameChecks(method, facts, positions, diagnostics);
         List<io.jcoro.processor.ir.Op> ops = StateSplitter.split(lowered.ops(), facts, context.partBudget(),
                 tree -> (int) (positions.getEndPosition(method.unit(), tree) - positions.getStartPosition(method.unit(), tree)),
-                variable -> fieldable(variable, typeParameters));
+                checks::fieldable);
         LoweredBody body = ops == lowered.ops() ? lowered : new LoweredBody(lowered.entry(), ops, lowered.exits(),
                 lowered.deferredExits(), lowered.replacements(), lowered.temps(), lowered.finallies());
         StateAssigner.assign(body.entry(), body.ops());
-        checkLocalTypes(method, facts, body, diagnostics);
+        checks.localTypes(body);
         if (context.dumpIr()) {
             context.messager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
                     "jcoro IR of " + method.displayName() + ":\n" + io.jcoro.processor.ir.IrPrinter.print(body.ops()),
                     method.element());
         }
         FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.exits(), body.finallies());
-        checkFieldTypes(method, facts, layout, diagnostics);
-        checkNamelessValues(method, body, layout, diagnostics);
+        checks.fieldTypes(layout);
+        checks.namelessValues(body, layout);
         java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> dead =
                 io.jcoro.processor.ir.LivenessAnalysis.deadAtSuspensions(body.ops(), facts, body.replacements(),
                         body.exits(), layout);
@@ -186,98 +182,6 @@ final class CoroutinePipeline {
         return new LoweredMethod(method, facts, body, layout, dead, lines);
     }
 
-    /** A local type is visible in one state's case block only (see {@link LocalTypeScopes}). */
-    private void checkLocalTypes(AsyncMethod method, BodyFacts facts, LoweredBody body, Diagnostics diagnostics) {
-        Optional<LocalTypeScopes.Escape> escape =
-                LocalTypeScopes.firstEscape(body.ops(), facts, body.replacements(), body.exits());
-        if (escape.isPresent()) {
-            javax.lang.model.element.TypeElement type = escape.get().type();
-            diagnostics.report(DiagnosticCode.LOCAL_TYPE_ACROSS_AWAIT, escape.get().use(), method.unit(), method.element(),
-                    type.getKind().toString().toLowerCase(java.util.Locale.ROOT), type.getSimpleName(),
-                    method.element().getEnclosingElement().getSimpleName());
-            throw new AbortMethod();
-        }
-    }
-
-    /** A hoisted variable needs a field, so its type must be one Java can write. */
-    private void checkFieldTypes(AsyncMethod method, BodyFacts facts, FrameLayout layout, Diagnostics diagnostics) {
-        Set<Element> typeParameters = typeParametersInScope(method);
-        boolean ok = true;
-        for (VariableElement field : layout.fields()) {
-            if (!fieldable(field, typeParameters)) {
-                diagnostics.report(DiagnosticCode.NON_DENOTABLE_TYPE, declarationOf(field, facts, method), method.unit(),
-                        method.element(), field.getSimpleName(), field.asType());
-                ok = false;
-            }
-        }
-        if (!ok) {
-            throw new AbortMethod();
-        }
-    }
-
-    /** The type variables a frame's field types may name: the method's and its host type's. */
-    private static Set<Element> typeParametersInScope(AsyncMethod method) {
-        Set<Element> typeParameters = new HashSet<>(method.element().getTypeParameters());
-        typeParameters.addAll(method.host().getTypeParameters());
-        return typeParameters;
-    }
-
-    /** Whether a variable's type can be a field's; a multi-catch parameter's union is kept as its erasure. */
-    private static boolean fieldable(VariableElement variable, Set<Element> typeParameters) {
-        return variable.asType().getKind() == javax.lang.model.type.TypeKind.UNION
-                || TypeRendering.isDenotable(variable.asType(), typeParameters);
-    }
-
-    /**
-     * A value of a local or anonymous class that the frame must name: kept across an await in a
-     * field, or cast from an await's result. A temp used within one state is declared with
-     * {@code var} and needs no name.
-     */
-    private void checkNamelessValues(AsyncMethod method, LoweredBody body, FrameLayout layout, Diagnostics diagnostics) {
-        for (io.jcoro.processor.ir.Op op : body.ops()) {
-            Tree at = null;
-            javax.lang.model.type.TypeMirror type = null;
-            if (op instanceof io.jcoro.processor.ir.Op.Spill spill && layout.isField(spill.temp())) {
-                at = spill.value();
-                type = spill.temp().type();
-            } else if (op instanceof io.jcoro.processor.ir.Op.Take take
-                    && !(take.use() instanceof io.jcoro.processor.ir.Op.Use.Discard)) {
-                at = take.source();
-                type = take.type();
-            } else if (op instanceof io.jcoro.processor.ir.Op.TakeNext next) {
-                at = next.variable();
-                type = next.elementType();
-            } else if (op instanceof io.jcoro.processor.ir.Op.IterNext next) {
-                at = next.variable();
-                type = next.elementType();
-            }
-            if (at != null && TypeRendering.isNameless(type)) {
-                diagnostics.report(DiagnosticCode.NON_DENOTABLE_TYPE, at, method.unit(), method.element(),
-                        sourceText(method, at), type);
-                throw new AbortMethod();
-            }
-        }
-    }
-
-    /** A tree's source text on one line, shortened for a message. */
-    private String sourceText(AsyncMethod method, Tree tree) {
-        com.sun.source.util.SourcePositions positions = context.attribution().positions();
-        try {
-            CharSequence source = method.unit().getSourceFile().getCharContent(true);
-            String text = source.subSequence((int) positions.getStartPosition(method.unit(), tree),
-                    (int) positions.getEndPosition(method.unit(), tree)).toString().replaceAll("\\s+", " ");
-            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-        } catch (java.io.IOException | IndexOutOfBoundsException e) {
-            return tree.getKind().toString().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    /** Where a variable is declared in the body, for a diagnostic about it. */
-    private static Tree declarationOf(VariableElement variable, BodyFacts facts, AsyncMethod method) {
-        return facts.localRefs().entrySet().stream()
-                .filter(e -> e.getValue().equals(variable) && e.getKey().getKind() == Tree.Kind.VARIABLE)
-                .map(java.util.Map.Entry::getKey).findFirst().orElse(method.tree());
-    }
 
     private static String displayName(ExecutableElement element) {
         return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName() + "()";

@@ -420,6 +420,45 @@ public abstract class ControlFlow {
         return out.toString();
     }
 
+    /**
+     * A pattern variable whose expression the lowering splits into several statements, used only
+     * within it (before the await of its condition), and (flow scoping) after an if.
+     */
+    @Async
+    public Coroutine<String> patternsSplitByAwait() {
+        StringBuilder out = new StringBuilder();
+        Object[] things = {"abc", "toolong", 7};
+        for (Object o : things) {
+            if (o instanceof String s && s.length() == await(loud(3, true))) {
+                out.append("three");
+            } else if (o instanceof Integer n && n + await(loud(1, false)) > 5) {
+                out.append("int");
+            }
+            if (!(o instanceof String t)) {
+                continue;
+            }
+            out.append(' ').append(t.length() + await(loud(t.length(), false))).append(t.charAt(0));
+        }
+        return done(out.toString());
+    }
+
+    public String patternsSplitByAwaitPlain() {
+        StringBuilder out = new StringBuilder();
+        Object[] things = {"abc", "toolong", 7};
+        for (Object o : things) {
+            if (o instanceof String s && s.length() == loudPlain(3, true)) {
+                out.append("three");
+            } else if (o instanceof Integer n && n + loudPlain(1, false) > 5) {
+                out.append("int");
+            }
+            if (!(o instanceof String t)) {
+                continue;
+            }
+            out.append(' ').append(t.length() + loudPlain(t.length(), false)).append(t.charAt(0));
+        }
+        return out.toString();
+    }
+
     protected String join3(String a, String b, int c) {
         return a + b + c;
     }

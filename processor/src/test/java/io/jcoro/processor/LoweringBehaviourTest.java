@@ -88,6 +88,7 @@ class LoweringBehaviourTest {
     @Test
     void patternVariablesLiveAcrossAwaits() throws Exception {
         assertSameAsPlainTwin("patterns");
+        assertSameAsPlainTwin("patternsSplitByAwait");
     }
 
     @Test

@@ -19,7 +19,10 @@ import javax.lang.model.element.VariableElement;
  *   <li>it is used in more than one state: across a suspension, or across a jump that the
  *       lowering made (Java scoping would not reach it from the other state's case block), or
  *   <li>it is declared directly in an exploded block and another variable of the body has the
- *       same name (flattening the block would put both in one Java scope).
+ *       same name (flattening the block would put both in one Java scope), or
+ *   <li>it is a pattern variable used in more than one op: its Java scope is at most the
+ *       statement or expression of its {@code instanceof}, which the lowering may have split
+ *       into several statements ({@code o instanceof String s && s.length() == await(n())}).
  * </ul>
  * Temps follow the same rule; the pending completions of finally blocks are always fields.
  * Everything else stays a Java local of its state. Field order is deterministic.
@@ -31,6 +34,7 @@ public final class HoistingAnalysis {
             Map<Tree, Op.Exit> exits, List<Finally> finallies) {
         Map<VariableElement, Set<Integer>> states = new LinkedHashMap<>();
         Map<Temp, Set<Integer>> tempStates = new LinkedHashMap<>();
+        Map<VariableElement, Integer> bindingOps = new HashMap<>();
         Set<VariableElement> explodedLevel = new LinkedHashSet<>();
         int state = 0;
         for (Op op : ops) {
@@ -42,6 +46,9 @@ public final class HoistingAnalysis {
             explodedLevel.addAll(references.declared());
             for (VariableElement variable : references.variables()) {
                 states.computeIfAbsent(variable, v -> new LinkedHashSet<>()).add(state);
+                if (variable.getKind() == ElementKind.BINDING_VARIABLE) {
+                    bindingOps.merge(variable, 1, Integer::sum);
+                }
             }
             for (Temp temp : references.temps()) {
                 tempStates.computeIfAbsent(temp, t -> new LinkedHashSet<>()).add(state);
@@ -56,6 +63,7 @@ public final class HoistingAnalysis {
             // the method's parameters are the only PARAMETER locals the scanner records
             boolean hoist = local.getKind() == ElementKind.PARAMETER
                     || states.getOrDefault(local, Set.of()).size() > 1
+                    || bindingOps.getOrDefault(local, 0) > 1
                     || (explodedLevel.contains(local) && nameCounts.get(local.getSimpleName().toString()) > 1);
             if (hoist) {
                 fields.add(local);

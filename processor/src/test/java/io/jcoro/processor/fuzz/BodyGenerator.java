@@ -20,9 +20,11 @@ import java.util.Random;
  * every part, try-with-resources over a sync {@code AutoCloseable} and an {@code AsyncCloseable}
  * (whose twin is a sync resource logging the same lines), throws of checked and unchecked
  * exceptions, {@code synchronized} blocks, switch expressions and lambdas (these three without
- * awaits, which the processor rejects there). Expressions: arithmetic, string concatenation,
- * comparisons, {@code && || !}, {@code ?:}, calls with several arguments, array and list access,
- * {@code instanceof} (also with a pattern), casts, {@code ++ --}, assignments as expressions; every
+ * awaits, which the processor rejects there), lambdas whose implicit parameter has a captured
+ * wildcard type, local records and {@code var}s of anonymous classes (these two between awaits).
+ * Expressions: arithmetic, string concatenation, comparisons, {@code && || !}, {@code ?:}, calls
+ * with several arguments, array and list access, {@code instanceof} (also with a pattern, read
+ * later in the same condition or branch), casts, {@code ++ --}, assignments as expressions; every
  * expression position may hold an await, nested or not, suspending (sleep or yield) or completing
  * at once.
  *
@@ -776,9 +778,16 @@ public final class BodyGenerator {
             if (chance(30)) return j(pick("true", "false"));
             return j("(", intLeaf(), " ", pick("<", ">", "==", "!=", "<=", ">="), " ", intLeaf(), ")");
         }
-        switch (r.nextInt(12)) {
+        switch (r.nextInt(13)) {
             case 0, 1, 2:
                 return j("(", intExpr(d - 1), " ", pick("<", ">", "==", "!=", "<=", ">="), " ", intExpr(d - 1), ")");
+            case 11: {
+                // a pattern variable read later in the same condition, perhaps after an await in it
+                String b = "pb" + ++bindings;
+                return chance(50)
+                        ? j("(", objExpr(d - 1), " instanceof String ", b, " && ", b, ".length() > ", intExpr(d - 1), ")")
+                        : j("(!(", objExpr(d - 1), " instanceof Integer ", b, ") || ", b, " > ", intExpr(d - 1), ")");
+            }
             case 3:
                 return j("(", strExpr(d - 1), ").equals(", strExpr(d - 1), ")");
             case 4:
@@ -1127,7 +1136,15 @@ public final class BodyGenerator {
 
     private void expressionStatement() {
         List<Var> ints = vars(Ty.INT, true);
-        switch (r.nextInt(8)) {
+        switch (r.nextInt(10)) {
+            case 8 -> localTypes();
+            case 9 -> {
+                // a lambda whose implicit parameter has a captured wildcard type (javac keeps it)
+                int id = ++bindings;
+                line("{ List<? extends Integer> wl", id, " = list3(", e(Ty.INT), ", ", e(Ty.INT), ", ", e(Ty.INT),
+                        "); int[] acc", id, " = {0}; wl", id, ".forEach(x", id, " -> acc", id, "[0] += x", id,
+                        "); log(\"wl\" + acc", id, "[0]); }");
+            }
             // the detail runs only when the condition is false (the twins run with -ea, as tests do)
             case 7 -> line("assert ", e(Ty.BOOL), chance(50) ? " || n != 3" : "", " : ", e(Ty.STR), ";");
             case 0, 1 -> {
@@ -1146,6 +1163,18 @@ public final class BodyGenerator {
                 else line("fi += 2;");
             }
         }
+    }
+
+    /** A local record and a var of an anonymous class, used within a stretch without awaits. */
+    private void localTypes() {
+        int id = ++bindings;
+        noAwait++;
+        Ex value = e(Ty.INT);
+        Ex text = e(Ty.STR);
+        noAwait--;
+        // the anonymous class captures nothing: the generated locals are rarely effectively final
+        line("{ record Rec", id, "(int a, String b) {} var an", id, " = new Object() { int k; }; an", id, ".k = ", value,
+                "; an", id, ".k++; log(\"rec\" + new Rec", id, "(an", id, ".k, ", text, ")); }");
     }
 
     private void ifStatement(int depth) {

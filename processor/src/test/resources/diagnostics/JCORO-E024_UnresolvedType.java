@@ -9,7 +9,14 @@ interface UnresolvedType {
     @Async
     default Coroutine<Void> run() {
         await(sleep(1));
-        Object o = new DoesNotExist(); // EXPECT: JCORO-E024 UnresolvedType.run() refers to a type that could not be resolved
+        Object o = new DoesNotExist(); // EXPECT: JCORO-E024 UnresolvedType.run() is not lowered: javac could not attribute
         return done();
+    }
+
+    @Async
+    default Coroutine<String> typeError(int x) {
+        await(sleep(1));
+        String s = Integer.parseInt(x); // EXPECT: JCORO-E024 UnresolvedType.typeError() is not lowered: javac could not attribute Integer.parseInt(x)
+        return done(s);
     }
 }

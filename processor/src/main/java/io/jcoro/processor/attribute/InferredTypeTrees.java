@@ -56,7 +56,7 @@ final class InferredTypeTrees {
     }
 
     /**
-     * Sets back every inferred type tree of {@code unit}.
+     * Sets back the inferred type trees of {@code unit} whose types have no name.
      *
      * @return the declarations that could not be set back and would not compile again
      */

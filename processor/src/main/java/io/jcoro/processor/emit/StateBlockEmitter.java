@@ -152,14 +152,7 @@ final class StateBlockEmitter {
     private void emitTakeNext(CodeBlock.Builder code, Op.TakeNext next) {
         code.add("if ($$ended()) {\n").indent()
                 .add("$$label = $L;\ncontinue;\n", next.end().state()).unindent().add("}\n");
-        VariableTree variable = next.variable();
-        VariableElement local = in.facts().localRefs().get(variable);
-        CodeBlock item = CodeBlock.of("($T) $$value()", types.castType(next.elementType()));
-        if (in.layout().isField(local)) {
-            code.add("$L = $L;\n", in.layout().fieldName(local), item);
-        } else {
-            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), item);
-        }
+        declare(code, next.variable(), CodeBlock.of("($T) $$value()", types.castType(next.elementType())));
     }
 
     /** Generates: {@code $t0 = items; $t1 = 0;} (array) or {@code $t0 = (items).iterator();} */
@@ -184,12 +177,16 @@ final class StateBlockEmitter {
         String element = next.index() != null
                 ? it + "[" + next.index().name() + "++]"
                 : "(" + types.castType(next.elementType()) + ") " + it + ".next()";
-        VariableTree variable = next.variable();
+        declare(code, next.variable(), element);
+    }
+
+    /** {@code T x = value;} for a local of the body, or {@code x = value;} where it is a field. */
+    private void declare(CodeBlock.Builder code, VariableTree variable, Object value) {
         VariableElement local = in.facts().localRefs().get(variable);
         if (in.layout().isField(local)) {
-            code.add("$L = $L;\n", in.layout().fieldName(local), element);
+            code.add("$L = $L;\n", in.layout().fieldName(local), value);
         } else {
-            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), element);
+            code.add("$L $L = $L;\n", types.declaredType(variable, local), variable.getName(), value);
         }
     }
 
@@ -318,14 +315,8 @@ final class StateBlockEmitter {
         Op.Use use = take.use();
         if (use instanceof Op.Use.Discard) {
             code.add("$$value();\n");
-        } else if (use instanceof Op.Use.Declare declare) {
-            VariableTree variable = declare.variable();
-            VariableElement element = in.facts().localRefs().get(variable);
-            if (in.layout().isField(element)) {
-                code.add("$L = $L;\n", in.layout().fieldName(element), value);
-            } else {
-                code.add("$L $L = $L;\n", types.declaredType(variable, element), variable.getName(), value);
-            }
+        } else if (use instanceof Op.Use.Declare declaration) {
+            declare(code, declaration.variable(), value);
         } else if (use instanceof Op.Use.Assign assign) {
             code.add("$L $L $L;\n", render(code, assign.target()), assign.operator(), value);
         } else if (use instanceof Op.Use.ToTemp to) {

@@ -56,11 +56,8 @@ public final class TypeRendering {
             case ARRAY:
                 return isDenotable(((ArrayType) type).getComponentType(), typeParameters);
             case DECLARED: {
-                TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-                for (Element e = element; e instanceof TypeElement t; e = t.getEnclosingElement()) {
-                    if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
-                        return false;
-                    }
+                if (isNameless(type)) {
+                    return false;
                 }
                 for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
                     if (!isDenotable(argument, typeParameters)) {

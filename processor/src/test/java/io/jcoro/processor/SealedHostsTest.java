@@ -10,6 +10,7 @@ import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.processor.testing.CoroCompiler;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,21 @@ class SealedHostsTest {
         Class<?> generated = load("Registry_LookupCoroutines");
         assertTrue(Modifier.isFinal(generated.getModifiers()));
         assertEquals("found k", run(generated.getConstructor().newInstance(), "find", "k"));
+    }
+
+    /**
+     * A subclass whose coroutines are attributed first attributes its sealed superclass with it,
+     * while the superclass's permits clause still names a class not generated yet.
+     */
+    @Test
+    void aSubclassAttributedBeforeItsSealedSuperclass() throws Exception {
+        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/sealed/order/Mid.java"),
+                CoroCompiler.resource("programs/sealed/order/Base.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader classes = CoroCompiler.classLoader(compilation);
+        Object mid = classes.loadClass("programs.sealed.order.MidCoroutines").getConstructor().newInstance();
+        Object base = classes.loadClass("programs.sealed.order.BaseCoroutines").getConstructor().newInstance();
+        assertEquals(List.of(1, 2, 1), List.of(run(mid, "one"), run(mid, "two"), run(base, "one")));
     }
 
     private static Class<?> load(String name) throws ClassNotFoundException {

@@ -87,10 +87,9 @@ public final class Attribution {
         if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
             return Optional.empty();
         }
-        try (UnresolvedPermits.Hidden hidden = unresolvedPermits.hide((javax.lang.model.element.TypeElement) method.getEnclosingElement())) {
-            // forces attribution of the enclosing class: the first statement-level node has no symbol yet
-            trees.getElement(new TreePath(path, tree.getBody()));
-        }
+        // forces attribution of the enclosing class: the first statement-level node has no symbol yet
+        unresolvedPermits.whileHidden((javax.lang.model.element.TypeElement) method.getEnclosingElement(),
+                () -> trees.getElement(new TreePath(path, tree.getBody())));
         recordAttributed(method.getEnclosingElement().asType());
         return Optional.of(path);
     }

@@ -35,33 +35,31 @@ import javax.lang.model.type.TypeMirror;
 final class UnresolvedPermits {
     private Optional<Links> links;
 
-    /** What {@link UnresolvedPermits#hide} changed, put back by {@link #close}. */
-    interface Hidden extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     /**
-     * Hides the unresolved permitted subclasses of the sealed types attributed with {@code type},
-     * until the returned {@link Hidden} is closed: a type validated later in the round (a sealed
-     * superclass of {@code type} with coroutines of its own) must still show its whole clause.
+     * Runs {@code attribution} with the unresolved permitted subclasses of the sealed types
+     * attributed with {@code type} hidden, and puts them back after it: a type validated later in
+     * the round (a sealed superclass of {@code type} with coroutines of its own) must still show
+     * its whole clause.
      */
-    Hidden hide(TypeElement type) {
+    void whileHidden(TypeElement type, Runnable attribution) {
         Element outermost = type;
         while (outermost.getEnclosingElement() instanceof TypeElement outer) {
             outermost = outer;
         }
         Set<TypeElement> sealed = new LinkedHashSet<>();
         collect((TypeElement) outermost, new HashSet<>(), sealed);
-        if (sealed.isEmpty()) {
-            return () -> {};
-        }
-        if (links == null) {
-            links = Links.of(outermost.getClass());
-        }
         List<Runnable> restore = new ArrayList<>();
-        links.ifPresent(l -> sealed.forEach(symbol -> l.unlinkUnresolved(symbol).ifPresent(restore::add)));
-        return () -> restore.forEach(Runnable::run);
+        if (!sealed.isEmpty()) {
+            if (links == null) {
+                links = Links.of(outermost.getClass());
+            }
+            links.ifPresent(l -> sealed.forEach(symbol -> l.unlinkUnresolved(symbol).ifPresent(restore::add)));
+        }
+        try {
+            attribution.run();
+        } finally {
+            restore.forEach(Runnable::run);
+        }
     }
 
     /** The sealed types with an unresolved permitted subclass among {@code type}, its members and supertypes. */

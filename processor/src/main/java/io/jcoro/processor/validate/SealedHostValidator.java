@@ -27,9 +27,9 @@ final class SealedHostValidator {
     }
 
     /** Reports JCORO-E032 on {@code host} if it is sealed and does not permit its generated class. */
-    boolean validate(TypeElement host) {
+    void validate(TypeElement host) {
         if (!host.getModifiers().contains(Modifier.SEALED)) {
-            return true;
+            return;
         }
         Element outermost = host;
         while (!(outermost instanceof PackageElement)) {
@@ -42,14 +42,13 @@ final class SealedHostValidator {
             // before the generated class exists (the first round) its name is an unresolved type
             String name = relativeName(permitted, packageName);
             if (name.equals(generated)) {
-                return true;
+                return;
             }
             permits.add(name);
         }
         permits.add(generated);
         diagnostics.report(DiagnosticCode.SEALED_WITHOUT_GENERATED, host, host.getQualifiedName(), generated,
                 String.join(", ", permits));
-        return false;
     }
 
     /**

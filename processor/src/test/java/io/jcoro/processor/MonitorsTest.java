@@ -1,8 +1,5 @@
 package io.jcoro.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-
-import com.google.testing.compile.Compilation;
 import io.jcoro.processor.testing.CoroCompiler;
 import io.jcoro.processor.testing.PlainTwins;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +15,7 @@ class MonitorsTest {
 
     @BeforeAll
     static void compile() {
-        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/Monitors.java"));
-        assertThat(compilation).succeededWithoutWarnings();
-        loader = CoroCompiler.classLoader(compilation);
+        loader = CoroCompiler.compileCleanly("programs/Monitors.java");
     }
 
     @ParameterizedTest

@@ -1,11 +1,9 @@
 package io.jcoro.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.processor.testing.CoroCompiler;
@@ -25,12 +23,9 @@ class SealedHostsTest {
 
     @BeforeAll
     static void compile() {
-        Compilation compilation = CoroCompiler.compile(
-                CoroCompiler.resource("programs/sealed/Shape.java"), CoroCompiler.resource("programs/sealed/Circle.java"),
-                CoroCompiler.resource("programs/sealed/Square.java"), CoroCompiler.resource("programs/sealed/Polygon.java"),
-                CoroCompiler.resource("programs/sealed/Tile.java"), CoroCompiler.resource("programs/sealed/Registry.java"));
-        assertThat(compilation).succeededWithoutWarnings();
-        loader = CoroCompiler.classLoader(compilation);
+        loader = CoroCompiler.compileCleanly("programs/sealed/Shape.java", "programs/sealed/Circle.java",
+                "programs/sealed/Square.java", "programs/sealed/Polygon.java", "programs/sealed/Tile.java",
+                "programs/sealed/Registry.java");
     }
 
     @Test
@@ -73,10 +68,7 @@ class SealedHostsTest {
      */
     @Test
     void aSubclassAttributedBeforeItsSealedSuperclass() throws Exception {
-        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/sealed/order/Mid.java"),
-                CoroCompiler.resource("programs/sealed/order/Base.java"));
-        assertThat(compilation).succeededWithoutWarnings();
-        ClassLoader classes = CoroCompiler.classLoader(compilation);
+        ClassLoader classes = CoroCompiler.compileCleanly("programs/sealed/order/Mid.java", "programs/sealed/order/Base.java");
         Object mid = classes.loadClass("programs.sealed.order.MidCoroutines").getConstructor().newInstance();
         Object base = classes.loadClass("programs.sealed.order.BaseCoroutines").getConstructor().newInstance();
         assertEquals(List.of(1, 2, 1), List.of(run(mid, "one"), run(mid, "two"), run(base, "one")));

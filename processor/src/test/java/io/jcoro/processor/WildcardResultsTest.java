@@ -1,9 +1,7 @@
 package io.jcoro.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.testing.compile.Compilation;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.processor.testing.CoroCompiler;
@@ -24,9 +22,7 @@ class WildcardResultsTest {
 
     @BeforeAll
     static void compile() {
-        Compilation compilation = CoroCompiler.compile(CoroCompiler.resource("programs/WildcardResults.java"));
-        assertThat(compilation).succeededWithoutWarnings();
-        loader = CoroCompiler.classLoader(compilation);
+        loader = CoroCompiler.compileCleanly("programs/WildcardResults.java");
     }
 
     @ParameterizedTest

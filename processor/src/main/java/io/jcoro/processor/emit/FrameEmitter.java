@@ -65,7 +65,7 @@ final class FrameEmitter {
         TypeSpec.Builder frame = TypeSpec.classBuilder(in.frameName())
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(TypeNames.COROUTINE, in.method().generator()
-                        ? TypeName.get(Void.class) : TypeName.get(in.method().resultType())))
+                        ? TypeName.get(Void.class) : frameResult(in.method().resultType())))
                 .addJavadoc("The state machine of {@link $T#$L}.\n",
                         ClassName.get((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()),
                         in.method().element().getSimpleName());
@@ -106,6 +106,21 @@ final class FrameEmitter {
         frame.addMethods(new ResumeMethods(in.partBudget()).build(blocks, new ResumeMethods.Shape(
                 routed ? router() : null, !in.body().deferredExits().isEmpty())));
         return frame.build();
+    }
+
+    /**
+     * The {@code T} of the frame's {@code Coroutine<T>}: the method's declared result, or, for a
+     * wildcard (a class cannot extend {@code Coroutine<?>}), a type whose {@code Coroutine} the
+     * override may return as the declared one without a cast: the bound of
+     * {@code ? extends B}, and {@code Object} for {@code ?} and for {@code ? super B} (whose body
+     * may complete with any supertype of {@code B}: {@code done((Number) x)} in a
+     * {@code Coroutine<? super Integer>}).
+     */
+    private static TypeName frameResult(javax.lang.model.type.TypeMirror declared) {
+        if (declared instanceof javax.lang.model.type.WildcardType wildcard) {
+            return wildcard.getExtendsBound() != null ? TypeName.get(wildcard.getExtendsBound()) : ClassName.OBJECT;
+        }
+        return TypeName.get(declared);
     }
 
     /** Generates: {@code private static final int[] $LINES = {12, 13, 13, 15};} (state to user line) */

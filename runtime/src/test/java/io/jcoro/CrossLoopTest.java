@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * completed for a waiter of a closed loop says so. Each loop run is under a hang guard
  * ({@link OnThread}): before these rules, each case below hung for ever.
  */
-@SuppressWarnings("fallthrough")
+@SuppressWarnings({"fallthrough", "unchecked"})
 class CrossLoopTest {
     private static final long MS = 1_000_000L;
     private final EventLoop here = EventLoop.virtualTime();
@@ -96,6 +96,25 @@ class CrossLoopTest {
         }
         running.close();
         assertTrue(foreign.isDone());
+    }
+
+    @Test
+    void eachOfManyWaitersOfATaskOfAnIdleLoopTimesOutOnTime() throws Throwable {
+        Task<Object> foreign = other.createTask(stubborn());
+        List<Long> timedOutAtMs = new ArrayList<>();
+        List<Coroutine<Object>> waiters = new ArrayList<>();
+        for (long ms = 30; ms <= 50; ms += 10) {
+            Duration timeout = Duration.ofMillis(ms);
+            waiters.add(Frames.of("waiter", v -> Coro.gatherSettled(waitFor(foreign, timeout)), v -> {
+                Outcome<?> outcome = ((List<Outcome<?>>) v).get(0);
+                assertInstanceOf(AsyncTimeoutException.class, ((Outcome.Failure<?>) outcome).error());
+                timedOutAtMs.add(here.time() / MS);
+                return Frames.ret(null);
+            }));
+        }
+        runHere(Frames.of("main", v -> Coro.gatherSettled(waiters), Frames::ret));
+        assertEquals(List.of(30L, 40L, 50L), timedOutAtMs);
+        assertEquals(3, foreign.cancelling());
     }
 
     @Test

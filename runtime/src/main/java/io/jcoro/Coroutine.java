@@ -47,7 +47,9 @@ import java.util.concurrent.CompletionStage;
  * once with its result. If it suspends, the whole chain suspends; the task remembers the innermost
  * frame (the leaf) and, when what the leaf awaits completes, resumes the leaf and then each caller
  * in turn as each returns (a loop in {@link Task}, not recursion). An awaitable that is already
- * done is read without suspending and without allocating.
+ * done is read without suspending and without allocating. Inline starts nest on the Java stack;
+ * past {@link Task#MAX_INLINE_DEPTH} of them the next one is started by the task instead, on an
+ * empty stack, so that recursion through awaits is bounded by the heap, not by the thread's stack.
  *
  * @param <T> the type of the coroutine's result
  */

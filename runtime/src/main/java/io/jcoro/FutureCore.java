@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * after checking (under the lock) that it is still installed; the completer reads the array it
  * took under the same lock. An add that finds DONE returns false and the caller handles the
  * outcome itself. So every waiter added before the swap is woken exactly once, and none after.
+ * {@link #removeWaiter} takes a waiter back the same ways (CAS of the inline one, under the lock
+ * for the array); finding DONE it fails, and the completer wakes that waiter.
  *
  * <p>A waiter is a {@link Task}, woken by putting it on its own loop's ready queue (directly on
  * that loop's thread, else through the loop's thread-safe inbox), or a {@link DoneCallback},

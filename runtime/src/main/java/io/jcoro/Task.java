@@ -89,10 +89,13 @@ public final class Task<T> extends FutureCore<T> {
     /** How many coroutines {@code Coroutine.startInline} is running one inside the other now;
      *  a short, so that the task stays 72 bytes. */
     short inlineDepth;
+    /** The step must start {@link #leaf}, which was {@link #bounce bounced}. */
+    private boolean bounced;
     private final int id;
     /** The frame to resume next: the root before the first step; null once done, or if the
-     *  coroutine given to the task could not be claimed (it was already awaited). During a step,
-     *  null, or the coroutine {@link #bounce bounced} to the step's loop. */
+     *  coroutine given to the task could not be claimed (it was already awaited). During a step:
+     *  the frame it resumed, or the last one {@link #bounce bounced} (for task dumps, whose chain
+     *  of callers from there is the running one). */
     private Coroutine<?> leaf;
     /** What the leaf awaits while WAITING (asyncio's {@code _fut_waiter}); kept after a
      *  successful cancel, since an awaited task may swallow the cancellation. */
@@ -285,7 +288,6 @@ public final class Task<T> extends FutureCore<T> {
     private void step() {
         boolean first = state == ST_NEW;
         Coroutine<?> frame = leaf;
-        leaf = null;
         FutureCore<?> awaited = awaiting;
         CancelledError cancel = takeMustCancel();
         awaiting = null;
@@ -321,6 +323,7 @@ public final class Task<T> extends FutureCore<T> {
             }
         } finally {
             inlineDepth = 0;
+            bounced = false;
             l.asyncTrace.flush();
             l.currentTask = null;
         }
@@ -333,6 +336,7 @@ public final class Task<T> extends FutureCore<T> {
      */
     void bounce(Coroutine<?> child) {
         leaf = child;
+        bounced = true;
     }
 
     /** Resumes {@code frame}, then its callers as each finishes, until one suspends or the root ends. */
@@ -351,11 +355,10 @@ public final class Task<T> extends FutureCore<T> {
                     frame.markSuspended();
                     return;
                 }
-                Coroutine<?> bounced = leaf;
-                if (bounced != null) {
-                    leaf = null;
+                if (bounced) {
+                    bounced = false;
                     frame.markSuspended();
-                    frame = bounced;
+                    frame = leaf;
                     continue;
                 }
                 failure = new IllegalStateException(

@@ -2,6 +2,7 @@ package io.jcoro.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -43,6 +44,7 @@ public final class IoSelector {
     /** At most this many ready channels are queued per select; the rest stay ready (level
      *  triggered) and come back at the next one. */
     static final int IO_BATCH = 1024;
+    static final int READ_BUFFER_SIZE = 64 * 1024;
     /** Netty's default {@code io.netty.selectorAutoRebuildThreshold}. */
     static final int SPIN_THRESHOLD = 512;
 
@@ -56,6 +58,8 @@ public final class IoSelector {
     private final int spinThreshold;
     private final Consumer<SelectionKey> onSelected = this::selected;
     private Selector selector;
+    /** The buffer every socket read of this loop goes through; made on first use. */
+    private ByteBuffer readBuffer;
     /** The park that ended the last iteration selected: the next {@link #poll()} need not. */
     private boolean justSelected;
     private int queuedThisSelect;
@@ -114,6 +118,19 @@ public final class IoSelector {
         IoRegistration registration = new IoRegistration(channel, handler);
         registration.key = channel.register(s, ops, registration);
         return registration;
+    }
+
+    /**
+     * The loop's one read buffer (64 KiB, direct: the socket reads into it without the JDK's own
+     * copy through a temporary direct buffer). A reader copies out what it needs before the next
+     * read on this loop; the handler that reads owns it until it returns.
+     */
+    public ByteBuffer readBuffer() {
+        ByteBuffer b = readBuffer;
+        if (b == null) {
+            readBuffer = b = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+        }
+        return b;
     }
 
     /** Reports a failure of I/O code to the loop's exception handler. */

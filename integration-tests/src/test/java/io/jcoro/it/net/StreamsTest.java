@@ -1,0 +1,148 @@
+package io.jcoro.it.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jcoro.Coro;
+import io.jcoro.Coroutine;
+import io.jcoro.EventLoop;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TCP streams over real sockets on 127.0.0.1: every program runs on a real-clock loop, bounded in
+ * time, and closes what it opened (the loop's close would close any channel left behind).
+ */
+class StreamsTest {
+    private static final Duration BOUND = Duration.ofSeconds(20);
+    private final Streams streams = Coro.create(Streams.class);
+    private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> reports = Collections.synchronizedList(new ArrayList<>());
+    private final EventLoop loop = new EventLoop();
+
+    @AfterEach
+    void closeLoop() {
+        loop.close();
+    }
+
+    /** Makes the program; may throw what the @Async methods declare. */
+    @FunctionalInterface
+    private interface Program {
+        Coroutine<Void> make(List<String> trace) throws Exception;
+    }
+
+    private void run(Program program) {
+        loop.setExceptionHandler((l, message, e) -> reports.add(message + ": " + e));
+        assertTimeoutPreemptively(BOUND, () -> loop.runUntilComplete(program.make(trace)));
+    }
+
+    @Test
+    void echoServerAndClientExchangeLinesAndShutDownCleanly() {
+        run(streams::echo);
+        assertEquals(List.of("one", "two", "three", "local true", "remote port " + trace.get(4)
+                .substring("remote port ".length()), "closed"), trace);
+        assertTrue(trace.get(4).endsWith(" = server"), trace::toString);
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
+    void aHalfClosedClientStillReadsTheAnswer() {
+        run(streams::halfClose);
+        assertEquals(List.of("got 5000", "line after: null", "atEof true"), trace);
+    }
+
+    @Test
+    void readsAfterTheEndOfTheStreamKeepSayingSo() {
+        run(streams::readAfterEof);
+        assertEquals(List.of("read 0", "read again 0", "line null", "incomplete 0/1", "atEof true"), trace);
+    }
+
+    @Test
+    void aRefusedConnectionFailsWithConnectExceptionUnchanged() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        run(t -> streams.refused(port, t));
+        assertEquals(List.of("refused: ConnectException"), trace);
+    }
+
+    @Test
+    void writingToAClosedPeerFailsTheDrainAndLaterWritesAreDropped() {
+        run(streams::writeToClosed);
+        assertEquals(List.of("eof 0", "drain failed: true", "same error: true"), trace.subList(0, 3));
+    }
+
+    @Test
+    void aPeerResetFailsTheReadWithTheSocketError() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Thread resetter = new Thread(() -> {
+                try (Socket s = peer.accept()) {
+                    OutputStream out = s.getOutputStream();
+                    out.write("hi\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(100);
+                    s.setSoLinger(true, 0); // close with RST
+                } catch (IOException | InterruptedException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            resetter.start();
+            run(t -> streams.peerReset(peer.getLocalPort(), t));
+            resetter.join();
+        }
+        assertEquals(List.of("reset: java.net.SocketException"), trace);
+    }
+
+    @Test
+    void aReadCancelledOrTimedOutWhileWaitingLosesNoBytes() {
+        run(streams::cancelledReadLosesNothing);
+        assertEquals(List.of("cancelled", "timed out", "0123456789"), trace);
+    }
+
+    @Test
+    void aLineOverTheLimitFailsWithLimitOverrunErrorAndStaysReadable() {
+        run(streams::limitOverrun);
+        assertEquals(List.of("overrun 40", "again 40", "kept 41", "tail"), trace);
+    }
+
+    @Test
+    void drainWaitsAboveTheHighMarkForSeveralTasksUntilThePeerReads() {
+        run(streams::backpressure);
+        assertEquals(List.of("buffered above high: true", "drains waiting: true", "drained to low: true",
+                "received " + 64 * 64 * 1024), trace);
+    }
+
+    @Test
+    void waitClosedWaitsForHandlersAndCloseClientsEndsThem() {
+        run(streams::closeWithClients);
+        assertEquals(List.of("serveForever ended", "handlers still running", "waitClosed",
+                "client eof 0", "client eof 0", "client eof 0"), trace);
+    }
+
+    @Test
+    void abortClientsEndsHandlersThatWaitForSomethingElse() {
+        run(streams::abortClients);
+        assertEquals(List.of("waitClosed", "client eof 0"), trace);
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
+    void aFailingHandlerIsReportedItsConnectionClosedAndTheServerKeepsServing() {
+        run(streams::handlerFailure);
+        assertEquals(List.of("failed one: null", "next one: ok"), trace);
+        assertEquals(1, reports.size(), reports::toString);
+        assertTrue(reports.get(0).contains("handler failed"), reports::toString);
+    }
+}

@@ -1,0 +1,96 @@
+package io.jcoro.net;
+
+import io.jcoro.Awaitable;
+import io.jcoro.Coroutine;
+import io.jcoro.internal.IoSelector;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * Opening connections and starting servers on the running event loop (asyncio's
+ * {@code open_connection} and {@code start_server}). Each returns an awaitable; an I/O failure
+ * (a {@code ConnectException}, a {@code BindException}, an {@code UnknownHostException}) fails it
+ * unchanged. Host names are looked up on another thread; literal addresses are not looked up.
+ *
+ * <pre>{@code
+ * Server server = await(Net.startServer(this::echo, "127.0.0.1", 0));
+ * try (Connection c = await(Net.openConnection("127.0.0.1", server.port()))) {
+ *     c.writer().write("hello\n");
+ *     String echoed = await(c.reader().readLine());
+ * }
+ * }</pre>
+ *
+ * @throws IllegalStateException (each method) "no running event loop" if none runs on this thread
+ */
+public final class Net {
+    private Net() {}
+
+    /** Connects to {@code host}:{@code port}, trying each of its addresses in turn. */
+    public static Awaitable<Connection> openConnection(String host, int port) throws IOException {
+        return new Connect(IoSelector.current(), Addresses.lookup(host), checkPort(port));
+    }
+
+    /** Connects to {@code address} (looked up first if it is unresolved). */
+    public static Awaitable<Connection> openConnection(InetSocketAddress address) throws IOException {
+        return new Connect(IoSelector.current(), Addresses.lookup(address), address.getPort());
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (port 0: an ephemeral port, see {@link Server#port()};
+     * host null: every interface) and runs {@code handler} as a task for each connection.
+     */
+    public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
+            throws IOException {
+        if (handler == null) {
+            throw new NullPointerException("handler");
+        }
+        return new Bind(IoSelector.current(), handler, Addresses.lookup(host), checkPort(port));
+    }
+
+    private static int checkPort(int port) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        return port;
+    }
+
+    /** {@link #startServer}: {@code return done(Server.start(..., await(lookup)[0], port))}. */
+    private static final class Bind extends Coroutine<Server> {
+        private static final int LOOKUP = 0;
+        private static final int LOOKED_UP = 1;
+        private final IoSelector io;
+        private final ConnectionHandler handler;
+        private final Awaitable<InetAddress[]> lookup;
+        private final int port;
+
+        Bind(IoSelector io, ConnectionHandler handler, Awaitable<InetAddress[]> lookup, int port) {
+            this.io = io;
+            this.handler = handler;
+            this.lookup = lookup;
+            this.port = port;
+        }
+
+        @Override
+        @SuppressWarnings("fallthrough")
+        protected Object $resume() throws Throwable {
+            switch ($label) {
+                case LOOKUP:
+                    if ($await(lookup, LOOKED_UP)) {
+                        return $SUSPENDED;
+                    }
+                case LOOKED_UP: {
+                    InetAddress[] addresses = (InetAddress[]) $value();
+                    return $return(Server.start(io, handler, new InetSocketAddress(addresses[0], port)));
+                }
+                default:
+                    throw $badLabel();
+            }
+        }
+
+        @Override
+        public String name() {
+            return "Net.startServer";
+        }
+    }
+}

@@ -378,6 +378,25 @@ public interface Streams {
         return done();
     }
 
+    /**
+     * Reads {@code reads} blocks of {@code size} bytes from a peer that sends without pause, after
+     * a warm-up; returns the bytes the loop thread allocated meanwhile ({@code allocated}).
+     */
+    @Async
+    default Coroutine<Long> allocationPerReads(int port, int reads, int size, java.util.function.LongSupplier allocated)
+            throws IOException {
+        try (Connection c = await(Net.openConnection("127.0.0.1", port))) {
+            for (int i = 0; i < 1000; i++) {
+                await(c.reader().readExactly(size));
+            }
+            long before = allocated.getAsLong();
+            for (int i = 0; i < reads; i++) {
+                await(c.reader().readExactly(size));
+            }
+            return done(allocated.getAsLong() - before);
+        }
+    }
+
     /** Runs {@code lines} through an echo peer at {@code port}. */
     @Async
     default Coroutine<Void> echoClient(int port, List<String> lines, Consumer<String> trace) throws IOException {

@@ -139,6 +139,33 @@ class StreamsTest {
     }
 
     @Test
+    void aSteadyStreamOfReadsAllocatesLittleMoreThanTheReturnedArrays() throws Exception {
+        int size = 1024;
+        int reads = 20_000;
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Thread sender = new Thread(() -> {
+                try (Socket s = peer.accept(); OutputStream out = s.getOutputStream()) {
+                    byte[] block = new byte[size * 16];
+                    for (int sent = 0; sent < (reads + 1000 + 15) / 16; sent++) {
+                        out.write(block);
+                    }
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            sender.start();
+            long allocated = assertTimeoutPreemptively(BOUND, () -> loop.runUntilComplete(
+                    streams.allocationPerReads(peer.getLocalPort(), reads, size, threads::getCurrentThreadAllocatedBytes)));
+            sender.join();
+            long perRead = allocated / reads;
+            // the array (1,040 bytes with its header) and the read's frame; no buffer per read
+            assertTrue(perRead < size + 16 + 160, "bytes allocated per read: " + perRead);
+        }
+    }
+
+    @Test
     void aFailingHandlerIsReportedItsConnectionClosedAndTheServerKeepsServing() {
         run(streams::handlerFailure);
         assertEquals(List.of("failed one: null", "next one: ok"), trace);

@@ -33,7 +33,11 @@ import java.util.function.Consumer;
  * </pre>
  *
  * <p>{@link #virtualTime()} makes a loop whose clock jumps to the next timer whenever nothing is
- * ready, so tests of long sleeps run at once. A real-clock loop parks its thread until the next
+ * ready, so tests of long sleeps run at once. With real I/O (a socket, {@code io.jcoro.net}) that
+ * still holds: each iteration picks up the channels that are ready without blocking, and while a
+ * timer is pending the clock jumps instead of waiting for the network, so a timeout around a read
+ * fires as soon as nothing else is ready; only with no timer left does the loop block in its
+ * selector. Time I/O on a real-clock loop. A real-clock loop parks its thread until the next
  * timer or a wake-up from another thread. An interrupt of the loop thread does not stop the loop
  * (asyncio has no such thing): it is cleared while the loop parks, so that the loop does not spin,
  * and restored when {@code runUntilComplete} returns.

@@ -131,6 +131,21 @@ class IoLoopTest {
     }
 
     @Test
+    void onVirtualTimeTimersJumpAndTheLoopStillWaitsForIoOnceNoTimerIsLeft() {
+        try (EventLoop virtual = EventLoop.virtualTime()) {
+            int got = assertTimeoutPreemptively(BOUND, () -> virtual.runUntilComplete(Frames.of("main",
+                    v -> {
+                        Coro.createTask(Frames.of("sleeper", w -> Coro.sleep(3_600_000), w -> Frames.ret(null)));
+                        writeByteLater(7);
+                        return readOneByte();
+                    },
+                    v -> Frames.ret(v))));
+            assertEquals(7, got);
+            assertEquals(3_600_000_000_000L, virtual.time()); // the hour went by at once
+        }
+    }
+
+    @Test
     void closingTheLoopClosesItsChannels() {
         loop.runUntilComplete(Frames.of("main", v -> {
             readOneByte();

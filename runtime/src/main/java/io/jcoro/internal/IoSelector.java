@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * <li>{@link #poll()}, before the ready batch runs: a non-blocking select, unless the park that
  *     ended the previous iteration just selected. Each selected channel's {@link IoRegistration}
  *     is pushed on the ready queue, so I/O handlers run in the same batch as the callbacks, in
- *     FIFO order with them, and at most {@link #IO_BATCH} of them per select: a flood of ready
+ *     FIFO order with them, and at most {@link #IO_BATCH} of them per select (a channel still queued
+ *     from an earlier select is not counted again): a flood of ready
  *     channels cannot starve the callbacks, and ready callbacks cannot starve I/O (the selector is
  *     polled every iteration).
  * <li>{@link #park(long)}, when nothing is ready: a select bounded by the next timer, in place of
@@ -56,6 +57,7 @@ public final class IoSelector {
     private final Clock clock;
     private final BiConsumer<String, Throwable> reporter;
     private final int spinThreshold;
+    private final int ioBatch;
     private final Consumer<SelectionKey> onSelected = this::selected;
     private Selector selector;
     /** The buffer every socket read of this loop goes through; made on first use. */
@@ -70,16 +72,17 @@ public final class IoSelector {
      * @param reporter where failures of I/O code go (the loop's exception handler)
      */
     public IoSelector(Inbox inbox, ReadyQueue ready, BiConsumer<String, Throwable> reporter) {
-        this(inbox, ready, reporter, SystemClock.INSTANCE, SPIN_THRESHOLD);
+        this(inbox, ready, reporter, SystemClock.INSTANCE, SPIN_THRESHOLD, IO_BATCH);
     }
 
     IoSelector(Inbox inbox, ReadyQueue ready, BiConsumer<String, Throwable> reporter, Clock clock,
-            int spinThreshold) {
+            int spinThreshold, int ioBatch) {
         this.inbox = inbox;
         this.ready = ready;
         this.reporter = reporter;
         this.clock = clock;
         this.spinThreshold = spinThreshold;
+        this.ioBatch = ioBatch;
     }
 
     /** Called once by the event loop's class: how to find the running loop's selector. */
@@ -213,7 +216,7 @@ public final class IoSelector {
     }
 
     private void selected(SelectionKey key) {
-        if (queuedThisSelect < IO_BATCH
+        if (queuedThisSelect < ioBatch
                 && ((IoRegistration) key.attachment()).selected(key.readyOps(), ready)) {
             queuedThisSelect++;
         }

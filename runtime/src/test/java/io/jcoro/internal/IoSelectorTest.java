@@ -20,7 +20,7 @@ class IoSelectorTest {
     private final ReadyQueue ready = new ReadyQueue(16);
     private final List<String> reports = new ArrayList<>();
     private final IoSelector io = new IoSelector(inbox, ready, (m, e) -> reports.add(m),
-            SystemClock.INSTANCE, 3);
+            SystemClock.INSTANCE, 3, 2);
     private final List<Integer> events = new ArrayList<>();
     private final Pipe pipe;
 
@@ -97,6 +97,28 @@ class IoSelectorTest {
             inbox.drainTo(ready, 10);
         }
         assertEquals(0, io.rebuilds());
+    }
+
+    @Test
+    void aSelectQueuesAtMostTheBatchAndTheRestComesNextTime() throws IOException {
+        List<Pipe> pipes = List.of(Pipe.open(), Pipe.open(), Pipe.open());
+        try {
+            for (Pipe p : pipes) {
+                io.register(p.source(), SelectionKey.OP_READ, events::add);
+                p.sink().write(ByteBuffer.wrap(new byte[] {1}));
+            }
+            io.poll();
+            assertEquals(2, ready.size()); // the batch of this test's selector
+            io.poll(); // the two still queued are not counted again: the third comes now
+            assertEquals(3, ready.size());
+            runReady();
+            assertEquals(List.of(SelectionKey.OP_READ, SelectionKey.OP_READ, SelectionKey.OP_READ), events);
+        } finally {
+            for (Pipe p : pipes) {
+                p.sink().close();
+                p.source().close();
+            }
+        }
     }
 
     @Test

@@ -22,12 +22,14 @@ import java.util.ArrayDeque;
  *  state    how it got there                      write          drain
  *  OPEN     new                                   buffers        waits above the high mark
  *  EOF      writeEof() (sent once flushed)        IllegalState   as OPEN
- *  CLOSING  closeAsync() with data buffered       IllegalState   as OPEN
- *  CLOSED   flushed and closed, abort(), or the   IllegalState,  fails: the connection's error,
- *           connection broke                      or dropped(*)  or "connection closed"
+ *           (an open connection)
+ *  CLOSING  closeAsync() with data buffered       buffers (*)    as OPEN
+ *  CLOSED   flushed and closed, abort(), or the   dropped (**)   fails: the connection's error,
+ *           connection broke                                     or "connection closed"
  * </pre>
- * (*) a write to a connection that broke (not closed here) is dropped, as asyncio does; the
- * next {@code drain} reports the error.
+ * (*) sent before the close, as asyncio's transport does. (**) as asyncio does: a handler that
+ * writes while its server closes the connection is not failed by the write; the next
+ * {@code drain} says why nothing was sent.
  *
  * <p>Loop thread only.
  */
@@ -79,12 +81,12 @@ public final class StreamWriter {
 
     /** Buffers the remaining bytes of {@code data} (consuming them); never suspends. */
     public void write(ByteBuffer data) {
-        if (eofRequested || closing || closed && error == null) {
-            throw new IllegalStateException(eofRequested ? "write after writeEof()" : "write after close");
-        }
         if (closed || !data.hasRemaining()) {
-            data.position(data.limit()); // broken: dropped; the next drain reports why
+            data.position(data.limit()); // closed or broken: dropped; the next drain says why
             return;
+        }
+        if (eofRequested) {
+            throw new IllegalStateException("write after writeEof()");
         }
         if (queue.isEmpty()) {
             try {

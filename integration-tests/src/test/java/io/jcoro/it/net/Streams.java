@@ -156,6 +156,30 @@ public interface Streams {
         return done();
     }
 
+    /** A write after writeEof is a mistake; a write after an abort is dropped and drain says so. */
+    @Async
+    default Coroutine<Void> writeAfterEofOrAbort(List<String> trace) throws IOException {
+        Server server = await(Net.startServer(this::waitForEof, "127.0.0.1", 0));
+        Connection c = await(Net.openConnection("127.0.0.1", server.port()));
+        c.writer().writeEof();
+        try {
+            c.writer().write("late");
+        } catch (IllegalStateException e) {
+            trace.add(e.getMessage());
+        }
+        c.abort();
+        c.writer().write("dropped");
+        try {
+            await(c.writer().drain());
+        } catch (java.net.SocketException e) {
+            trace.add("drain: " + e.getMessage());
+        }
+        trace.add("closed " + c.isClosed());
+        await(c.closeAsync()); // closing a closed connection completes at once
+        await(server.closeAsync());
+        return done();
+    }
+
     /** Reads what a peer sends, then the reset: what was read, then the error. */
     @Async
     default Coroutine<Void> peerReset(int port, List<String> trace) throws IOException {
@@ -261,7 +285,7 @@ public interface Streams {
         try (Connection c = await(Net.openConnection("127.0.0.1", server.port()))) {
             c.writer().setWriteBufferLimits(64 * 1024, 16 * 1024);
             for (int i = 0; i < 64; i++) {
-                c.writer().write(new byte[64 * 1024]); // 4 MiB: more than the socket buffers hold
+                c.writer().write(new byte[512 * 1024]); // 32 MiB: more than the socket buffers hold
             }
             trace.add("buffered above high: " + (c.writer().bufferSize() > 64 * 1024));
             Task<Void> first = createTask(drainTask(c));
@@ -395,6 +419,26 @@ public interface Streams {
             }
             return done(allocated.getAsLong() - before);
         }
+    }
+
+    /**
+     * Flow control: while nothing is read, the reader stops taking bytes from the socket (the
+     * peer's writes block); then every byte is read, in order of arrival.
+     */
+    @Async
+    default Coroutine<Void> pausedReading(int port, java.util.function.BooleanSupplier senderDone, List<String> trace)
+            throws IOException {
+        try (Connection c = await(Net.openConnection("127.0.0.1", port))) {
+            c.reader().setLimit(4096);
+            await(sleep(300)); // not reading
+            trace.add("sender blocked: " + !senderDone.getAsBoolean());
+            long total = 0;
+            for (byte[] b; (b = await(c.reader().read(65536))).length > 0; ) {
+                total += b.length;
+            }
+            trace.add("read " + total);
+        }
+        return done();
     }
 
     /** Runs {@code lines} through an echo peer at {@code port}. */

@@ -85,6 +85,12 @@ class StreamsTest {
     }
 
     @Test
+    void aWriteAfterWriteEofFailsAndAWriteAfterAnAbortIsDropped() {
+        run(streams::writeAfterEofOrAbort);
+        assertEquals(List.of("write after writeEof()", "drain: connection closed", "closed true"), trace);
+    }
+
+    @Test
     void aPeerResetFailsTheReadWithTheSocketError() throws Exception {
         try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Thread resetter = new Thread(() -> {
@@ -121,7 +127,7 @@ class StreamsTest {
     void drainWaitsAboveTheHighMarkForSeveralTasksUntilThePeerReads() {
         run(streams::backpressure);
         assertEquals(List.of("buffered above high: true", "drains waiting: true", "drained to low: true",
-                "received " + 64 * 64 * 1024), trace);
+                "received " + 64 * 512 * 1024), trace);
     }
 
     @Test
@@ -163,6 +169,26 @@ class StreamsTest {
             // the array (1,040 bytes with its header) and the read's frame; no buffer per read
             assertTrue(perRead < size + 16 + 160, "bytes allocated per read: " + perRead);
         }
+    }
+
+    @Test
+    void aReaderThatDoesNotReadStopsTakingBytesFromTheSocket() throws Exception {
+        int total = 32 * 1024 * 1024;
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Thread sender = new Thread(() -> {
+                try (Socket s = peer.accept(); OutputStream out = s.getOutputStream()) {
+                    out.write(new byte[total]); // blocks while the client does not take the bytes
+                    sent.set(true);
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            sender.start();
+            run(t -> streams.pausedReading(peer.getLocalPort(), sent::get, t));
+            sender.join();
+        }
+        assertEquals(List.of("sender blocked: true", "read " + total), trace);
     }
 
     @Test

@@ -124,6 +124,18 @@ public interface Streams {
         return done();
     }
 
+    /** A connect that does not complete in time fails with AsyncTimeoutException. */
+    @Async
+    default Coroutine<Void> connectTimeout(int port, List<String> trace) throws IOException {
+        try {
+            await(io.jcoro.Coro.waitFor(Net.openConnection("127.0.0.1", port), java.time.Duration.ofMillis(200)));
+            trace.add("connected?!");
+        } catch (io.jcoro.AsyncTimeoutException e) {
+            trace.add("timed out");
+        }
+        return done();
+    }
+
     /** Writes then waits for the peer to close, then writes until a drain reports the error. */
     @Async
     default Coroutine<Void> writeToClosed(List<String> trace) throws IOException {

@@ -79,6 +79,29 @@ class StreamsTest {
     }
 
     @Test
+    void aConnectThatHangsIsCancelledByWaitForWithAsyncTimeoutException() throws Exception {
+        // a listener that never accepts, its queue filled: further SYNs are dropped, connects hang
+        try (java.nio.channels.ServerSocketChannel peer = java.nio.channels.ServerSocketChannel.open()) {
+            peer.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 1);
+            List<java.nio.channels.SocketChannel> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+                    filler.configureBlocking(false);
+                    filler.connect(peer.getLocalAddress());
+                    fillers.add(filler);
+                }
+                run(t -> streams.connectTimeout(((java.net.InetSocketAddress) peer.getLocalAddress()).getPort(), t));
+            } finally {
+                for (java.nio.channels.SocketChannel filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+        assertEquals(List.of("timed out"), trace);
+    }
+
+    @Test
     void writingToAClosedPeerFailsTheDrainAndLaterWritesAreDropped() {
         run(streams::writeToClosed);
         assertEquals(List.of("eof 0", "drain failed: true", "same error: true"), trace.subList(0, 3));

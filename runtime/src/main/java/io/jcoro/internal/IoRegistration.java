@@ -1,5 +1,6 @@
 package io.jcoro.internal;
 
+import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 
@@ -33,11 +34,6 @@ public final class IoRegistration extends Schedulable {
         this.handler = handler;
     }
 
-    /** The registered channel. */
-    public SelectableChannel channel() {
-        return channel;
-    }
-
     /** The operations the selector watches for. */
     public int interestOps() {
         return cancelled ? 0 : key.interestOps();
@@ -67,6 +63,12 @@ public final class IoRegistration extends Schedulable {
     public void cancel() {
         cancelled = true;
         key.cancel();
+    }
+
+    /** {@link #cancel()}, then closes the channel. */
+    public void close() throws IOException {
+        cancel();
+        channel.close();
     }
 
     /** Whether {@link #cancel()} was called or the loop closed. */

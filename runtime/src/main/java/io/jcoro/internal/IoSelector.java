@@ -209,8 +209,11 @@ public final class IoSelector {
         inbox.useSelector(null);
         selector = null;
         for (SelectionKey key : s.keys()) {
-            ((IoRegistration) key.attachment()).cancel();
-            closeQuietly(key.channel());
+            try {
+                ((IoRegistration) key.attachment()).close();
+            } catch (IOException ignored) {
+                // the loop is closing: nothing to do about it
+            }
         }
         closeQuietly(s);
     }

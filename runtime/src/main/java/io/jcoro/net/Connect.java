@@ -4,9 +4,7 @@ import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
 import io.jcoro.internal.IoSelector;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
+import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -15,8 +13,8 @@ import java.nio.channels.SocketChannel;
  * processor's frame shape:
  *
  * <pre>{@code
- * InetAddress[] addresses = await(lookup);
- * for (InetAddress a : addresses) {
+ * SocketAddress[] addresses = await(lookup);
+ * for (SocketAddress a : addresses) {
  *     Connection c = new Connection(...);                // connect started, OP_CONNECT watched
  *     try {
  *         for (Object r; (r = c.finishConnect()) instanceof Signal s; ) await(s);
@@ -36,17 +34,15 @@ final class Connect extends Coroutine<Connection> {
     private static final int WOKEN = 4;
 
     private final IoSelector io;
-    private final Awaitable<InetAddress[]> lookup;
-    private final int port;
-    private InetAddress[] addresses;
+    private final Awaitable<SocketAddress[]> lookup;
+    private SocketAddress[] addresses;
     private int next;
     private Connection connection;
     private IOException lastFailure;
 
-    Connect(IoSelector io, Awaitable<InetAddress[]> lookup, int port) {
+    Connect(IoSelector io, Awaitable<SocketAddress[]> lookup) {
         this.io = io;
         this.lookup = lookup;
-        this.port = port;
     }
 
     @Override
@@ -72,14 +68,14 @@ final class Connect extends Coroutine<Connection> {
                     }
                 }
                 case LOOKED_UP: {
-                    addresses = (InetAddress[]) $value();
+                    addresses = (SocketAddress[]) $value();
                 }
                 case NEXT_ADDRESS: {
                     if (next == addresses.length) {
                         throw lastFailure;
                     }
                     try {
-                        connection = start(new InetSocketAddress(addresses[next++], port));
+                        connection = start(addresses[next++]);
                     } catch (IOException e) { // refused at once: the next address
                         lastFailure = e;
                         continue;
@@ -116,11 +112,10 @@ final class Connect extends Coroutine<Connection> {
         }
     }
 
-    private Connection start(InetSocketAddress address) throws IOException {
-        SocketChannel channel = SocketChannel.open();
+    private Connection start(SocketAddress address) throws IOException {
+        SocketChannel channel = Sockets.open(address);
         try {
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.connect(address);
             return new Connection(io, channel);
         } catch (IOException | RuntimeException e) {

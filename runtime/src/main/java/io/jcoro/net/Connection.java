@@ -167,11 +167,10 @@ public final class Connection implements AsyncCloseable {
             return;
         }
         closed = true;
-        registration.cancel();
         try {
-            channel.close();
+            registration.close();
         } catch (IOException ignored) {
-            // closing anyway
+            // closed anyway; what broke it, if anything, is error
         }
         if (error != null) {
             reader.fail(error);

@@ -4,12 +4,15 @@ import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
 import io.jcoro.internal.IoSelector;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Opening connections and starting servers on the running event loop (asyncio's
- * {@code open_connection} and {@code start_server}). Each returns an awaitable; an I/O failure
+ * {@code open_connection}, {@code start_server} and their Unix domain socket twins). Each returns an awaitable; an I/O failure
  * (a {@code ConnectException}, a {@code BindException}, an {@code UnknownHostException}) fails it
  * unchanged. Host names are looked up on another thread; literal addresses are not looked up.
  *
@@ -28,12 +31,17 @@ public final class Net {
 
     /** Connects to {@code host}:{@code port}, trying each of its addresses in turn. */
     public static Awaitable<Connection> openConnection(String host, int port) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.lookup(host), checkPort(port));
+        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)));
     }
 
     /** Connects to {@code address} (looked up first if it is unresolved). */
     public static Awaitable<Connection> openConnection(InetSocketAddress address) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.lookup(address), address.getPort());
+        return new Connect(IoSelector.current(), Addresses.lookup(address));
+    }
+
+    /** Connects to the Unix domain socket at {@code path}. */
+    public static Awaitable<Connection> openUnixConnection(Path path) throws IOException {
+        return new Connect(IoSelector.current(), Addresses.of(UnixDomainSocketAddress.of(path)));
     }
 
     /**
@@ -42,10 +50,17 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
             throws IOException {
-        if (handler == null) {
-            throw new NullPointerException("handler");
-        }
-        return new Bind(IoSelector.current(), handler, Addresses.lookup(host), checkPort(port));
+        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
+                Addresses.lookup(host, checkPort(port)));
+    }
+
+    /**
+     * Listens on a Unix domain socket at {@code path} (which must not exist; the server deletes
+     * it when it closes) and runs {@code handler} as a task for each connection.
+     */
+    public static Awaitable<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
+        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
+                Addresses.of(UnixDomainSocketAddress.of(path)));
     }
 
     private static int checkPort(int port) {
@@ -55,20 +70,18 @@ public final class Net {
         return port;
     }
 
-    /** {@link #startServer}: {@code return done(Server.start(..., await(lookup)[0], port))}. */
+    /** {@link #startServer}: {@code return done(Server.start(..., await(lookup)[0]))}. */
     private static final class Bind extends Coroutine<Server> {
         private static final int LOOKUP = 0;
         private static final int LOOKED_UP = 1;
         private final IoSelector io;
         private final ConnectionHandler handler;
-        private final Awaitable<InetAddress[]> lookup;
-        private final int port;
+        private final Awaitable<SocketAddress[]> lookup;
 
-        Bind(IoSelector io, ConnectionHandler handler, Awaitable<InetAddress[]> lookup, int port) {
+        Bind(IoSelector io, ConnectionHandler handler, Awaitable<SocketAddress[]> lookup) {
             this.io = io;
             this.handler = handler;
             this.lookup = lookup;
-            this.port = port;
         }
 
         @Override
@@ -80,8 +93,8 @@ public final class Net {
                         return $SUSPENDED;
                     }
                 case LOOKED_UP: {
-                    InetAddress[] addresses = (InetAddress[]) $value();
-                    return $return(Server.start(io, handler, new InetSocketAddress(addresses[0], port)));
+                    SocketAddress[] addresses = (SocketAddress[]) $value();
+                    return $return(Server.start(io, handler, addresses[0]));
                 }
                 default:
                     throw $badLabel();

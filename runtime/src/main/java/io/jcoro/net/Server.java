@@ -11,17 +11,19 @@ import io.jcoro.internal.IoSelector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A listening TCP socket that runs a {@link ConnectionHandler} task per accepted connection
+ * A listening TCP or Unix domain socket that runs a {@link ConnectionHandler} task per accepted connection
  * (asyncio's {@code Server}).
  *
  * <pre>{@code
@@ -69,10 +71,9 @@ public final class Server implements AsyncCloseable {
     }
 
     /** Binds {@code at} and starts accepting. */
-    static Server start(IoSelector io, ConnectionHandler handler, InetSocketAddress at) throws IOException {
-        ServerSocketChannel channel = ServerSocketChannel.open();
+    static Server start(IoSelector io, ConnectionHandler handler, SocketAddress at) throws IOException {
+        ServerSocketChannel channel = Sockets.openServer(at);
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(at, BACKLOG);
             return new Server(io, channel, handler);
         } catch (IOException | RuntimeException e) {
@@ -81,9 +82,9 @@ public final class Server implements AsyncCloseable {
         }
     }
 
-    /** The port the server listens on (the ephemeral one, for port 0). */
+    /** The port the server listens on (the ephemeral one, for port 0); -1 for a Unix socket. */
     public int port() {
-        return ((InetSocketAddress) address).getPort();
+        return address instanceof InetSocketAddress inet ? inet.getPort() : -1;
     }
 
     /** The addresses the server listens on. */
@@ -107,15 +108,26 @@ public final class Server implements AsyncCloseable {
             return;
         }
         closed = true;
-        registration.cancel();
         try {
-            channel.close();
+            registration.close();
         } catch (IOException e) {
             io.report("Error closing " + this, e);
+        }
+        if (address instanceof UnixDomainSocketAddress unix) {
+            deleteSocketFile(unix.getPath());
         }
         serving.wakeAll();
         if (clients.isEmpty()) {
             drained.wakeAll();
+        }
+    }
+
+    /** asyncio 3.13's {@code cleanup_socket}: the path can be bound again. */
+    private void deleteSocketFile(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            io.report("Error deleting the socket file of " + this, e);
         }
     }
 
@@ -172,7 +184,7 @@ public final class Server implements AsyncCloseable {
     private void serve(SocketChannel accepted) {
         Connection connection;
         try {
-            accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            Sockets.configure(accepted, address);
             connection = new Connection(io, accepted);
         } catch (IOException e) {
             io.report("Error setting up an accepted connection on " + this, e);

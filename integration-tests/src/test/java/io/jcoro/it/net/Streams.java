@@ -78,6 +78,20 @@ public interface Streams {
         return done();
     }
 
+    /** Echo over a Unix domain socket; the server deletes its socket file when it closes. */
+    @Async
+    default Coroutine<Void> unixEcho(java.nio.file.Path path, List<String> trace) throws IOException {
+        Server server = await(Net.startUnixServer(this::echoLines, path));
+        trace.add("port " + server.port() + ", file " + java.nio.file.Files.exists(path));
+        try (Connection c = await(Net.openUnixConnection(path))) {
+            c.writer().write("over unix\n");
+            trace.add(await(c.reader().readLine()));
+        }
+        await(server.closeAsync());
+        trace.add("file after close " + java.nio.file.Files.exists(path));
+        return done();
+    }
+
     /** The client half-closes; it still reads the server's answer. */
     @Async
     default Coroutine<Void> halfClose(List<String> trace) throws IOException {

@@ -57,6 +57,13 @@ class StreamsTest {
     }
 
     @Test
+    void unixDomainSocketsCarryStreamsToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path path = dir.resolve("echo.sock");
+        run(t -> streams.unixEcho(path, t));
+        assertEquals(List.of("port -1, file true", "over unix", "file after close false"), trace);
+    }
+
+    @Test
     void aHalfClosedClientStillReadsTheAnswer() {
         run(streams::halfClose);
         assertEquals(List.of("got 5000", "line after: null", "atEof true"), trace);

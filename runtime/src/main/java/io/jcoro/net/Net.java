@@ -2,11 +2,13 @@ package io.jcoro.net;
 
 import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
+import io.jcoro.Promise;
 import io.jcoro.internal.IoSelector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -61,6 +63,32 @@ public final class Net {
     public static Awaitable<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
         return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
                 Addresses.of(UnixDomainSocketAddress.of(path)));
+    }
+
+    /**
+     * A UDP endpoint bound to {@code local} (null: an ephemeral port of the wildcard address) and,
+     * if {@code remote} is not null, connected to it (then {@link DatagramEndpoint#send(byte[])}
+     * sends there and only its datagrams are received). Both must be resolved addresses.
+     */
+    public static Awaitable<DatagramEndpoint> openDatagram(InetSocketAddress local, InetSocketAddress remote)
+            throws IOException {
+        IoSelector io = IoSelector.current();
+        for (InetSocketAddress a : new InetSocketAddress[] {local, remote}) {
+            if (a != null && a.isUnresolved()) {
+                throw new IllegalArgumentException("unresolved address: " + a);
+            }
+        }
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.bind(local);
+            if (remote != null) {
+                channel.connect(remote);
+            }
+            return Promise.completed(new DatagramEndpoint(io, channel));
+        } catch (IOException e) {
+            channel.close();
+            return Promise.failed(e);
+        }
     }
 
     private static int checkPort(int port) {

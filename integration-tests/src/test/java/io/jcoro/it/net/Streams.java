@@ -92,6 +92,54 @@ public interface Streams {
         return done();
     }
 
+    /** UDP both ways; a receive cancelled or timed out takes nothing. */
+    @Async
+    default Coroutine<Void> udpPingPong(List<String> trace) throws IOException {
+        java.net.InetSocketAddress any = new java.net.InetSocketAddress("127.0.0.1", 0);
+        try (io.jcoro.net.DatagramEndpoint a = await(Net.openDatagram(any, null))) {
+            java.net.InetSocketAddress aAddress = (java.net.InetSocketAddress) a.localAddress();
+            try (io.jcoro.net.DatagramEndpoint b = await(Net.openDatagram(null, aAddress))) {
+                Task<io.jcoro.net.Datagram> waiting = createTask(receiveTask(a));
+                await(sleep(20));
+                waiting.cancel();
+                try {
+                    await(io.jcoro.Coro.waitFor(a.receive(), java.time.Duration.ofMillis(20)));
+                } catch (io.jcoro.AsyncTimeoutException e) {
+                    trace.add("timed out");
+                }
+                b.send("ping".getBytes(StandardCharsets.UTF_8));
+                io.jcoro.net.Datagram ping = await(a.receive());
+                trace.add(new String(ping.data(), StandardCharsets.UTF_8) + " from b: "
+                        + (((java.net.InetSocketAddress) ping.sender()).getPort()
+                        == ((java.net.InetSocketAddress) b.localAddress()).getPort()));
+                a.send("pong".getBytes(StandardCharsets.UTF_8), ping.sender());
+                trace.add(new String(await(b.receive()).data(), StandardCharsets.UTF_8));
+                trace.add("cancelled receive: " + waiting.isCancelled());
+            }
+        }
+        return done();
+    }
+
+    @Async
+    default Coroutine<io.jcoro.net.Datagram> receiveTask(io.jcoro.net.DatagramEndpoint e) throws IOException {
+        return done(await(e.receive()));
+    }
+
+    /** A connected UDP socket learns that nobody listens: the receive fails with the ICMP error. */
+    @Async
+    default Coroutine<Void> udpUnreachable(int closedPort, List<String> trace) throws IOException {
+        try (io.jcoro.net.DatagramEndpoint e = await(Net.openDatagram(null,
+                new java.net.InetSocketAddress("127.0.0.1", closedPort)))) {
+            e.send(new byte[] {1});
+            try {
+                await(io.jcoro.Coro.waitFor(e.receive(), java.time.Duration.ofSeconds(5)));
+            } catch (java.net.PortUnreachableException unreachable) {
+                trace.add("unreachable");
+            }
+        }
+        return done();
+    }
+
     /** The client half-closes; it still reads the server's answer. */
     @Async
     default Coroutine<Void> halfClose(List<String> trace) throws IOException {

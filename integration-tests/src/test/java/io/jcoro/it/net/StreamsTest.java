@@ -64,6 +64,22 @@ class StreamsTest {
     }
 
     @Test
+    void udpEndpointsExchangeDatagramsAndACancelledReceiveTakesNothing() {
+        run(streams::udpPingPong);
+        assertEquals(List.of("timed out", "ping from b: true", "pong", "cancelled receive: true"), trace);
+    }
+
+    @Test
+    void aConnectedUdpEndpointGetsThePortUnreachableErrorOnReceive() throws IOException {
+        int port;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        run(t -> streams.udpUnreachable(port, t));
+        assertEquals(List.of("unreachable"), trace);
+    }
+
+    @Test
     void aHalfClosedClientStillReadsTheAnswer() {
         run(streams::halfClose);
         assertEquals(List.of("got 5000", "line after: null", "atEof true"), trace);

@@ -18,7 +18,6 @@ import io.jcoro.net.Server;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -89,54 +88,6 @@ public interface Streams {
         }
         await(server.closeAsync());
         trace.add("file after close " + java.nio.file.Files.exists(path));
-        return done();
-    }
-
-    /** UDP both ways; a receive cancelled or timed out takes nothing. */
-    @Async
-    default Coroutine<Void> udpPingPong(List<String> trace) throws IOException {
-        java.net.InetSocketAddress any = new java.net.InetSocketAddress("127.0.0.1", 0);
-        try (io.jcoro.net.DatagramEndpoint a = await(Net.openDatagram(any, null))) {
-            java.net.InetSocketAddress aAddress = (java.net.InetSocketAddress) a.localAddress();
-            try (io.jcoro.net.DatagramEndpoint b = await(Net.openDatagram(null, aAddress))) {
-                Task<io.jcoro.net.Datagram> waiting = createTask(receiveTask(a));
-                await(sleep(20));
-                waiting.cancel();
-                try {
-                    await(io.jcoro.Coro.waitFor(a.receive(), java.time.Duration.ofMillis(20)));
-                } catch (io.jcoro.AsyncTimeoutException e) {
-                    trace.add("timed out");
-                }
-                b.send("ping".getBytes(StandardCharsets.UTF_8));
-                io.jcoro.net.Datagram ping = await(a.receive());
-                trace.add(new String(ping.data(), StandardCharsets.UTF_8) + " from b: "
-                        + (((java.net.InetSocketAddress) ping.sender()).getPort()
-                        == ((java.net.InetSocketAddress) b.localAddress()).getPort()));
-                a.send("pong".getBytes(StandardCharsets.UTF_8), ping.sender());
-                trace.add(new String(await(b.receive()).data(), StandardCharsets.UTF_8));
-                trace.add("cancelled receive: " + waiting.isCancelled());
-            }
-        }
-        return done();
-    }
-
-    @Async
-    default Coroutine<io.jcoro.net.Datagram> receiveTask(io.jcoro.net.DatagramEndpoint e) throws IOException {
-        return done(await(e.receive()));
-    }
-
-    /** A connected UDP socket learns that nobody listens: the receive fails with the ICMP error. */
-    @Async
-    default Coroutine<Void> udpUnreachable(int closedPort, List<String> trace) throws IOException {
-        try (io.jcoro.net.DatagramEndpoint e = await(Net.openDatagram(null,
-                new java.net.InetSocketAddress("127.0.0.1", closedPort)))) {
-            e.send(new byte[] {1});
-            try {
-                await(io.jcoro.Coro.waitFor(e.receive(), java.time.Duration.ofSeconds(5)));
-            } catch (java.net.PortUnreachableException unreachable) {
-                trace.add("unreachable");
-            }
-        }
         return done();
     }
 
@@ -233,7 +184,7 @@ public interface Streams {
     /** A write after writeEof is a mistake; a write after an abort is dropped and drain says so. */
     @Async
     default Coroutine<Void> writeAfterEofOrAbort(List<String> trace) throws IOException {
-        Server server = await(Net.startServer(this::waitForEof, "127.0.0.1", 0));
+        Server server = await(Net.startServer(this::countUntilEof, "127.0.0.1", 0));
         Connection c = await(Net.openConnection("127.0.0.1", server.port()));
         c.writer().writeEof();
         try {
@@ -376,103 +327,9 @@ public interface Streams {
         return done();
     }
 
-    /** {@code awaitable} as a coroutine, for createTask. */
-    @Async
-    default Coroutine<Void> awaitIt(io.jcoro.Awaitable<Void> awaitable) {
-        await(awaitable);
-        return done();
-    }
-
     @Async
     default Coroutine<Void> drainTask(Connection c) throws IOException {
         await(c.writer().drain());
-        return done();
-    }
-
-    /** A handler that waits for the end of the stream. */
-    @Async
-    default Coroutine<Void> waitForEof(Connection c) throws IOException {
-        while (await(c.reader().read(100)).length > 0) {
-            // nothing to do
-        }
-        return done();
-    }
-
-    /** close() leaves handlers alone; closeClients ends them; waitClosed returns then. */
-    @Async
-    default Coroutine<Void> closeWithClients(List<String> trace) throws IOException {
-        Server server = await(Net.startServer(this::waitForEof, "127.0.0.1", 0));
-        List<Connection> clients = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            clients.add(await(Net.openConnection("127.0.0.1", server.port())));
-        }
-        await(sleep(50)); // accepted
-        Task<Void> serving = createTask(awaitIt(server.serveForever()));
-        server.close();
-        await(serving);
-        trace.add("serveForever ended");
-        try {
-            await(io.jcoro.Coro.waitFor(server.waitClosed(), java.time.Duration.ofMillis(50)));
-            trace.add("unexpected");
-        } catch (io.jcoro.AsyncTimeoutException e) {
-            trace.add("handlers still running");
-        }
-        server.closeClients();
-        await(server.waitClosed());
-        trace.add("waitClosed");
-        for (Connection c : clients) {
-            trace.add("client eof " + await(c.reader().read(1)).length);
-            await(c.closeAsync());
-        }
-        return done();
-    }
-
-    /** A handler that never ends by itself. */
-    @Async
-    default Coroutine<Void> sleepForever(Connection c) {
-        await(sleep(3_600_000));
-        return done();
-    }
-
-    /** abortClients ends even handlers that wait for something else. */
-    @Async
-    default Coroutine<Void> abortClients(List<String> trace) throws IOException {
-        Server server = await(Net.startServer(this::sleepForever, "127.0.0.1", 0));
-        Connection c = await(Net.openConnection("127.0.0.1", server.port()));
-        await(sleep(50));
-        server.close();
-        server.abortClients();
-        await(server.waitClosed());
-        trace.add("waitClosed");
-        trace.add("client eof " + await(c.reader().read(1)).length);
-        await(c.closeAsync());
-        return done();
-    }
-
-    /** A handler that fails after answering the first connection. */
-    @Async
-    default Coroutine<Void> failingHandler(Connection c) throws IOException {
-        String line = await(c.reader().readLine());
-        if (line.equals("fail")) {
-            throw new IOException("handler failed");
-        }
-        c.writer().write("ok\n");
-        return done();
-    }
-
-    /** The failure is reported, the connection closed, and the server keeps serving. */
-    @Async
-    default Coroutine<Void> handlerFailure(List<String> trace) throws IOException {
-        Server server = await(Net.startServer(this::failingHandler, "127.0.0.1", 0));
-        try (Connection c = await(Net.openConnection("127.0.0.1", server.port()))) {
-            c.writer().write("fail\n");
-            trace.add("failed one: " + await(c.reader().readLine()));
-        }
-        try (Connection c = await(Net.openConnection("127.0.0.1", server.port()))) {
-            c.writer().write("hello\n");
-            trace.add("next one: " + await(c.reader().readLine()));
-        }
-        await(server.closeAsync());
         return done();
     }
 

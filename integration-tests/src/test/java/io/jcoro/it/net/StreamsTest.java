@@ -5,47 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.Coro;
-import io.jcoro.Coroutine;
-import io.jcoro.EventLoop;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * TCP streams over real sockets on 127.0.0.1: every program runs on a real-clock loop, bounded in
- * time, and closes what it opened (the loop's close would close any channel left behind).
- */
-class StreamsTest {
-    private static final Duration BOUND = Duration.ofSeconds(20);
+/** TCP streams over real sockets on 127.0.0.1 (and one Unix domain socket). */
+class StreamsTest extends NetTestBase {
     private final Streams streams = Coro.create(Streams.class);
-    private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> reports = Collections.synchronizedList(new ArrayList<>());
-    private final EventLoop loop = new EventLoop();
-
-    @AfterEach
-    void closeLoop() {
-        loop.close();
-    }
-
-    /** Makes the program; may throw what the @Async methods declare. */
-    @FunctionalInterface
-    private interface Program {
-        Coroutine<Void> make(List<String> trace) throws Exception;
-    }
-
-    private void run(Program program) {
-        loop.setExceptionHandler((l, message, e) -> reports.add(message + ": " + e));
-        assertTimeoutPreemptively(BOUND, () -> loop.runUntilComplete(program.make(trace)));
-    }
 
     @Test
     void echoServerAndClientExchangeLinesAndShutDownCleanly() {
@@ -61,22 +33,6 @@ class StreamsTest {
         java.nio.file.Path path = dir.resolve("echo.sock");
         run(t -> streams.unixEcho(path, t));
         assertEquals(List.of("port -1, file true", "over unix", "file after close false"), trace);
-    }
-
-    @Test
-    void udpEndpointsExchangeDatagramsAndACancelledReceiveTakesNothing() {
-        run(streams::udpPingPong);
-        assertEquals(List.of("timed out", "ping from b: true", "pong", "cancelled receive: true"), trace);
-    }
-
-    @Test
-    void aConnectedUdpEndpointGetsThePortUnreachableErrorOnReceive() throws IOException {
-        int port;
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            port = s.getLocalPort();
-        }
-        run(t -> streams.udpUnreachable(port, t));
-        assertEquals(List.of("unreachable"), trace);
     }
 
     @Test
@@ -177,20 +133,6 @@ class StreamsTest {
     }
 
     @Test
-    void waitClosedWaitsForHandlersAndCloseClientsEndsThem() {
-        run(streams::closeWithClients);
-        assertEquals(List.of("serveForever ended", "handlers still running", "waitClosed",
-                "client eof 0", "client eof 0", "client eof 0"), trace);
-    }
-
-    @Test
-    void abortClientsEndsHandlersThatWaitForSomethingElse() {
-        run(streams::abortClients);
-        assertEquals(List.of("waitClosed", "client eof 0"), trace);
-        assertEquals(List.of(), reports);
-    }
-
-    @Test
     void aSteadyStreamOfReadsAllocatesLittleMoreThanTheReturnedArrays() throws Exception {
         int size = 1024;
         int reads = 20_000;
@@ -237,11 +179,4 @@ class StreamsTest {
         assertEquals(List.of("sender blocked: true", "read " + total), trace);
     }
 
-    @Test
-    void aFailingHandlerIsReportedItsConnectionClosedAndTheServerKeepsServing() {
-        run(streams::handlerFailure);
-        assertEquals(List.of("failed one: null", "next one: ok"), trace);
-        assertEquals(1, reports.size(), reports::toString);
-        assertTrue(reports.get(0).contains("handler failed"), reports::toString);
-    }
 }

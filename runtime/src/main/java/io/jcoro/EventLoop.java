@@ -95,8 +95,8 @@ public final class EventLoop implements AutoCloseable {
     /** Other threads' submissions; its owner is the thread running the loop (null while IDLE). */
     private final Inbox inbox = new Inbox();
     private final TimerWheel.Expiry toReady = ready::push;
-    /** The loop's I/O: null until the first channel is registered, so a loop without I/O pays
-     *  one null check per iteration. */
+    /** The loop's I/O: null until io.jcoro.net first asks for it (its selector opens at the first
+     *  registration), so a loop without I/O pays one null check per iteration. */
     private IoSelector io;
     private final Consumer<Object> stopper = future -> stopping = true;
     final TaskRegistry tasks = new TaskRegistry();

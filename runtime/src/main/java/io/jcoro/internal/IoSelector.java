@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p><b>Spinning selectors.</b> Some platforms' selectors return at once, again and again, with
- * nothing selected (the epoll bug Netty works around). A select that returns early, with no key,
- * no submission in the inbox and no interrupt, counts as a spin; after {@link #SPIN_THRESHOLD} in
+ * nothing selected (the epoll bug Netty works around). A select that returns early (before half
+ * its timeout, or at all when it has none), with no key, no submission in the inbox and no
+ * interrupt, counts as a spin; after {@link #SPIN_THRESHOLD} in
  * a row the selector is rebuilt: a new one is opened, every registration moves to it with its
  * interest set, and the old one is closed. The early return is measured on the system clock even
  * for a loop on virtual time, whose select waits in real time.
@@ -179,7 +180,7 @@ public final class IoSelector {
             return Thread.interrupted();
         }
         boolean interrupted = Thread.interrupted();
-        boolean early = timeoutNanos <= 0 || clock.nanoTime() - start < timeoutNanos;
+        boolean early = timeoutNanos <= 0 || clock.nanoTime() - start < timeoutNanos / 2;
         if (selected == 0 && early && !interrupted && inbox.isEmpty()) {
             if (++spins >= spinThreshold) {
                 rebuild();

@@ -48,8 +48,15 @@ import java.util.Map;
  * {@code close(); abortClients(); await(waitClosed())} never hangs. Loop thread only.
  */
 public final class Server implements AsyncCloseable {
-    /** asyncio's default backlog; also the most connections accepted per readiness event. */
-    static final int BACKLOG = 100;
+    /**
+     * The listen backlog (the kernel caps it at its own limit, {@code somaxconn}). Larger than
+     * asyncio's 100: a burst of connects while the loop is busy would otherwise overflow the
+     * queue, and the dropped connects wait a full second before the client retries.
+     */
+    private static final int BACKLOG = 1024;
+    /** At most this many connections are accepted per readiness event (asyncio's 100), so a
+     *  burst of connects cannot hold the loop. */
+    private static final int ACCEPTS_PER_EVENT = 100;
 
     private final IoSelector io;
     private final ServerSocketChannel channel;
@@ -166,7 +173,7 @@ public final class Server implements AsyncCloseable {
     // ------------------------------------------------------------------ accepting
 
     private void accept() {
-        for (int i = 0; i < BACKLOG && !closed; i++) {
+        for (int i = 0; i < ACCEPTS_PER_EVENT && !closed; i++) {
             SocketChannel accepted;
             try {
                 accepted = channel.accept();

@@ -32,4 +32,10 @@ class ServerTest extends NetTestBase {
         assertEquals(1, reports.size(), reports::toString);
         assertTrue(reports.get(0).contains("handler failed"), reports::toString);
     }
+
+    @Test
+    void aHundredClientsOnOneLoopGetEveryLineBackInOrder() {
+        run(t -> programs.manyClients(100, 50, t));
+        assertEquals(List.of("lines back in order: 5000", "waitClosed"), trace);
+    }
 }

@@ -118,4 +118,51 @@ public interface Servers {
         await(server.closeAsync());
         return done();
     }
+
+    /** Echoes each line back, then ends at the end of the stream. */
+    @Async
+    default Coroutine<Void> echo(Connection c) throws IOException {
+        for (String line; (line = await(c.reader().readLine())) != null; ) {
+            c.writer().write(line + "\n");
+            await(c.writer().drain());
+        }
+        return done();
+    }
+
+    /** Many clients at once on one loop, each checking that its lines come back whole and in order. */
+    @Async
+    default Coroutine<Void> manyClients(int clients, int messages, List<String> trace) throws IOException {
+        Server server = await(Net.startServer(this::echo, "127.0.0.1", 0));
+        List<Awaitable<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            running.add(createTask(client(server.port(), i, messages)));
+        }
+        int inOrder = 0;
+        for (int n : await(Coro.gather(running))) {
+            inOrder += n;
+        }
+        trace.add("lines back in order: " + inOrder);
+        server.close();
+        await(server.waitClosed());
+        trace.add("waitClosed");
+        return done();
+    }
+
+    /** Writes all its lines, then reads them back: how many came back as sent, in order. */
+    @Async
+    default Coroutine<Integer> client(int port, int id, int messages) throws IOException {
+        int inOrder = 0;
+        try (Connection c = await(Net.openConnection("127.0.0.1", port))) {
+            for (int j = 0; j < messages; j++) {
+                c.writer().write(id + ":" + j + "\n");
+            }
+            await(c.writer().drain());
+            for (int j = 0; j < messages; j++) {
+                if ((id + ":" + j).equals(await(c.reader().readLine()))) {
+                    inOrder++;
+                }
+            }
+        }
+        return done(inOrder);
+    }
 }

@@ -35,7 +35,8 @@ class ServerTest extends NetTestBase {
 
     @Test
     void aHundredClientsOnOneLoopGetEveryLineBackInOrder() {
-        run(t -> programs.manyClients(100, 50, t));
+        Streams streams = Coro.create(Streams.class);
+        run(t -> programs.manyClients(streams::echoLines, 100, 50, t));
         assertEquals(List.of("lines back in order: 5000", "waitClosed"), trace);
     }
 }

@@ -12,6 +12,7 @@ import io.jcoro.Coroutine;
 import io.jcoro.Task;
 import io.jcoro.annotations.Async;
 import io.jcoro.net.Connection;
+import io.jcoro.net.ConnectionHandler;
 import io.jcoro.net.Net;
 import io.jcoro.net.Server;
 import java.io.IOException;
@@ -119,20 +120,14 @@ public interface Servers {
         return done();
     }
 
-    /** Echoes each line back, then ends at the end of the stream. */
+    /**
+     * Many clients at once on one loop, each checking that its lines come back whole and in order
+     * from an {@code echo} server.
+     */
     @Async
-    default Coroutine<Void> echo(Connection c) throws IOException {
-        for (String line; (line = await(c.reader().readLine())) != null; ) {
-            c.writer().write(line + "\n");
-            await(c.writer().drain());
-        }
-        return done();
-    }
-
-    /** Many clients at once on one loop, each checking that its lines come back whole and in order. */
-    @Async
-    default Coroutine<Void> manyClients(int clients, int messages, List<String> trace) throws IOException {
-        Server server = await(Net.startServer(this::echo, "127.0.0.1", 0));
+    default Coroutine<Void> manyClients(ConnectionHandler echo, int clients, int messages, List<String> trace)
+            throws IOException {
+        Server server = await(Net.startServer(echo, "127.0.0.1", 0));
         List<Awaitable<Integer>> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             running.add(createTask(client(server.port(), i, messages)));

@@ -125,6 +125,37 @@ public interface Streams {
         return done();
     }
 
+    /** Sends "abc" and closes. */
+    @Async
+    default Coroutine<Void> sendAbcAndClose(Connection c) {
+        c.writer().write("abc");
+        return done();
+    }
+
+    /** The stream ends inside a readExactly and a readUntil: each gets the partial bytes, consumed. */
+    @Async
+    default Coroutine<Void> incompleteReads(List<String> trace) throws IOException {
+        Server server = await(Net.startServer(this::sendAbcAndClose, "127.0.0.1", 0));
+        try (Connection c = await(Net.openConnection("127.0.0.1", server.port()))) {
+            try {
+                await(c.reader().readExactly(5));
+            } catch (IncompleteReadError e) {
+                trace.add(new String(e.partial(), StandardCharsets.UTF_8) + "/" + e.expected());
+            }
+            trace.add("then " + await(c.reader().read(10)).length);
+        }
+        try (Connection c = await(Net.openConnection("127.0.0.1", server.port()))) {
+            try {
+                await(c.reader().readUntil(new byte[] {'\n'}));
+            } catch (IncompleteReadError e) {
+                trace.add(new String(e.partial(), StandardCharsets.UTF_8) + "/" + e.expected());
+            }
+            trace.add("atEof " + c.reader().atEof());
+        }
+        await(server.closeAsync());
+        return done();
+    }
+
     /** A refused connection fails with ConnectException, caught as such. */
     @Async
     default Coroutine<Void> refused(int closedPort, List<String> trace) throws IOException {

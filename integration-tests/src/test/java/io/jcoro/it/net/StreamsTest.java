@@ -48,6 +48,12 @@ class StreamsTest extends NetTestBase {
     }
 
     @Test
+    void aStreamThatEndsInsideAReadFailsItWithThePartialBytesConsumed() {
+        run(streams::incompleteReads);
+        assertEquals(List.of("abc/5", "then 0", "abc/-1", "atEof true"), trace);
+    }
+
+    @Test
     void aRefusedConnectionFailsWithConnectExceptionUnchanged() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -2,6 +2,7 @@ package io.jcoro;
 
 import io.jcoro.internal.Clock;
 import io.jcoro.internal.Inbox;
+import io.jcoro.internal.IoSelector;
 import io.jcoro.internal.ManualClock;
 import io.jcoro.internal.ReadyQueue;
 import io.jcoro.internal.Schedulable;
@@ -45,7 +46,11 @@ import java.util.function.Consumer;
  * start meanwhile, or is sent to the running loop through its inbox; never half of each.
  *
  * <p>{@link #virtualTime()} makes a loop whose clock jumps to the next timer whenever nothing is
- * ready, so tests of long sleeps run at once. A real-clock loop parks its thread until the next
+ * ready, so tests of long sleeps run at once. With real I/O (a socket, {@code io.jcoro.net}) that
+ * still holds: each iteration picks up the channels that are ready without blocking, and while a
+ * timer is pending the clock jumps instead of waiting for the network, so a timeout around a read
+ * fires as soon as nothing else is ready; only with no timer left does the loop block in its
+ * selector. Time I/O on a real-clock loop. A real-clock loop parks its thread until the next
  * timer or a wake-up from another thread. An interrupt of the loop thread does not stop the loop
  * (asyncio has no such thing): it is cleared while the loop parks, so that the loop does not spin,
  * and restored when {@code runUntilComplete} returns.
@@ -89,6 +94,13 @@ public final class EventLoop implements AutoCloseable {
      *  is whenever one loop runs at a time). Racy on purpose; every use checks the owner. */
     private static EventLoop lastStarted;
 
+    static {
+        IoSelector.install(() -> {
+            EventLoop loop = currentOrNull();
+            return loop != null ? loop.io() : null;
+        });
+    }
+
     private final Clock clock;
     private final ManualClock virtualClock;
     private final TimerWheel wheel;
@@ -96,6 +108,9 @@ public final class EventLoop implements AutoCloseable {
     /** Other threads' submissions; its owner is the thread running the loop (null while IDLE). */
     private final Inbox inbox = new Inbox();
     private final TimerWheel.Expiry toReady = ready::push;
+    /** The loop's I/O: null until io.jcoro.net first asks for it (its selector opens at the first
+     *  registration), so a loop without I/O pays one null check per iteration. */
+    private IoSelector io;
     private final Consumer<Object> stopper = future -> stopping = true;
     final TaskRegistry tasks = new TaskRegistry();
     /** The async stack trace of the failure crossing the frames of the stepping task. */
@@ -230,9 +245,10 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * One iteration, and the only place callbacks and task steps run: (1) move the inbox to the
-     * ready queue, (2) move due timers to it, (3) run exactly the nodes that were ready when the
-     * iteration began (what they schedule runs next time), (4) if nothing is ready, wait: park
-     * until the next timer or a wake-up, or, on virtual time, jump to the next timer.
+     * ready queue, (2) move due timers to it, and, on a loop with I/O, the channels that are
+     * ready, (3) run exactly the nodes that were ready when the iteration began (what they
+     * schedule runs next time), (4) if nothing is ready, wait: park (with I/O: select) until the
+     * next timer or a wake-up, or, on virtual time, jump to the next timer.
      *
      * @return how many nodes ran
      */
@@ -240,6 +256,9 @@ public final class EventLoop implements AutoCloseable {
         inbox.drainTo(ready, INBOX_BATCH);
         if (wheel.size() != 0) { // no timer, nothing due: the clock is not even read
             wheel.poll(clock.nanoTime(), toReady);
+        }
+        if (io != null) {
+            io.poll(); // ready channels join this batch
         }
         int n = ready.size();
         for (int i = 0; i < n; i++) {
@@ -280,7 +299,7 @@ public final class EventLoop implements AutoCloseable {
                 return;
             }
         }
-        if (inbox.park(this, timeout)) {
+        if (io != null ? io.park(timeout) : inbox.park(this, timeout)) {
             interrupted = true; // not ours to act on: restored for the caller when the run ends
         }
     }
@@ -443,6 +462,9 @@ public final class EventLoop implements AutoCloseable {
             }
             ready.clear();
             inbox.clear();
+            if (io != null) {
+                io.close(); // closes every channel registered here
+            }
             if (neverAwaited != null) {
                 neverAwaited.forget();
             }
@@ -458,6 +480,16 @@ public final class EventLoop implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ runtime internals
+
+    /** The loop's I/O side, made on first use (for {@code io.jcoro.net}, via IoSelector.current()). */
+    private IoSelector io() {
+        IoSelector selector = io;
+        if (selector == null) {
+            checkOpen();
+            io = selector = new IoSelector(inbox, ready, this::report);
+        }
+        return selector;
+    }
 
     /** Appends {@code node} to the ready queue; loop thread (or while idle). */
     void pushReady(Schedulable node) {

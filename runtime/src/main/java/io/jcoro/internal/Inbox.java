@@ -1,9 +1,13 @@
 package io.jcoro.internal;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The event loop's inbox for other threads (multi-producer, single consumer), and the park/unpark
@@ -28,7 +32,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@code pending} before parking; a producer raises {@code pending}, then reads {@code parked}
  * and unparks the owner if set. All are volatile accesses, so either the producer sees
  * {@code parked} and unparks (a permit given before {@code park} is kept), or the consumer sees
- * {@code pending} and does not park.
+ * {@code pending} and does not park. A loop with I/O blocks in its selector instead
+ * ({@link #select}): the same handshake holds, the producer calling {@link Selector#wakeup()},
+ * which a select that has not begun yet keeps as well. The selector is written before
+ * {@code parked}, so a producer that sees {@code parked} also sees the selector the consumer
+ * blocks in, even after a rebuild.
  */
 public final class Inbox {
     private static final VarHandle PENDING;
@@ -48,6 +56,8 @@ public final class Inbox {
      *  moment (see {@code EventLoop}); null otherwise. */
     private volatile Thread owner;
     private volatile boolean parked;
+    /** The selector the owner blocks in instead of parking, once the loop has one. */
+    private volatile Selector selector;
     /** The queue may hold nodes the consumer has not polled (see the class comment). */
     private volatile boolean pending;
 
@@ -71,10 +81,34 @@ public final class Inbox {
         queue.add(node);
         pending = true;
         if (parked) {
+            Selector s = selector;
             Thread t = owner;
-            if (t != null) {
+            if (s != null) {
+                s.wakeup();
+            } else if (t != null) {
                 LockSupport.unpark(t);
             }
+        }
+    }
+
+    /** Owner only: from now on the owner waits in {@code s} (null: parks again). */
+    public void useSelector(Selector s) {
+        selector = s;
+    }
+
+    /**
+     * Owner only: {@link #park}'s twin for a loop with I/O: selects on {@code s} (the selector
+     * given to {@link #useSelector}) until a key is ready, {@code timeoutMillis} pass (0: no
+     * timeout) or a wake-up; does not block if the inbox is not empty.
+     *
+     * @return the number of keys handed to {@code action}
+     */
+    public int select(Selector s, Consumer<SelectionKey> action, long timeoutMillis) throws IOException {
+        parked = true;
+        try {
+            return pending ? s.selectNow(action) : s.select(action, timeoutMillis);
+        } finally {
+            parked = false;
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @throws IllegalStateException (each method) "no running event loop" if none runs on this thread
+ * <p>Each method throws {@link IllegalStateException} ("no running event loop") if no event loop
+ * runs on the calling thread.
  */
 public final class Net {
     private Net() {}

@@ -24,7 +24,13 @@ record CaseLabels(List<? extends Tree> labels, ExpressionTree guard) {
     private static final Method GET_GUARD = method("getGuard");
 
     static CaseLabels of(CaseTree c) {
-        if (GET_LABELS == null || GET_GUARD == null) {
+        if (GET_GUARD == null) {
+            if (GET_LABELS != null && c.getExpressions().isEmpty()
+                    && !((List<?>) invoke(GET_LABELS, c)).stream().allMatch(l -> isDefaultLabel((Tree) l))) {
+                // javac 17 to 20 parse patterns in switch as a preview, in trees of another shape:
+                // failing loudly beats taking the case for a default
+                throw new IllegalStateException("patterns in a switch with awaits need javac 21 or later");
+            }
             return new CaseLabels(c.getExpressions(), null);
         }
         @SuppressWarnings("unchecked")

@@ -30,10 +30,10 @@ class SplitResumeTest {
         assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));
         assertEquals(seeds.length, compared);
         // these bodies are large enough for text tables; a dispatch through groups of parts
-        // takes more than 64 parts, which one of them has with parts of a quarter of the default
+        // takes more than 64 parts: one of them has that many with parts of 200 characters
         assertTrue(batch.generatedSource().contains(" = $table(\""), "constant tables written as text");
         DifferentialFuzzTest.Batch grouped = new DifferentialFuzzTest.Batch("Grouped", new long[] {seeds[0]}, large,
-                List.of("-Ajcoro.partBudget=1000"), true, failures);
+                List.of("-Ajcoro.partBudget=200"), true, failures);
         assertEquals(1, grouped.run());
         assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));
         assertTrue(grouped.generatedSource().contains("$resume0g0()"), "a dispatch through groups of parts");

@@ -3,13 +3,19 @@
 
 Each method mixes what real coroutine code does: locals across awaits, a loop with an await in
 its condition and body, try/catch/finally around awaits, awaits inside expressions and calls.
-Usage: gen_compile_bench.py N OUT_DIR
+With --sequential-tries, the file has instead one @Async method of N sequential try/catch/finally
+statements that await: the size of what the processor generates for one long body.
+Usage: gen_compile_bench.py [--sequential-tries] N OUT_DIR
 """
 import os
 import sys
 
-n = int(sys.argv[1])
-out = sys.argv[2]
+args = sys.argv[1:]
+sequential = args[0] == "--sequential-tries"
+if sequential:
+    args = args[1:]
+n = int(args[0])
+out = args[1]
 os.makedirs(os.path.join(out, "bench"), exist_ok=True)
 lines = [
     "package bench;",
@@ -32,7 +38,27 @@ lines = [
     "    }",
     "",
 ]
-for i in range(n):
+if sequential:
+    lines += [
+        "    @Async",
+        "    public Coroutine<Integer> sequence(int start) {",
+        "        int total = start;",
+    ]
+    for i in range(n):
+        lines += [
+            "        try {",
+            f"            total += await(fetch(total % {i + 7}));",
+            "        } catch (IOException e) {",
+            f"            log.add(\"failed {i}: \" + e.getMessage());",
+            "        } finally {",
+            "            total++;",
+            "        }",
+        ]
+    lines += [
+        "        return done(total);",
+        "    }",
+    ]
+for i in range(0 if sequential else n):
     lines += [
         "    @Async",
         f"    public Coroutine<String> handler{i}(int start, List<Integer> ids) throws IOException {{",

@@ -172,8 +172,8 @@ final class CoroutinePipeline {
         FrameLayout layout = HoistingAnalysis.analyze(body.ops(), facts, body.replacements(), body.exits(), body.finallies());
         checks.fieldTypes(layout);
         checks.namelessValues(body, layout);
-        java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> dead =
-                io.jcoro.processor.ir.LivenessAnalysis.deadAtSuspensions(body.ops(), facts, body.replacements(),
+        java.util.Map<io.jcoro.processor.ir.Op, java.util.List<String>> dead =
+                io.jcoro.processor.ir.LivenessAnalysis.deadFields(body.ops(), facts, body.replacements(),
                         body.exits(), layout);
         com.sun.source.tree.CompilationUnitTree unit = method.unit();
         long firstLine = unit.getLineMap().getLineNumber(

@@ -290,6 +290,14 @@ public final class Attribution {
         return all;
     }
 
+    /**
+     * Whether a type pattern of {@code patternType} matches every value of {@code selectorType}
+     * but null (it is unconditional, JLS 14.30.3): a switch with such a case takes no {@code default}.
+     */
+    public boolean isUnconditional(TypeMirror patternType, TypeMirror selectorType) {
+        return types.isSubtype(types.erasure(selectorType), types.erasure(patternType));
+    }
+
     /** {@code java.lang.Object}, the type a temp of the null type gets. */
     public TypeMirror objectType() {
         return objectType;

@@ -244,7 +244,7 @@ final class FrameEmitter {
             io.jcoro.processor.analyze.BodyFacts facts,
             io.jcoro.processor.lower.LoweredBody body,
             FrameLayout layout,
-            java.util.Map<Op.Suspend, java.util.List<String>> deadAtSuspension,
+            java.util.Map<Op, java.util.List<String>> deadFields,
             int[] lines,
             String frameName,
             int partBudget) {}

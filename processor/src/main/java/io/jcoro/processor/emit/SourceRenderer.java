@@ -151,15 +151,38 @@ final class SourceRenderer {
             return render(write.tree().getVariable()) + " = (" + typeNames.name(write.type()) + ") ("
                     + write.old().name() + " " + write.operator() + " (" + render(write.tree().getExpression()) + "))";
         }
-        if (tree instanceof com.sun.source.tree.InstanceOfTree test && hoistedBinding(test) != null) {
+        if (renamedBindings.contains(tree)) {
+            // 'int x' as 'int x$b': the declaration's text up to its name, then the fresh name
+            com.sun.source.tree.VariableTree variable = (com.sun.source.tree.VariableTree) tree;
+            String text = source.subSequence((int) positions.getStartPosition(unit, tree),
+                    (int) positions.getEndPosition(unit, tree)).toString();
+            String name = variable.getName().toString();
+            return text.substring(0, text.length() - name.length())
+                    + layout.fieldName(facts.localRefs().get(variable)) + "$b";
+        }
+        if (tree instanceof com.sun.source.tree.InstanceOfTree test && !hoistedBindings(test).isEmpty()) {
             // a pattern variable kept across an await is a field, which no pattern can declare:
-            // bind a fresh name and copy it, once the test has matched
-            VariableElement binding = hoistedBinding(test);
-            com.sun.source.tree.VariableTree variable =
-                    ((com.sun.source.tree.BindingPatternTree) test.getPattern()).getVariable();
-            String field = layout.fieldName(binding);
-            return "(" + render(test.getExpression()) + " instanceof " + render(variable.getType()) + " " + field
-                    + "$b && (" + field + " = " + field + "$b) == " + field + ")";
+            // bind a fresh name and copy it, once the test has matched (each variable of a
+            // record pattern alike); a copy of NaN is not == itself, hence '|| true' there
+            List<com.sun.source.tree.VariableTree> bindings = hoistedBindings(test);
+            String pattern;
+            renamedBindings.addAll(bindings);
+            try {
+                pattern = render(test.getPattern());
+            } finally {
+                bindings.forEach(renamedBindings::remove);
+            }
+            StringBuilder out = new StringBuilder("(").append(render(test.getExpression())).append(" instanceof ")
+                    .append(pattern);
+            for (com.sun.source.tree.VariableTree variable : bindings) {
+                VariableElement binding = facts.localRefs().get(variable);
+                String field = layout.fieldName(binding);
+                javax.lang.model.type.TypeKind kind = binding.asType().getKind();
+                boolean floating = kind == javax.lang.model.type.TypeKind.FLOAT || kind == javax.lang.model.type.TypeKind.DOUBLE;
+                out.append(" && ").append(floating ? "((" : "(").append(field).append(" = ").append(field)
+                        .append("$b) == ").append(field).append(floating ? " || true)" : "");
+            }
+            return out.append(")").toString();
         }
         io.jcoro.processor.ir.Op.Exit exit = jumps.get(tree);
         if (exit instanceof io.jcoro.processor.ir.Op.Exit.Direct direct) {
@@ -226,17 +249,31 @@ final class SourceRenderer {
         return found;
     }
 
-    /** The variable of {@code test}'s binding pattern if it became a field, else null. */
-    private VariableElement hoistedBinding(com.sun.source.tree.InstanceOfTree test) {
-        if (test.getPattern() instanceof com.sun.source.tree.BindingPatternTree pattern) {
-            VariableElement variable = facts.localRefs().get(pattern.getVariable());
-            return variable != null && layout.isField(variable) ? variable : null;
-        }
-        return null;
+    /** The variables of {@code test}'s pattern (a type or record pattern) that became fields. */
+    private List<com.sun.source.tree.VariableTree> hoistedBindings(com.sun.source.tree.InstanceOfTree test) {
+        List<com.sun.source.tree.VariableTree> found = new ArrayList<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(com.sun.source.tree.VariableTree variable, Void unused) {
+                VariableElement element = facts.localRefs().get(variable);
+                if (element != null && layout.isField(element)) {
+                    found.add(variable);
+                }
+                return super.visitVariable(variable, unused);
+            }
+        }.scan(test.getPattern(), null);
+        return found;
     }
 
+    /** The pattern variables printed under a fresh name right now (see {@link #replacement}). */
+    private final java.util.Set<Tree> renamedBindings =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     private boolean needsEdit(Tree tree) {
-        if (tree instanceof com.sun.source.tree.InstanceOfTree test && hoistedBinding(test) != null
+        if (renamedBindings.contains(tree)) {
+            return true;
+        }
+        if (tree instanceof com.sun.source.tree.InstanceOfTree test && !hoistedBindings(test).isEmpty()
                 && !replacements.containsKey(tree)) {
             return true;
         }

@@ -53,6 +53,7 @@ final class StateBlockEmitter {
                     code.addStatement("$$label = $L", state);
                 }
                 declaredTemps.clear();
+                clear(code, in.deadFields().getOrDefault(mark, java.util.List.of()));
                 previousHandler = mark.handler();
                 fallsThrough = true;
             } else {
@@ -74,18 +75,18 @@ final class StateBlockEmitter {
         if (op instanceof Op.Code c) {
             emitStatement(code, c);
         } else if (op instanceof Op.Suspend suspend) {
-            java.util.List<String> dead = in.deadAtSuspension().getOrDefault(suspend, java.util.List.of());
+            java.util.List<String> dead = in.deadFields().getOrDefault(suspend, java.util.List.of());
             if (dead.isEmpty()) {
                 code.add("if ($$await($L, $L)) return $$SUSPENDED;\n",
                         render(code, suspend.awaitable()), suspend.resume().state());
             } else {
-                // a suspended frame keeps only what it reads again
+                // a suspended frame keeps only what it reads again; an await that completed at
+                // once clears the same fields, so that no later await has to clear them again
                 code.add("if ($$await($L, $L)) {\n", render(code, suspend.awaitable()), suspend.resume().state())
                         .indent();
-                for (String field : dead) {
-                    code.addStatement("$L = null", field);
-                }
+                clear(code, dead);
                 code.addStatement("return $$SUSPENDED").unindent().add("}\n");
+                clear(code, dead);
             }
         } else if (op instanceof Op.Take take) {
             emitTake(code, take);
@@ -141,10 +142,19 @@ final class StateBlockEmitter {
             } else {
                 code.addStatement("throw new $T($L)", AssertionError.class, render(code, detail));
             }
+        } else if (op instanceof Op.FailMatch) {
+            code.addStatement("throw new $T(null, null)", com.palantir.javapoet.ClassName.get("java.lang", "MatchException"));
         } else if (op instanceof Op.JumpUnless jump) {
             code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
                     .add("$$label = $L;\ncontinue;\n", jump.target().state())
                     .unindent().add("}\n");
+        }
+    }
+
+    /** Generates: {@code urls = null; $t2 = null;} */
+    private static void clear(CodeBlock.Builder code, java.util.List<String> fields) {
+        for (String field : fields) {
+            code.addStatement("$L = null", field);
         }
     }
 
@@ -193,30 +203,99 @@ final class StateBlockEmitter {
     /** Generates: {@code switch ($t0) { case "a": $label = 3; continue; ... default: $label = 5; continue; }} */
     private void emitSwitchJump(CodeBlock.Builder code, Op.SwitchJump jump) {
         String selector = jump.selector() != null ? jump.selector().name() : render(code, jump.selectorTree());
+        if (jump.enhanced()) {
+            emitPatternDispatch(code, jump, selector);
+            return;
+        }
         if (jump.otherwise() == null) {
             // Generates: $label = switch ($t0) { case RED -> 3; case GREEN -> 4; }; continue;
             code.add("$$label = switch ($L) {\n", selector).indent();
             for (Op.SwitchJump.Case c : jump.cases()) {
-                java.util.List<String> labels = new java.util.ArrayList<>();
-                for (com.sun.source.tree.ExpressionTree label : c.labels()) {
-                    labels.add(render(code, label));
-                }
-                code.add("case $L -> $L;\n", String.join(", ", labels), c.body().state());
+                code.add("case $L -> $L;\n", labels(code, c), c.body().state());
             }
             code.unindent().add("};\ncontinue;\n");
             return;
         }
         code.beginControlFlow("switch ($L)", selector);
         for (Op.SwitchJump.Case c : jump.cases()) {
-            java.util.List<String> labels = new java.util.ArrayList<>();
-            for (com.sun.source.tree.ExpressionTree label : c.labels()) {
-                labels.add(render(code, label));
-            }
-            code.add("case $L:\n", String.join(", ", labels)).indent()
+            code.add("case $L:\n", labels(code, c)).indent()
                     .add("$$label = $L;\ncontinue;\n", c.body().state()).unindent();
         }
         code.add("default:\n").indent().add("$$label = $L;\ncontinue;\n", jump.otherwise().state()).unindent();
         code.endControlFlow();
+    }
+
+    /**
+     * The dispatch of a Java 21 switch: a pattern switch over the user's labels, in their order,
+     * that copies the pattern variables kept in fields and picks the next state. A guard is
+     * printed reading the pattern's own variables, which its field copies are not yet.
+     * Generates:
+     * <pre>{@code
+     * switch ($t0) {
+     *     case Point(int x, int y) when x > 0 -> {
+     *         this.x = x;
+     *         $label = 4;
+     *     }
+     *     case null, default -> $label = 7;
+     * }
+     * continue;
+     * }</pre>
+     */
+    private void emitPatternDispatch(CodeBlock.Builder code, Op.SwitchJump jump, String selector) {
+        code.beginControlFlow("switch ($L)", selector);
+        for (Op.SwitchJump.Case c : jump.cases()) {
+            java.util.Map<VariableElement, String> bindings = new java.util.LinkedHashMap<>();
+            c.labels().forEach(label -> collectBindings(label, bindings));
+            String guard = c.guard() == null ? "" : " when " + render(code, c.guard(), null, bindings);
+            java.util.List<String> copies = new java.util.ArrayList<>();
+            bindings.forEach((variable, name) -> {
+                if (in.layout().isField(variable)) {
+                    copies.add("this." + in.layout().fieldName(variable) + " = " + name + ";");
+                }
+            });
+            boolean onlyDefault = c.labels().size() == 1 && isDefault(c.labels().get(0));
+            String head = (onlyDefault ? "default" : "case " + labels(code, c)) + guard + " -> ";
+            if (copies.isEmpty()) {
+                code.add("$L$$label = $L;\n", head, c.body().state());
+            } else {
+                code.add("$L{\n", head).indent();
+                copies.forEach(copy -> code.add("$L\n", copy));
+                code.add("$$label = $L;\n", c.body().state()).unindent().add("}\n");
+            }
+        }
+        if (jump.otherwise() != null) {
+            code.add("default -> $$label = $L;\n", jump.otherwise().state());
+        }
+        code.endControlFlow();
+        code.add("continue;\n");
+    }
+
+    /** A case's labels as the user wrote them: {@code "A", "B"}, {@code Point(int x, int y)}, {@code null, default}. */
+    private String labels(CodeBlock.Builder code, Op.SwitchJump.Case c) {
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (com.sun.source.tree.Tree label : c.labels()) {
+            // a default label has no source range of its own in javac's trees
+            labels.add(isDefault(label) ? "default" : render(code, label));
+        }
+        return String.join(", ", labels);
+    }
+
+    private static boolean isDefault(com.sun.source.tree.Tree label) {
+        return label.getKind().name().equals("DEFAULT_CASE_LABEL");
+    }
+
+    /** The pattern variables declared in {@code label}, each with its name in the pattern. */
+    private void collectBindings(com.sun.source.tree.Tree label, java.util.Map<VariableElement, String> into) {
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree variable, Void unused) {
+                VariableElement element = in.facts().localRefs().get(variable);
+                if (element != null) {
+                    into.put(element, variable.getName().toString());
+                }
+                return super.visitVariable(variable, unused);
+            }
+        }.scan(label, null);
     }
 
     /** A kept statement; a hoisted variable's declaration becomes an assignment to its field. */
@@ -276,15 +355,22 @@ final class StateBlockEmitter {
      * reading the snapshots: captured values then stay the ones of this moment, as in plain Java.
      */
     private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree) {
-        return render(code, tree, null);
+        return render(code, tree, null, java.util.Map.of());
     }
 
     private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree, io.jcoro.processor.ir.Temp defines) {
-        java.util.Set<VariableElement> captured = renderer.capturedFields(tree);
+        return render(code, tree, defines, java.util.Map.of());
+    }
+
+    /** @param bound variables read under another name than their field's (a guard's pattern variables) */
+    private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree, io.jcoro.processor.ir.Temp defines,
+            java.util.Map<VariableElement, String> bound) {
+        java.util.Set<VariableElement> captured = new java.util.LinkedHashSet<>(renderer.capturedFields(tree));
+        captured.removeAll(bound.keySet());
         if (captured.isEmpty()) {
-            return renderer.renderOp(tree, java.util.Map.of(), defines);
+            return renderer.renderOp(tree, bound, defines);
         }
-        java.util.Map<VariableElement, String> snapshots = new java.util.LinkedHashMap<>();
+        java.util.Map<VariableElement, String> snapshots = new java.util.LinkedHashMap<>(bound);
         for (VariableElement variable : captured) {
             String snapshot = in.layout().fieldName(variable) + "$c" + (++snapshotCount);
             code.addStatement("final $T $L = $L", types.fieldType(variable), snapshot, in.layout().fieldName(variable));

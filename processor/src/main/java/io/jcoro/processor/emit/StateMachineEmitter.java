@@ -39,11 +39,11 @@ public final class StateMachineEmitter {
 
     /** One method ready to emit. */
     /**
-     * @param deadAtSuspension for each suspension, the reference fields to clear before it
+     * @param deadFields the reference fields to clear on entering a state (at its mark) and at a suspension
      * @param lines the user-source line of each state
      */
     public record LoweredMethod(AsyncMethod method, BodyFacts facts, LoweredBody body, FrameLayout layout,
-            java.util.Map<io.jcoro.processor.ir.Op.Suspend, java.util.List<String>> deadAtSuspension, int[] lines) {}
+            java.util.Map<io.jcoro.processor.ir.Op, java.util.List<String>> deadFields, int[] lines) {}
 
     /** A generated source file. */
     public record GeneratedSource(String qualifiedName, String text, TypeElement originatingElement) {}
@@ -68,7 +68,7 @@ public final class StateMachineEmitter {
             typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(
                     new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(),
-                            lowered.deadAtSuspension(), lowered.lines(), frameName, partBudget),
+                            lowered.deadFields(), lowered.lines(), frameName, partBudget),
                     renderer, typeRendering).emit();
             frames.add(new CoroutinesClassEmitter.Frame(method.element(), frameName, frame));
         }

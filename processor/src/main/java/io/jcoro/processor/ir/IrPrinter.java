@@ -63,11 +63,14 @@ public final class IrPrinter {
         } else if (op instanceof Op.SwitchJump jump) {
             StringBuilder cases = new StringBuilder();
             for (Op.SwitchJump.Case c : jump.cases()) {
-                cases.append(c.labels()).append(" -> L").append(c.body().state()).append(", ");
+                cases.append(c.labels()).append(c.guard() == null ? "" : " when " + oneLine(c.guard()))
+                        .append(" -> L").append(c.body().state()).append(", ");
             }
             String selector = jump.selector() != null ? jump.selector().toString() : oneLine(jump.selectorTree());
-            return "switch " + selector + " {" + cases
+            return (jump.enhanced() ? "switch-pattern " : "switch ") + selector + " {" + cases
                     + (jump.otherwise() == null ? "exhaustive}" : "else -> L" + jump.otherwise().state() + "}");
+        } else if (op instanceof Op.FailMatch) {
+            return "fail-match";
         } else if (op instanceof Op.CatchDispatch dispatch) {
             StringBuilder clauses = new StringBuilder();
             for (Op.CatchDispatch.Catch c : dispatch.catches()) {

@@ -15,39 +15,50 @@ import java.util.Set;
 import javax.lang.model.element.VariableElement;
 
 /**
- * Which reference fields of a frame are dead when it suspends, so that a sleeping coroutine
- * keeps only what it will read again (STYLE H7). A field is cleared at a suspension if it may
- * hold a value there (forward: referenced on some path from the entry) and is not live at the
- * resume state. Backward liveness over the graph of states:
- * a field is live at a state if some path from there (jumps, fall-through, exception handlers,
- * exits through finally blocks) references it. Reads and writes both count as references, which
- * errs on the side of keeping a field: never clears one that is still needed.
+ * Which reference fields of a frame are dead, and where to clear them, so that a sleeping
+ * coroutine keeps only what it will read again (STYLE H7). Backward liveness over the graph of
+ * states: a field is live at a state if some path from there (jumps, fall-through, exception
+ * handlers, exits through finally blocks) references it. Reads and writes both count as
+ * references, which errs on the side of keeping a field: never clears one that is still needed.
+ * Forward, a field may hold a value where it was referenced on some path since it was last
+ * cleared. A field that may hold a value is cleared on entering a state where it is dead (if the
+ * frame may still suspend after it), and at an await after which it is dead (whether the await suspends or completes at once): so each
+ * field is cleared once after its last use on each path, and the clearings grow with the body,
+ * not with the body times its awaits (N sequential try statements would otherwise clear O(N^2)).
  */
 public final class LivenessAnalysis {
     private LivenessAnalysis() {}
 
     /**
-     * For each suspension, the names of the reference fields to clear before suspending there, in
-     * the order the frame declares them. Only reference fields can be cleared, and the liveness
+     * The names of the reference fields to clear, in the order the frame declares them: at a
+     * state's {@link Op.Mark} (on entering it), and at an {@link Op.Suspend} (before suspending,
+     * or after an await that did not suspend). Ops with nothing to clear are absent. Only reference fields can be cleared, and the liveness
      * of one variable never depends on another's, so both fixpoints run on bit sets over just
      * those fields: this pass runs once per coroutine, hundreds of times in a large file.
      */
-    public static Map<Op.Suspend, List<String>> deadAtSuspensions(List<Op> ops, BodyFacts facts,
+    public static Map<Op, List<String>> deadFields(List<Op> ops, BodyFacts facts,
             Map<Tree, Op.Replacement> replacements, Map<Tree, Op.Exit> exits, FrameLayout layout) {
         List<String> names = new ArrayList<>();
         Map<Object, Integer> slots = new HashMap<>();
         for (VariableElement field : layout.fields()) {
             addSlot(field, layout, slots, names);
         }
-        // may hold a value at state 0: the parameters (a hoisted local not assigned yet is null,
-        // so counting all the layout's fields only clears some a second time)
+        // may hold a value at state 0: the parameters (a hoisted local not assigned yet is null)
         BitSet atEntry = new BitSet();
-        atEntry.set(0, names.size());
+        for (VariableElement field : layout.fields()) {
+            Integer slot = slots.get(field);
+            if (slot != null && field.getKind() == javax.lang.model.element.ElementKind.PARAMETER) {
+                atEntry.set(slot);
+            }
+        }
         for (Temp temp : layout.temps()) {
             addSlot(temp, layout, slots, names);
         }
         Map<Integer, BitSet> references = new LinkedHashMap<>();
         Map<Integer, Set<Integer>> successors = new LinkedHashMap<>();
+        // the state each suspension resumes at, by the state it ends (an await ends its state)
+        Map<Integer, Integer> resumes = new HashMap<>();
+        Set<Integer> suspending = new java.util.HashSet<>();
         List<Integer> order = new ArrayList<>();
         int state = -1;
         Op previous = null;
@@ -70,6 +81,13 @@ public final class LivenessAnalysis {
                 markSlots(used.variables(), slots, references.get(state));
                 markSlots(used.temps(), slots, references.get(state));
                 successors.get(state).addAll(targets(op, exits));
+                if (op instanceof Op.Suspend suspend) {
+                    resumes.put(state, suspend.resume().state());
+                }
+                if (op instanceof Op.Suspend || op instanceof Op.Emit || op instanceof Op.AwaitNext
+                        || op instanceof Op.CloseAsync) {
+                    suspending.add(state);
+                }
             }
             previous = op;
         }
@@ -87,7 +105,18 @@ public final class LivenessAnalysis {
                 }
             }
         }
-        // which fields may hold a value when a state starts: referenced on some path to it
+        // the states after which the frame may suspend: clearing a field matters only there
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int i = order.size() - 1; i >= 0; i--) {
+                int s = order.get(i);
+                if (!suspending.contains(s) && successors.get(s).stream().anyMatch(suspending::contains)) {
+                    grew |= suspending.add(s);
+                }
+            }
+        }
+        // which fields may hold a value when a state starts (see the class comment)
         Map<Integer, BitSet> mayHold = new LinkedHashMap<>();
         for (int s : order) {
             mayHold.put(s, new BitSet());
@@ -98,22 +127,37 @@ public final class LivenessAnalysis {
             changed = false;
             for (int s : order) {
                 BitSet out = (BitSet) mayHold.get(s).clone();
+                out.and(liveIn.get(s));
                 out.or(references.get(s));
+                Integer resume = resumes.get(s);
                 for (int successor : successors.get(s)) {
-                    changed |= union(mayHold.get(successor), out);
+                    BitSet along = out;
+                    if (resume != null && resume == successor) {
+                        along = (BitSet) out.clone();
+                        along.and(liveIn.get(successor));
+                    }
+                    changed |= union(mayHold.get(successor), along);
                 }
             }
         }
-        Map<Op.Suspend, List<String>> dead = new IdentityHashMap<>();
+        Map<Op, List<String>> dead = new IdentityHashMap<>();
         state = -1;
         for (Op op : ops) {
             if (op instanceof Op.Mark mark) {
                 state = mark.label().state();
+                BitSet here = (BitSet) mayHold.get(state).clone();
+                here.andNot(liveIn.get(state));
+                if (!here.isEmpty() && suspending.contains(state)) {
+                    dead.put(mark, here.stream().mapToObj(names::get).toList());
+                }
             } else if (op instanceof Op.Suspend suspend) {
                 BitSet here = (BitSet) mayHold.get(state).clone();
+                here.and(liveIn.get(state));
                 here.or(references.get(state));
                 here.andNot(liveIn.get(suspend.resume().state()));
-                dead.put(suspend, here.stream().mapToObj(names::get).toList());
+                if (!here.isEmpty()) {
+                    dead.put(suspend, here.stream().mapToObj(names::get).toList());
+                }
             }
         }
         return dead;

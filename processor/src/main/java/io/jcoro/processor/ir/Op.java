@@ -99,17 +99,26 @@ public sealed interface Op {
             implements Op {}
 
     /**
-     * Dispatches a {@code switch}: continues at the state of the case whose labels match, or at
-     * {@code otherwise}. {@code selector} is the temp holding the evaluated selector, or null
-     * when the selector tree can be read directly. {@code otherwise} is null for an exhaustive
-     * switch expression without {@code default}: the dispatch is then a switch expression too, so
-     * that javac adds the error an unmatched value raises, exactly as in the user's switch.
+     * Dispatches a {@code switch}: continues at the state of the first case whose labels match
+     * (and whose guard holds), or at {@code otherwise}. {@code selector} is the temp holding the
+     * evaluated selector, or null when the selector tree can be read directly. {@code otherwise}
+     * is null for an exhaustive switch without {@code default}: the dispatch is then exhaustive
+     * too, so that javac adds the error an unmatched value raises, exactly as in the user's
+     * switch. {@code enhanced} for a Java 21 switch (patterns, {@code case null}, guards): the
+     * dispatch is a pattern switch over the same labels, which binds the pattern variables.
      */
-    record SwitchJump(ExpressionTree selectorTree, Temp selector, java.util.List<Case> cases, Label otherwise)
-            implements Op {
-        /** One {@code case} clause: its labels (constants or enum names) and where its body starts. */
-        public record Case(java.util.List<? extends ExpressionTree> labels, Label body) {}
+    record SwitchJump(ExpressionTree selectorTree, Temp selector, java.util.List<Case> cases, Label otherwise,
+            boolean enhanced) implements Op {
+        /**
+         * One {@code case} clause: its labels (constants, enum names, patterns, {@code null},
+         * {@code default}), its guard if the dispatch evaluates it (one without awaits), and
+         * where it continues.
+         */
+        public record Case(java.util.List<? extends Tree> labels, ExpressionTree guard, Label body) {}
     }
+
+    /** {@code throw new MatchException(null, null);}: no case of an exhaustive switch matched (JLS 14.11.3). */
+    record FailMatch() implements Op {}
 
     /**
      * Continues at {@code target} if assertions are disabled for the user's class: an

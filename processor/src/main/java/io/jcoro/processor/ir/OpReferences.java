@@ -150,8 +150,19 @@ public record OpReferences(Set<VariableElement> variables, Set<Temp> temps, Set<
             return List.of(init.iterable());
         } else if (op instanceof Op.IterNext next) {
             return List.of(next.variable());
-        } else if (op instanceof Op.SwitchJump jump && jump.selector() == null) {
-            return List.of(jump.selectorTree());
+        } else if (op instanceof Op.SwitchJump jump) {
+            // a pattern declares variables and a guard reads them
+            List<Tree> trees = new java.util.ArrayList<>();
+            if (jump.selector() == null) {
+                trees.add(jump.selectorTree());
+            }
+            for (Op.SwitchJump.Case c : jump.cases()) {
+                trees.addAll(c.labels());
+                if (c.guard() != null) {
+                    trees.add(c.guard());
+                }
+            }
+            return trees;
         } else if (op instanceof Op.Take take) {
             if (take.use() instanceof Op.Use.Declare declare) {
                 return List.of(declare.variable());

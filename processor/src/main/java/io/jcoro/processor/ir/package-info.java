@@ -21,6 +21,9 @@
  *   await-next $g -> L4      AwaitNext    if ($await($g.next(), 4)) return $SUSPENDED;  (async for)
  *   take-next x else goto L9 TakeNext     if ($ended()) goto L9; x = (T) $value();
  *   switch $t {A -> L3, ...} SwitchJump   the dispatch of an exploded switch
+ *   switch-pattern $t {[String s] when g -> L3, ..., else -> L5}   SwitchJump   the same over
+ *                                     Java 21 labels: a pattern switch that binds their variables
+ *   fail-match               FailMatch    throw new MatchException(null, null);
  *   catch-dispatch E -> L5   CatchDispatch   the handler state of an exploded try
  *   take-caught e            TakeCaught   e = (E) $caught;
  *   enter-finally / end-finally   EnterFinally, EndFinally   pending completions (see Finally)

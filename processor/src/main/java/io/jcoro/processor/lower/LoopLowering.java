@@ -130,7 +130,8 @@ final class LoopLowering {
      * [source] {@code switch (s) { case A: S1 case B, C: S2 default: S3 }}
      * [ir]     {@code spill $t = s; switch $t {A -> L1, B/C -> L2, else -> L3}; L1: S1; L2: S2;
      *          L3: S3; END:} (fall-through is the order of the labels; an arrow case jumps
-     *          to END after its body; {@code break} jumps to END)
+     *          to END after its body; {@code break} jumps to END; patterns and guards: see
+     *          {@link SwitchDispatch})
      */
     void lowerSwitch(com.sun.source.tree.SwitchTree tree, String label) {
         Label end = new Label("switch.end");
@@ -141,9 +142,7 @@ final class LoopLowering {
             temp = ctx.ir.newTemp(ctx.typeOf(selector));
             ctx.add(new Op.Spill(temp, selector));
         }
-        LoweringContext.SwitchCases cases = LoweringContext.switchCases(tree.getCases(), end);
-        java.util.List<Label> bodies = cases.bodies();
-        ctx.add(new Op.SwitchJump(selector, temp, cases.dispatch(), cases.otherwise()));
+        java.util.List<Label> bodies = ctx.switches.dispatch(tree.getCases(), selector, temp, end);
         ctx.targets.pushSwitch(tree, label, end);
         for (int i = 0; i < tree.getCases().size(); i++) {
             com.sun.source.tree.CaseTree c = tree.getCases().get(i);

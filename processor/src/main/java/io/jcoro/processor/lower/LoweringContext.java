@@ -27,6 +27,7 @@ final class LoweringContext {
     final IrBuilder ir = new IrBuilder();
     final TargetStack targets = new TargetStack();
     final Spiller spiller;
+    final SwitchDispatch switches = new SwitchDispatch(this);
     private final Lowerer.StatementLowering statements;
     private final java.util.Map<Tree, TreePath> paths;
 
@@ -131,28 +132,6 @@ final class LoweringContext {
         add(emit ? new Op.Emit(argument, resume) : new Op.Suspend(argument, resume));
         mark(resume);
         add(new Op.Take(use, typeOf(call), call));
-    }
-
-    /**
-     * The labels of a switch's cases: one body label per case, in order; the dispatch entries of
-     * the cases with labels; and the default's body, or {@code noDefault} if there is none.
-     */
-    record SwitchCases(List<Op.SwitchJump.Case> dispatch, List<Label> bodies, Label otherwise) {}
-
-    static SwitchCases switchCases(List<? extends com.sun.source.tree.CaseTree> cases, Label noDefault) {
-        List<Op.SwitchJump.Case> dispatch = new java.util.ArrayList<>();
-        List<Label> bodies = new java.util.ArrayList<>();
-        Label otherwise = noDefault;
-        for (com.sun.source.tree.CaseTree c : cases) {
-            Label body = new Label("case");
-            bodies.add(body);
-            if (c.getExpressions().isEmpty()) {
-                otherwise = body;
-            } else {
-                dispatch.add(new Op.SwitchJump.Case(c.getExpressions(), body));
-            }
-        }
-        return new SwitchCases(dispatch, bodies, otherwise);
     }
 
     /** {@code expression} if it is (in parentheses or not) an {@code await(...)} or {@code emit(...)} call, else null. */

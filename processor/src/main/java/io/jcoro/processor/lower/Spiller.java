@@ -264,9 +264,7 @@ final class Spiller {
         Label end = new Label("switch.end");
         // without a default (an exhaustive enum switch), the dispatch is itself a switch
         // expression, so javac adds the same no-match error the user's switch would have
-        LoweringContext.SwitchCases cases = LoweringContext.switchCases(tree.getCases(), null);
-        List<Label> bodies = cases.bodies();
-        ir.add(new Op.SwitchJump(selector, selected, cases.dispatch(), cases.otherwise()));
+        List<Label> bodies = ctx.switches.dispatch(tree.getCases(), selector, selected, null);
         ctx.targets.pushYield(result, end);
         for (int i = 0; i < tree.getCases().size(); i++) {
             com.sun.source.tree.CaseTree c = tree.getCases().get(i);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Large bodies under the default part budget: their {@code $resume} is split into parts, no
  * generated method exceeds HotSpot's JIT limit of {@value DifferentialFuzzTest#HUGE_METHOD}
- * bytecode bytes, and each still runs exactly as its plain twin (traces and outcome).
+ * bytecode bytes, and each still runs exactly as its plain twin (traces and outcome); one of them
+ * again with smaller parts, enough of them for the dispatch through groups of parts.
  */
 class SplitResumeTest {
 
@@ -28,8 +29,13 @@ class SplitResumeTest {
         int compared = batch.run();
         assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));
         assertEquals(seeds.length, compared);
-        // these bodies are large enough for the two other shapes of a large frame
-        assertTrue(batch.generatedSource().contains("$resume0g0()"), "a dispatch through groups of parts");
+        // these bodies are large enough for text tables; a dispatch through groups of parts
+        // takes more than 64 parts: one of them has that many with parts of 200 characters
         assertTrue(batch.generatedSource().contains(" = $table(\""), "constant tables written as text");
+        DifferentialFuzzTest.Batch grouped = new DifferentialFuzzTest.Batch("Grouped", new long[] {seeds[0]}, large,
+                List.of("-Ajcoro.partBudget=200"), true, failures);
+        assertEquals(1, grouped.run());
+        assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));
+        assertTrue(grouped.generatedSource().contains("$resume0g0()"), "a dispatch through groups of parts");
     }
 }

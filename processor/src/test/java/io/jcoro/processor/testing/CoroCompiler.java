@@ -25,7 +25,12 @@ public final class CoroCompiler {
 
     /** With extra javac options, such as {@code -Ajcoro.partBudget=200}. */
     public static Compilation compile(java.util.List<String> options, JavaFileObject... sources) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-Xlint:all,-processing", "--release", "17"));
+        return compile("17", options, sources);
+    }
+
+    /** For Java {@code release}: Java 21 sources (patterns in switch) need a javac of 21 or later. */
+    public static Compilation compile(String release, java.util.List<String> options, JavaFileObject... sources) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-Xlint:all,-processing", "--release", release));
         all.addAll(options);
         return Compiler.javac()
                 .withProcessors(new CoroutineProcessor())

@@ -68,6 +68,7 @@ public abstract class DownloadsCoroutines implements Downloads {
                             $t0 = (urls).iterator();
                         }
                         case 1: {
+                            urls = null;
                             if (!$t0.hasNext()) {
                                 $label = 10;
                                 continue;
@@ -77,10 +78,7 @@ public abstract class DownloadsCoroutines implements Downloads {
                         case 2: {
                             $label = 2;
                             $t3 = total;
-                            if ($await(fetch(url), 3)) {
-                                urls = null;
-                                return $SUSPENDED;
-                            }
+                            if ($await(fetch(url), 3)) return $SUSPENDED;
                         }
                         case 3: {
                             byte[] $t4 = (byte[]) $value();
@@ -110,10 +108,7 @@ public abstract class DownloadsCoroutines implements Downloads {
                             $t1 = -2;
                         }
                         case 7: {
-                            if ($await(sleep(10), 8)) {
-                                urls = null;
-                                return $SUSPENDED;
-                            }
+                            if ($await(sleep(10), 8)) return $SUSPENDED;
                         }
                         case 8: {
                             $value();

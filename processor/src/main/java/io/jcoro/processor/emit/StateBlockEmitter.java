@@ -137,9 +137,9 @@ final class StateBlockEmitter {
             // the detail's static type picks the constructor, as in javac's own lowering of assert
             com.sun.source.tree.ExpressionTree detail = fail.statement().getDetail();
             if (detail == null) {
-                code.addStatement("throw new $T()", AssertionError.class);
+                code.addStatement("throw new $T()", types.names().typeName(ASSERTION_ERROR));
             } else {
-                code.addStatement("throw new $T($L)", AssertionError.class, render(code, detail));
+                code.addStatement("throw new $T($L)", types.names().typeName(ASSERTION_ERROR), render(code, detail));
             }
         } else if (op instanceof Op.JumpUnless jump) {
             code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
@@ -147,6 +147,8 @@ final class StateBlockEmitter {
                     .unindent().add("}\n");
         }
     }
+
+    private static final String ASSERTION_ERROR = "java.lang.AssertionError";
 
     /** Generates: {@code if ($ended()) { $label = 6; continue; } String line = (String) $value();} */
     private void emitTakeNext(CodeBlock.Builder code, Op.TakeNext next) {
@@ -333,7 +335,7 @@ final class StateBlockEmitter {
     /** {@code (User) $value()}; no cast where the value is an Object anyway. */
     private CodeBlock value(TypeMirror type) {
         TypeName cast = types.castType(type);
-        return cast.equals(TypeName.get(Object.class)) ? CodeBlock.of("$$value()") : CodeBlock.of("($T) $$value()", cast);
+        return types.isObject(cast) ? CodeBlock.of("$$value()") : CodeBlock.of("($T) $$value()", cast);
     }
 
     private static com.sun.source.tree.ExpressionTree stripParentheses(com.sun.source.tree.ExpressionTree tree) {

@@ -95,6 +95,7 @@ public final class BodyScanner {
         @Override
         public Void visitMethod(MethodTree tree, Void unused) {
             if (nested.isEmpty() && getCurrentPath().getLeaf() == method.tree()) {
+                tree.getTypeParameters().forEach(parameter -> checkDollar(parameter, parameter.getName()));
                 for (VariableTree parameter : tree.getParameters()) {
                     declaredVariables.add(parameter.getName().toString());
                     VariableElement element = variable(new TreePath(getCurrentPath(), parameter));
@@ -115,6 +116,7 @@ public final class BodyScanner {
         public Void visitClass(ClassTree tree, Void unused) {
             if (!tree.getSimpleName().isEmpty()) {
                 declaredTypes.add(tree.getSimpleName().toString());
+                checkDollar(tree, tree.getSimpleName());
             }
             noteLocalType(tree, attribution.elementOf(getCurrentPath()));
             return nested(tree, () -> super.visitClass(tree, unused));
@@ -167,19 +169,22 @@ public final class BodyScanner {
         @Override
         public Void visitTypeParameter(com.sun.source.tree.TypeParameterTree tree, Void unused) {
             declaredTypes.add(tree.getName().toString());
+            checkDollar(tree, tree.getName());
             return super.visitTypeParameter(tree, unused);
         }
 
         @Override
         public Void visitVariable(VariableTree tree, Void unused) {
             declaredVariables.add(tree.getName().toString());
+            // at any depth: a $-name declared in a lambda or a local class could capture the
+            // generated code's own in the statements printed around it
+            checkDollar(tree, tree.getName());
             if (nested.isEmpty()) {
                 VariableElement element = variable(getCurrentPath());
                 if (element != null) {
                     locals.add(element);
                     localRefs.put(tree, element);
                 }
-                checkDollar(tree, tree.getName());
             }
             return super.visitVariable(tree, unused);
         }

@@ -41,12 +41,15 @@ import javax.lang.model.util.Elements;
  * bring into scope anywhere in the file: the package's types, what the imports bring in, the
  * members the user's type has and inherits, its and its methods' type parameters, everything the
  * bodies declare, and what the frame inherits from {@code io.jcoro.Coroutine}. A type is written
- * by its simple name if that resolves to it and nobody else takes it, else by its canonical name
- * if nobody takes the name's first identifier, else (only when the user takes both, where Java
- * itself cannot write the type) by its canonical name. What the generator itself names in an
- * expression, where variables would obscure it too, it reaches through {@code $}-names instead
- * (see {@link GeneratedNames}). The spelling is written verbatim: the generated file imports
- * nothing but what the user's file imports.
+ * by its simple name where no declaration nested in the file takes that name and, at the top of
+ * the file, the name means the type (by the user's imports, the package, {@code java.lang}) or
+ * means nothing at all, in which case the speller adds an import of the type (an import is
+ * resolved before any scope, JLS 7.5.1). Otherwise it is written by its canonical name, whose
+ * first identifier then must not be taken either: where the user takes both (a member type
+ * {@code java} and one named {@code Object}, say), Java itself has no way to name the type.
+ * What the generator itself names in an expression, where variables would obscure it too, it
+ * reaches through {@code $}-names instead (see {@link GeneratedNames}). The spelling is written
+ * verbatim: JavaPoet adds no import of its own.
  */
 final class NameSpeller {
     private final Elements elements;
@@ -59,7 +62,7 @@ final class NameSpeller {
      * as expressions.
      */
     private final Set<String> variables = new HashSet<>();
-    /** The types single-type imports bring in, by simple name: the user's, then the generator's. */
+    /** The types the user's single-type imports bring in, by simple name. */
     private final Map<String, String> importedTypes = new LinkedHashMap<>();
     /** The single-type imports the generator adds, each of a simple name nothing else in the file means. */
     private final Set<String> addedImports = new TreeSet<>();
@@ -68,6 +71,8 @@ final class NameSpeller {
      * by name, never listed: listing a package would make javac read every source file in it.
      */
     private final List<String> onDemand = new java.util.ArrayList<>();
+    /** What each simple name looked up so far means at the top of the file (see {@link #meaningInFile}). */
+    private final Map<String, Set<String>> meanings = new java.util.HashMap<>();
 
     /**
      * @param host the user's type, whose generated class the file declares
@@ -200,12 +205,12 @@ final class NameSpeller {
         }
         String canonical = type.getQualifiedName().toString();
         if (!taken(simple, expression)) {
-            if (resolvesInFile(simple, canonical)) {
+            Set<String> meaning = meaningInFile(simple);
+            if (meaning.equals(Set.of(canonical))) {
                 return simple;
             }
-            if (canonical.contains(".") && meansNothingInFile(simple)) {
-                // an import is resolved before any scope (JLS 7.5.1): the simple name then means the type
-                importedTypes.put(simple, canonical);
+            if (meaning.isEmpty() && canonical.contains(".")) {
+                meanings.put(simple, Set.of(canonical));
                 addedImports.add(canonical);
                 return simple;
             }
@@ -225,10 +230,9 @@ final class NameSpeller {
         String imported = select.getIdentifier().toString();
         String from = select.getExpression().toString();
         if (imported.equals("*")) {
-            onDemand.add(from);
+            onDemand.add(from); // a static one brings in the member types too
         } else if (!tree.isStatic()) {
             importedTypes.put(imported, from + "." + imported);
-            return;
         }
         if (!tree.isStatic()) {
             return;
@@ -264,42 +268,36 @@ final class NameSpeller {
         return addedImports;
     }
 
-    /** Whether no type of the file's package, no import and no {@code java.lang} type is named {@code simple}. */
-    private boolean meansNothingInFile(String simple) {
-        return !simple.equals(generatedSimpleName) && !importedTypes.containsKey(simple)
-                && elements.getTypeElement(qualified(packageName, simple)) == null
-                && onDemand.stream().allMatch(from -> elements.getTypeElement(from + "." + simple) == null)
-                && elements.getTypeElement("java.lang." + simple) == null;
-    }
-
     /**
-     * Whether {@code simple} means the type {@code canonical} at the top of the generated file
-     * (JLS 6.4.1): single-type imports and the package's types first, then on-demand imports
-     * and {@code java.lang}, which must agree.
+     * The types {@code simple} may mean at the top of the generated file (JLS 6.4.1, 7.5):
+     * a single-type import's, else the package's, else those of the on-demand imports and
+     * {@code java.lang} (several: ambiguous; none: nothing).
      */
-    private boolean resolvesInFile(String simple, String canonical) {
-        if (simple.equals(generatedSimpleName)) {
-            return false;
-        }
-        String imported = importedTypes.get(simple);
-        if (imported != null) {
-            return imported.equals(canonical);
-        }
-        String member = qualified(packageName, simple);
-        if (elements.getTypeElement(member) != null) {
-            return member.equals(canonical);
-        }
-        Set<String> candidates = new TreeSet<>();
-        for (String from : onDemand) {
-            TypeElement type = elements.getTypeElement(from + "." + simple);
-            if (type != null) {
-                candidates.add(type.getQualifiedName().toString());
+    private Set<String> meaningInFile(String simple) {
+        return meanings.computeIfAbsent(simple, name -> {
+            if (name.equals(generatedSimpleName)) {
+                return Set.of(qualified(packageName, name));
             }
-        }
-        if (elements.getTypeElement("java.lang." + simple) != null) {
-            candidates.add("java.lang." + simple);
-        }
-        return candidates.equals(Set.of(canonical));
+            String imported = importedTypes.get(name);
+            if (imported != null) {
+                return Set.of(imported);
+            }
+            String member = qualified(packageName, name);
+            if (elements.getTypeElement(member) != null) {
+                return Set.of(member);
+            }
+            Set<String> candidates = new TreeSet<>();
+            for (String from : onDemand) {
+                TypeElement type = elements.getTypeElement(from + "." + name);
+                if (type != null) {
+                    candidates.add(type.getQualifiedName().toString());
+                }
+            }
+            if (elements.getTypeElement("java.lang." + name) != null) {
+                candidates.add("java.lang." + name);
+            }
+            return candidates;
+        });
     }
 
     private static String qualified(String packageName, String simple) {

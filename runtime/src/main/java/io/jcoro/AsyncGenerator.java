@@ -153,7 +153,7 @@ public final class AsyncGenerator<T> {
             result = body.$resume();
         } catch (Throwable t) {
             result = null;
-            failure = Coroutine.crossed(body, t);
+            failure = Coroutine.crossed(body, t, step.task);
         }
         if (result == Coroutine.$SUSPENDED && failure == null) {
             body.markSuspended();

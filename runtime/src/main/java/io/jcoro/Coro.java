@@ -353,6 +353,7 @@ public final class Coro {
             return inner;
         }
         Promise<T> outer = new Promise<>();
+        EventLoop here = EventLoop.currentOrNull();
         inner.addCallback((Consumer<FutureCore<T>>) i -> {
             if (outer.isCancelled()) {
                 i.markRetrieved();
@@ -363,7 +364,7 @@ public final class Coro {
             } else {
                 outer.trySucceed(i.result());
             }
-        }, inner.loop);
+        }, here != null ? here : inner.loop); // on the awaiting side: another loop may be idle
         return outer;
     }
 

@@ -47,7 +47,9 @@ import java.util.concurrent.CompletionStage;
  * once with its result. If it suspends, the whole chain suspends; the task remembers the innermost
  * frame (the leaf) and, when what the leaf awaits completes, resumes the leaf and then each caller
  * in turn as each returns (a loop in {@link Task}, not recursion). An awaitable that is already
- * done is read without suspending and without allocating.
+ * done is read without suspending and without allocating. Inline starts nest on the Java stack;
+ * past {@link Task#MAX_INLINE_DEPTH} of them the next one is started by the task instead, on an
+ * empty stack, so that recursion through awaits is bounded by the heap, not by the thread's stack.
  *
  * @param <T> the type of the coroutine's result
  */
@@ -297,6 +299,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected final Throwable $failure() {
         Throwable failure = inFailed ? (Throwable) inValue : null;
         deliver(null);
+        if (failure != null) {
+            AsyncTrace.flushOnThisThread(); // user code (a closeAsync) is handed the failure
+        }
         return failure;
     }
 
@@ -312,10 +317,15 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * The exception router of a frame with exploded try statements: the state that handles an
      * exception thrown in {@code state} (a catch dispatch or a finally), or -1 to let it leave the
      * coroutine. {@code handlers} is the frame's constant state-to-handler table; it may stop at the
-     * last state that has a handler.
+     * last state that has a handler. Before user code handles the exception, the async part of the
+     * trace of a failure crossing frames is written (see {@link AsyncTrace}).
      */
     protected static int $handler(int[] handlers, int state) {
-        return state >= 0 && state < handlers.length ? handlers[state] : -1;
+        int handler = state >= 0 && state < handlers.length ? handlers[state] : -1;
+        if (handler >= 0) {
+            AsyncTrace.flushOnThisThread(); // the user's catch or finally may read the failure's trace
+        }
+        return handler;
     }
 
     /**
@@ -377,41 +387,66 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * {@code failure} is leaving {@code frame}'s body: adds the frame's place in the user's source
      * to the failure's stack trace, so that a failure crossing awaits shows the chain of
-     * {@code @Async} methods it crossed (never as causes or suppressed exceptions).
+     * {@code @Async} methods it crossed (never as causes or suppressed exceptions). On a task the
+     * place is only recorded, and the trace is rewritten once, when the failure can next be seen
+     * (see {@link AsyncTrace}): rewriting it at each frame would copy it at each frame, O(N²) for a
+     * failure crossing N awaits. Never throws.
      */
-    static Throwable crossed(Coroutine<?> frame, Throwable failure) {
-        StackTraceElement where = frame.$where();
-        if (where != null) {
-            StackTraceElement[] trace = failure.getStackTrace();
-            // Other exceptions without a trace are not writable, or are the JVM's shared
-            // preallocated ones, and keep none; a CancelledError made by cancel() starts empty
-            // and writable, and its trace is this chain (see CancelledError).
-            if (trace.length > 0 || failure instanceof CancelledError) {
-                StackTraceElement[] longer = java.util.Arrays.copyOf(trace, trace.length + 1);
-                longer[trace.length] = where;
-                failure.setStackTrace(longer);
+    static Throwable crossed(Coroutine<?> frame, Throwable failure, Task<?> task) {
+        try {
+            StackTraceElement where = frame.$where();
+            if (where != null) {
+                if (task != null) {
+                    task.loop.asyncTrace.record(failure, where);
+                } else {
+                    AsyncTrace.append(failure, new StackTraceElement[] {where}, 1);
+                }
             }
+        } catch (Throwable brokenMachinery) {
+            // no memory, or the JDK's stack-trace code failed (as it may after a StackOverflowError):
+            // the failure keeps its Java trace, and still ends the frame
         }
         return failure;
     }
 
-    /** Starts {@code child} on this frame's task; see the class comment. */
+    /**
+     * Starts {@code child} on this frame's task; see the class comment. Past
+     * {@link Task#MAX_INLINE_DEPTH} nested inline starts the child is not run here but handed to
+     * the task, which starts it once the Java stack has unwound (see {@link Task#bounce}): the
+     * depth of a recursion through awaits is bounded by memory, not by the thread's stack.
+     */
     private boolean startInline(Coroutine<?> child) {
         if (child.state != ST_CREATED || child.task != null) {
             deliverFailure(new IllegalStateException("cannot reuse already awaited coroutine"));
             return false;
         }
+        Task<?> t = task;
         child.started();
         child.caller = this;
-        child.task = task;
+        child.task = t;
         child.state = ST_RUNNING;
+        int depth = 0;
+        if (t != null) {
+            depth = t.inlineDepth;
+            if (depth >= Task.MAX_INLINE_DEPTH) {
+                t.bounce(child);
+                return true;
+            }
+            t.inlineDepth = (short) (depth + 1);
+        }
         Object result;
         try {
             result = child.$resume();
         } catch (Throwable failure) {
+            if (t != null) {
+                t.inlineDepth = (short) depth;
+            }
             child.finish();
-            deliverFailure(crossed(child, failure));
+            deliverFailure(crossed(child, failure, t));
             return false;
+        }
+        if (t != null) {
+            t.inlineDepth = (short) depth;
         }
         if (result == $SUSPENDED) {
             child.state = ST_SUSPENDED;

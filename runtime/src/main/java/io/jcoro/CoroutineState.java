@@ -8,7 +8,7 @@ package io.jcoro;
  *      |                        |  ^                                    |
  *      | close()                |  +----------- resumed ----------------+
  *      v                        v
- *    CLOSED <--- returns or throws
+ *    CLOSED &lt;--- returns or throws
  * </pre>
  */
 public enum CoroutineState {

@@ -21,17 +21,21 @@ final class DoneCallback extends Schedulable {
         this.where = where;
     }
 
-    /** The future is done: schedule the call, or make it now if there is no loop. */
-    void fire() {
+    /**
+     * The future is done: schedule the call, or make it now if there is no loop.
+     *
+     * @return false if its loop is closed: the call will never be made
+     */
+    boolean fire() {
         if (where != null) {
-            where.wake(this);
-            return;
+            return where.wake(this);
         }
         try {
             fn.accept(source);
         } catch (Throwable t) {
             EventLoop.reportWithoutLoop("Exception in callback " + this, t);
         }
+        return true;
     }
 
     @Override

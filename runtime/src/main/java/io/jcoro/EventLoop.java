@@ -28,8 +28,21 @@ import java.util.function.Consumer;
  *  IDLE     new EventLoop(), or a run returned    runUntilComplete, callSoon/Later/At, createTask, close
  *  RUNNING  runUntilComplete on thread T          everything, on T; from other threads only
  *                                                 callSoonThreadsafe, Task.cancel, TimerHandle.cancel
- *  CLOSED   close() while IDLE                    nothing: IllegalStateException "event loop is closed"
+ *  CLOSED   close() while IDLE                    nothing: IllegalStateException "event loop is closed";
+ *                                                 the tasks it left unfinished have failed
  * </pre>
+ *
+ * <p><b>Threads.</b> These are thread-safe, callable from any thread at any time (the loop
+ * running, idle, or being started or stopped by another thread): {@link #callSoonThreadsafe},
+ * {@link Task#cancel()}, {@link TimerHandle#cancel()}, {@link #isRunning()}, {@link #isClosed()},
+ * {@link #time()}, and, on {@link Task} and {@link Promise}, completing, cancelling, reading the
+ * outcome, {@code addDoneCallback} and {@code toCompletableFuture}. Everything else is loop-only:
+ * on the thread running the loop, or, while it is idle, on any thread that the thread running it
+ * next is ordered with (the same thread, or one it started or joined). The loop is owned by one
+ * thread at a time: the one running it, or one that takes the idle loop for the span of one
+ * operation (a {@code cancel()} or a {@code callSoon} from a thread that does not run it), so an
+ * operation from another thread either acts at once on the idle loop, with the loop unable to
+ * start meanwhile, or is sent to the running loop through its inbox; never half of each.
  *
  * <p>{@link #virtualTime()} makes a loop whose clock jumps to the next timer whenever nothing is
  * ready, so tests of long sleeps run at once. A real-clock loop parks its thread until the next
@@ -85,6 +98,8 @@ public final class EventLoop implements AutoCloseable {
     private final TimerWheel.Expiry toReady = ready::push;
     private final Consumer<Object> stopper = future -> stopping = true;
     final TaskRegistry tasks = new TaskRegistry();
+    /** The async stack trace of the failure crossing the frames of the stepping task. */
+    final AsyncTrace asyncTrace = new AsyncTrace();
     /** Async generators that started here, held weakly (asyncio's {@code _asyncgens}). */
     private final java.util.Set<AsyncGenerator<?>> asyncGenerators =
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
@@ -94,6 +109,8 @@ public final class EventLoop implements AutoCloseable {
     Context context = Context.EMPTY;
 
     private volatile boolean closed;
+    /** A thread runs the loop (the inbox's owner); false while the loop is idle or only taken. */
+    private volatile boolean running;
     private boolean stopping;
     private boolean interrupted;
     private boolean debug;
@@ -176,7 +193,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
         checkCanRun();
-        Task<T> task = new Task<>(this, coroutine, null);
+        Task<T> task = createTask(coroutine, null);
         runUntilDone(task);
         return task.result();
     }
@@ -184,19 +201,23 @@ public final class EventLoop implements AutoCloseable {
     /** Runs the loop until {@code future} is done and the iteration after its completion ran. */
     void runUntilDone(FutureCore<?> future) {
         checkCanRun();
-        // asyncio: a done callback stops the loop, so callbacks scheduled with the completion run
-        future.addCallback(stopper, this);
-        inbox.setOwner(Thread.currentThread());
+        if (enter() != TAKEN) {
+            throw new IllegalStateException("this event loop is already running");
+        }
+        running = true;
         RUNNING.set(this);
         lastStarted = this;
         try {
+            // asyncio: a done callback stops the loop, so callbacks scheduled with the completion run
+            future.addCallback(stopper, this);
             do {
                 runOnce();
             } while (!stopping);
         } finally {
             stopping = false;
             RUNNING.remove();
-            inbox.setOwner(null);
+            running = false;
+            inbox.release();
             if (lastStarted == this) {
                 lastStarted = null; // a stopped loop is not kept reachable by the hint
             }
@@ -272,10 +293,15 @@ public final class EventLoop implements AutoCloseable {
      * @throws IllegalStateException if the loop is closed, or runs on another thread
      */
     public TimerHandle callSoon(Runnable callback) {
-        checkUsable();
-        TimerHandle handle = new TimerHandle(this, Objects.requireNonNull(callback, "callback"), time());
-        ready.push(handle);
-        return handle;
+        Objects.requireNonNull(callback, "callback");
+        boolean taken = enterLoopOnly();
+        try {
+            TimerHandle handle = new TimerHandle(this, callback, time());
+            ready.push(handle);
+            return handle;
+        } finally {
+            leave(taken);
+        }
     }
 
     /** Runs {@code callback} after {@code delay} (a negative delay is "now"); loop thread. */
@@ -288,10 +314,15 @@ public final class EventLoop implements AutoCloseable {
      * late, never early; a past time runs at the next iteration); equal times run FIFO.
      */
     public TimerHandle callAt(long whenNanos, Runnable callback) {
-        checkUsable();
-        TimerHandle handle = new TimerHandle(this, Objects.requireNonNull(callback, "callback"), whenNanos);
-        wheel.schedule(handle, whenNanos);
-        return handle;
+        Objects.requireNonNull(callback, "callback");
+        boolean taken = enterLoopOnly();
+        try {
+            TimerHandle handle = new TimerHandle(this, callback, whenNanos);
+            wheel.schedule(handle, whenNanos);
+            return handle;
+        } finally {
+            leave(taken);
+        }
     }
 
     /**
@@ -315,8 +346,12 @@ public final class EventLoop implements AutoCloseable {
     /** Wraps {@code coroutine} in a task named {@code name} (null: "Task-N"). */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         Objects.requireNonNull(coroutine, "coroutine");
-        checkUsable();
-        return new Task<>(this, coroutine, name);
+        boolean taken = enterLoopOnly();
+        try {
+            return new Task<>(this, coroutine, name);
+        } finally {
+            leave(taken);
+        }
     }
 
     /** The loop clock: monotonic nanoseconds, the scale of {@link #callAt}. */
@@ -370,9 +405,9 @@ public final class EventLoop implements AutoCloseable {
         exceptionHandler = handler != null ? handler : DEFAULT_EXCEPTION_HANDLER;
     }
 
-    /** Whether a thread is running the loop now. */
+    /** Whether a thread is running the loop now. Any thread. */
     public boolean isRunning() {
-        return inbox.owner() != null;
+        return running;
     }
 
     /** Whether {@link #close()} was called. */
@@ -382,26 +417,37 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Closes the loop: reports every task failure never retrieved ("Task exception was never
-     * retrieved"), then drops what is still scheduled. Closing a closed loop does nothing.
+     * retrieved"), then ends every task still unfinished with an {@link IllegalStateException}
+     * ("event loop is closed: task 'Task-3' can never finish"; not reported) and drops what is
+     * still scheduled. A task of a closed loop could never finish: failing it wakes whoever awaits
+     * it, from another loop or through {@code toCompletableFuture()}, instead of leaving them
+     * waiting for ever. Closing a closed loop does nothing.
      *
      * @throws IllegalStateException if the loop is running
      */
     @Override
     public void close() {
-        if (isRunning()) {
-            throw new IllegalStateException("cannot close a running event loop");
-        }
         if (closed) {
             return;
         }
-        closed = true;
-        for (Task<?> t : tasks.drainUnretrieved()) {
-            report("Task exception was never retrieved (task '" + t.name() + "')", t.peekFailure());
+        if (enter() != TAKEN) {
+            throw new IllegalStateException("cannot close a running event loop");
         }
-        ready.clear();
-        inbox.clear();
-        if (neverAwaited != null) {
-            neverAwaited.forget();
+        try {
+            closed = true;
+            for (Task<?> t : tasks.drainUnretrieved()) {
+                report("Task exception was never retrieved (task '" + t.name() + "')", t.peekFailure());
+            }
+            for (Task<?> t : tasks.snapshot()) {
+                t.loopClosed();
+            }
+            ready.clear();
+            inbox.clear();
+            if (neverAwaited != null) {
+                neverAwaited.forget();
+            }
+        } finally {
+            leave(true);
         }
     }
 
@@ -419,38 +465,108 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Makes {@code node} ready from any thread: pushed directly on the loop thread, else through
+     * Makes {@code node} ready from any thread: pushed directly by the loop's owner, else through
      * the inbox, unparking the loop if needed.
+     *
+     * @return false if the loop is closed: the node was dropped, it will never run
      */
-    void wake(Schedulable node) {
+    boolean wake(Schedulable node) {
         if (inbox.owner() == Thread.currentThread()) {
             ready.push(node);
+        } else if (closed) {
+            return false;
         } else {
             inbox.add(node);
         }
+        return true;
     }
 
     void scheduleTimer(Schedulable node, long deadlineNanos) {
         wheel.schedule(node, deadlineNanos);
     }
 
-    /** Removes a timer if called where the wheel may be touched; otherwise the node is skipped
-     *  when it fires (a cancelled handle does nothing). */
+    /** Removes a timer if this thread owns the loop or can take it; otherwise (the loop runs on
+     *  another thread) the node is skipped when it fires (a cancelled handle does nothing). */
     void cancelTimer(Schedulable node) {
-        if (!isForeignThread() && node.inWheel()) {
-            wheel.cancel(node);
+        int entry = enter();
+        if (entry == ELSEWHERE) {
+            return;
+        }
+        try {
+            if (node.inWheel()) {
+                wheel.cancel(node);
+            }
+        } finally {
+            leave(entry == TAKEN);
         }
     }
 
     /** Whether this thread is running the loop now. */
     boolean isRunningOnThisThread() {
-        return inbox.owner() == Thread.currentThread();
+        return inbox.owner() == Thread.currentThread() && running;
     }
 
-    /** Whether the loop is running on a thread other than this one. */
-    boolean isForeignThread() {
+    // ------------------------------------------------------------------ ownership
+
+    /** {@link #enter()}: this thread already owns the loop (it runs it, or took it). */
+    static final int OWNED = 0;
+    /** {@link #enter()}: this thread took the idle loop, and must {@link #leave} it. */
+    static final int TAKEN = 1;
+    /** {@link #enter()}: another thread runs the loop; only the inbox may be used. */
+    static final int ELSEWHERE = 2;
+
+    /**
+     * Makes this thread the loop's owner for a loop-only operation, if it can be: it already is,
+     * or the loop is idle (then it is taken: it cannot start until {@link #leave}). A thread that
+     * took the idle loop holds it for one short operation, so another thread waits for it by
+     * spinning.
+     *
+     * @return {@link #OWNED}, {@link #TAKEN} or {@link #ELSEWHERE}
+     */
+    int enter() {
+        Thread me = Thread.currentThread();
+        for (;;) {
+            Thread owner = inbox.owner();
+            if (owner == me) {
+                return OWNED;
+            } else if (owner == null) {
+                if (inbox.claim(me)) {
+                    return TAKEN;
+                }
+            } else if (running) {
+                return ELSEWHERE;
+            } else {
+                Thread.onSpinWait(); // taken for one operation, or a run starting or ending
+            }
+        }
+    }
+
+    /** Gives back a loop {@link #enter()} took ({@code taken}); nothing otherwise. */
+    void leave(boolean taken) {
+        if (taken) {
+            inbox.release();
+        }
+    }
+
+    /**
+     * {@link #enter()} for the loop-only public operations: open, and not running on another
+     * thread.
+     *
+     * @return whether the loop was taken (to {@link #leave} afterwards)
+     */
+    private boolean enterLoopOnly() {
+        checkOpen();
+        int entry = enter();
+        if (entry == ELSEWHERE) {
+            throw new IllegalStateException("event loop runs on thread '" + describeOwner()
+                    + "': use callSoonThreadsafe from other threads");
+        }
+        return entry == TAKEN;
+    }
+
+    private String describeOwner() {
         Thread t = inbox.owner();
-        return t != null && t != Thread.currentThread();
+        return t == null ? "?" : t.getName();
     }
 
     void report(String message, Throwable exception) {
@@ -469,16 +585,6 @@ public final class EventLoop implements AutoCloseable {
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("event loop is closed");
-        }
-    }
-
-    /** For loop-only operations: open, and not running on another thread. */
-    void checkUsable() {
-        checkOpen();
-        Thread t = inbox.owner();
-        if (t != null && t != Thread.currentThread()) {
-            throw new IllegalStateException("event loop runs on thread '" + t.getName()
-                    + "': use callSoonThreadsafe from other threads");
         }
     }
 

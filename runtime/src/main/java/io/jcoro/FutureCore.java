@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * after checking (under the lock) that it is still installed; the completer reads the array it
  * took under the same lock. An add that finds DONE returns false and the caller handles the
  * outcome itself. So every waiter added before the swap is woken exactly once, and none after.
+ * {@link #removeWaiter} takes a waiter back the same ways (CAS of the inline one, under the lock
+ * for the array); finding DONE it fails, and the completer wakes that waiter.
  *
  * <p>A waiter is a {@link Task}, woken by putting it on its own loop's ready queue (directly on
  * that loop's thread, else through the loop's thread-safe inbox), or a {@link DoneCallback},
@@ -167,15 +169,32 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     // ------------------------------------------------------------------ runtime internals
 
     final boolean trySucceed(Object value) {
-        return complete(value == null ? NULL_VALUE : value);
+        return complete(value == null ? NULL_VALUE : value) != NOT_COMPLETED;
     }
 
     final boolean tryFail(Throwable error) {
-        return complete(new Alt(error, false));
+        return complete(new Alt(error, false)) != NOT_COMPLETED;
     }
 
     final boolean tryCancel(CancelledError error) {
-        return complete(new Alt(error, true));
+        return complete(new Alt(error, true)) != NOT_COMPLETED;
+    }
+
+    /** {@link #complete}: this was done already, nothing changed. */
+    static final int NOT_COMPLETED = 0;
+    /** {@link #complete}: completed, and every waiter was woken. */
+    static final int COMPLETED = 1;
+    /** {@link #complete}: completed, but a waiter belongs to a closed loop and will never run. */
+    static final int COMPLETED_UNDELIVERED = 2;
+
+    /** {@link #trySucceed}, telling whether every waiter could be woken (see {@link #complete}). */
+    final int succeed(Object value) {
+        return complete(value == null ? NULL_VALUE : value);
+    }
+
+    /** {@link #tryFail}, telling whether every waiter could be woken (see {@link #complete}). */
+    final int fail(Throwable error) {
+        return complete(new Alt(error, false));
     }
 
     /**
@@ -256,11 +275,18 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         }
     }
 
-    private boolean complete(Object outcome) {
+    /**
+     * Sets the outcome and wakes the waiters.
+     *
+     * @return {@link #NOT_COMPLETED}, {@link #COMPLETED}, or {@link #COMPLETED_UNDELIVERED} if a
+     *         waiting task or done callback belongs to a loop that is closed (it was dropped)
+     */
+    private int complete(Object outcome) {
         if (!RESULT.compareAndSet(this, null, outcome)) {
-            return false;
+            return NOT_COMPLETED;
         }
         Object taken = WAITERS.getAndSet(this, DONE);
+        boolean delivered = true;
         if (taken instanceof Waiters list) {
             Schedulable[] items;
             int size;
@@ -269,19 +295,44 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
                 size = list.size;
             }
             for (int i = 0; i < size; i++) {
-                wake(items[i]);
+                delivered &= wake(items[i]);
             }
         } else if (taken != null) {
-            wake((Schedulable) taken);
+            delivered = wake((Schedulable) taken);
         }
-        return true;
+        return delivered ? COMPLETED : COMPLETED_UNDELIVERED;
     }
 
-    private static void wake(Schedulable waiter) {
+    /** Wakes one waiter; false if it belongs to a closed loop. */
+    private static boolean wake(Schedulable waiter) {
         if (waiter instanceof Task<?> task) {
-            task.loop.wake(task);
-        } else {
-            ((DoneCallback) waiter).fire();
+            return task.loop.wake(task);
+        }
+        return ((DoneCallback) waiter).fire();
+    }
+
+    /**
+     * Unregisters {@code waiter}, added by {@link #addWaiter}, while this is pending. Any thread.
+     *
+     * @return false if it is not registered, or this completed meanwhile (then the completer
+     *         wakes it, or is waking it now)
+     */
+    final boolean removeWaiter(Schedulable waiter) {
+        for (;;) {
+            Object current = waiters;
+            if (current == waiter) {
+                if (WAITERS.compareAndSet(this, current, null)) {
+                    return true;
+                }
+            } else if (current instanceof Waiters list) {
+                synchronized (list) {
+                    if (waiters == list) { // else DONE: completed meanwhile
+                        return list.remove(waiter);
+                    }
+                }
+            } else {
+                return false;
+            }
         }
     }
 
@@ -352,6 +403,17 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
                 items = java.util.Arrays.copyOf(items, size * 2);
             }
             items[size++] = waiter;
+        }
+
+        boolean remove(Schedulable waiter) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == waiter) {
+                    System.arraycopy(items, i + 1, items, i, size - i - 1);
+                    items[--size] = null;
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -28,6 +28,16 @@ import java.util.function.Consumer;
  * promise made outside any loop runs its done callbacks on the thread that completes it (or, for
  * a callback added after completion, on the thread that adds it).
  *
+ * <p><b>Completing after a waiter's loop closed.</b> A task of a closed loop never runs again (the
+ * loop failed it when it closed), and a done callback bound to a closed loop is never called. If
+ * {@code setResult} or {@code setException} finds such a waiter, the promise is completed all the
+ * same (so {@code result()}, {@code toCompletableFuture()} and waiters on open loops see the
+ * outcome), and then the call throws {@code IllegalStateException("event loop is closed: ...")}:
+ * the producer learns that part of its audience is gone, as asyncio's
+ * {@code call_soon_threadsafe} raises {@code RuntimeError('Event loop is closed')}, rather than
+ * the value vanishing silently. {@code cancel()} reports nothing (it returns a boolean, as
+ * asyncio's does).
+ *
  * @param <T> the type of the value
  */
 public final class Promise<T> extends FutureCore<T> {
@@ -60,27 +70,37 @@ public final class Promise<T> extends FutureCore<T> {
     /**
      * Completes this promise with {@code value} and wakes its waiters. Any thread.
      *
-     * @throws IllegalStateException if it is already done (asyncio's {@code InvalidStateError})
+     * @throws IllegalStateException if it is already done (asyncio's {@code InvalidStateError});
+     *                               or "event loop is closed" if it completed but a waiter (a task
+     *                               awaiting it, a done callback) belongs to a closed loop, so will
+     *                               never see the value: see the class comment
      */
     public void setResult(T value) {
-        if (!trySucceed(value)) {
-            throw new IllegalStateException("invalid state: " + this + " is already done");
-        }
+        checkDelivered(succeed(value));
     }
 
     /**
      * Completes this promise with {@code error}: awaiting it rethrows {@code error} unchanged. Any
      * thread.
      *
-     * @throws IllegalStateException if it is already done
+     * @throws IllegalStateException if it is already done; or "event loop is closed", as
+     *                               {@link #setResult}
      * @throws NullPointerException  if {@code error} is null
      */
     public void setException(Throwable error) {
         if (error == null) {
             throw new NullPointerException("error");
         }
-        if (!tryFail(error)) {
+        checkDelivered(fail(error));
+    }
+
+    private void checkDelivered(int completion) {
+        if (completion == NOT_COMPLETED) {
             throw new IllegalStateException("invalid state: " + this + " is already done");
+        }
+        if (completion == COMPLETED_UNDELIVERED) {
+            throw new IllegalStateException("event loop is closed: " + this + " is completed, but a task"
+                    + " or callback waiting for it belongs to a closed event loop and will never see it");
         }
     }
 

@@ -31,7 +31,13 @@ import java.util.function.Consumer;
  * {@link #run()} delivers the awaited outcome (or a {@link CancelledError}) into the leaf frame,
  * resumes it, and, each time a frame returns or throws, hands that to its caller and resumes the
  * caller: a loop, not recursion. It stops when a frame suspends; when the root frame finishes,
- * the task completes. The task that is stepping is {@link Coro#currentTask()}.
+ * the task completes. The task that is stepping is {@link Coro#currentTask()}. An await of a
+ * coroutine {@link #MAX_INLINE_DEPTH} inline starts deep is bounced: every frame on the Java stack
+ * returns as if suspended, and the step starts the coroutine from its loop, on an empty stack (a
+ * trampoline; no trip through the ready queue), so recursion through awaits is bounded by the
+ * heap, not by the thread's stack. An {@link Error} thrown anywhere in a step (a
+ * {@link StackOverflowError} in a body, an {@link OutOfMemoryError}) ends the task with that error;
+ * it never leaves the task half-stepped.
  *
  * <h2>Cancellation (asyncio's rules)</h2>
  * {@link #cancel()} on a task waiting for a future cancels that future (the task then wakes with
@@ -41,6 +47,15 @@ import java.util.function.Consumer;
  * task ends cancelled if the body returns first). A body that catches the error and returns
  * normally completes the task normally; {@link #cancelling()} and {@link #uncancel()} count the
  * requests as in Python 3.11.
+ *
+ * <h2>Threads</h2>
+ * {@link #cancel()}, the reads of the outcome, {@link #addDoneCallback} and
+ * {@link #toCompletableFuture()} are thread-safe; everything else belongs to the task's loop (see
+ * {@link EventLoop}). A task awaited from another loop is a cross-thread future: cancelling the
+ * awaiting task sends the cancellation to it and wakes the awaiting task at once with its
+ * {@link CancelledError}, without waiting for the other loop to finish cancelling (it may be
+ * idle or closed); as asyncio does with a future of another thread ({@code wrap_future}). A task
+ * whose loop closed before it finished has failed ({@link EventLoop#close()}).
  *
  * <h2>Context</h2>
  * A task runs in a snapshot of the {@link ContextVar} bindings current where it was created (its
@@ -53,6 +68,14 @@ public final class Task<T> extends FutureCore<T> {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    /**
+     * How many coroutines may be started inline one inside the other (each await of a coroutine
+     * nests its body in the awaiting one's, on the Java stack) before the next one is
+     * {@link #bounce bounced}. Low enough that the frames in between fit in any thread's stack,
+     * high enough that a bounce (one unwinding of that many frames) is rare.
+     */
+    static final int MAX_INLINE_DEPTH = 64;
+
     private static final byte ST_NEW = 0;
     private static final byte ST_RUNNING = 1;
     private static final byte ST_WAITING = 2;
@@ -63,9 +86,16 @@ public final class Task<T> extends FutureCore<T> {
     // Fields are few on purpose (a task is 72 bytes with compressed oops): what only a named or
     // cancelled task needs lives in Extras.
     private byte state = ST_NEW;
+    /** How many coroutines {@code Coroutine.startInline} is running one inside the other now;
+     *  a short, so that the task stays 72 bytes. */
+    short inlineDepth;
+    /** The step must start {@link #leaf}, which was {@link #bounce bounced}. */
+    private boolean bounced;
     private final int id;
     /** The frame to resume next: the root before the first step; null once done, or if the
-     *  coroutine given to the task could not be claimed (it was already awaited). */
+     *  coroutine given to the task could not be claimed (it was already awaited). During a step:
+     *  the frame it resumed, or the last one {@link #bounce bounced} (for task dumps, whose chain
+     *  of callers from there is the running one). */
     private Coroutine<?> leaf;
     /** What the leaf awaits while WAITING (asyncio's {@code _fut_waiter}); kept after a
      *  successful cancel, since an awaited task may swallow the cancellation. */
@@ -118,26 +148,44 @@ public final class Task<T> extends FutureCore<T> {
     }
 
     /**
-     * Asks the task to cancel itself; see the class comment for what happens in each state. From a
-     * thread other than the loop's, the request is sent to the loop (as
+     * Asks the task to cancel itself; see the class comment for what happens in each state. Any
+     * thread: on an idle loop it acts at once (the loop cannot start meanwhile); while the loop
+     * runs on another thread, the request is sent to it (as
      * {@code callSoonThreadsafe(task::cancel)}) and the result only says the task was not done.
      *
      * @return false if the task was already done
      */
     @Override
     public boolean cancel(String message) {
-        if (loop.isForeignThread()) {
-            loop.callSoonThreadsafe(() -> cancel(message));
+        int entry = loop.enter();
+        if (entry == EventLoop.ELSEWHERE) {
+            loop.wake(new TimerHandle(loop, () -> cancel(message), loop.time()));
             return !isDone();
         }
+        try {
+            return cancelOnLoop(message);
+        } finally {
+            loop.leave(entry == EventLoop.TAKEN);
+        }
+    }
+
+    /** {@link #cancel(String)} by the loop's owner. */
+    private boolean cancelOnLoop(String message) {
         markRetrieved();
         if (state == ST_DONE) {
             return false;
         }
         Extras e = extras();
         e.cancelsRequested++;
-        if (state == ST_WAITING && awaiting != null && awaiting.cancel(message)) {
-            return true; // the future wakes us with its CancelledError
+        FutureCore<?> awaited = awaiting;
+        if (state == ST_WAITING && awaited != null && awaited.cancel(message)) {
+            if (awaited.loop != loop && !awaited.isDone() && awaited.removeWaiter(this)) {
+                // it finishes cancelling on its own loop (if that ever runs): do not wait for it
+                e.mustCancel = new CancelledError(message, loop);
+                state = ST_SCHEDULED;
+                loop.pushReady(this);
+            }
+            return true; // else the future wakes us with its CancelledError
         }
         e.mustCancel = new CancelledError(message, loop);
         if (state == ST_SLEEPING && inWheel()) {
@@ -267,9 +315,28 @@ public final class Task<T> extends FutureCore<T> {
             }
             frame.markRunning();
             drive(frame);
+        } catch (Throwable escaped) {
+            // not a body's failure (drive catches those): the machinery itself failed, in a JVM
+            // out of memory or with its stack-trace code broken; end the task, never wedge it
+            if (state != ST_DONE) {
+                finish(null, escaped);
+            }
         } finally {
+            inlineDepth = 0;
+            bounced = false;
+            l.asyncTrace.flush();
             l.currentTask = null;
         }
+    }
+
+    /**
+     * {@code child}, started inline {@link #MAX_INLINE_DEPTH} deep, is not run on this Java stack:
+     * every frame between it and the step returns {@code $SUSPENDED} (its {@code $await} said
+     * so), and {@link #drive} starts it on an empty stack. Nothing else runs meanwhile.
+     */
+    void bounce(Coroutine<?> child) {
+        leaf = child;
+        bounced = true;
     }
 
     /** Resumes {@code frame}, then its callers as each finishes, until one suspends or the root ends. */
@@ -281,12 +348,18 @@ public final class Task<T> extends FutureCore<T> {
                 value = frame.$resume();
             } catch (Throwable t) {
                 value = null;
-                failure = Coroutine.crossed(frame, t);
+                failure = Coroutine.crossed(frame, t, this);
             }
             if (value == Coroutine.$SUSPENDED && failure == null) {
                 if (state != ST_RUNNING) {
                     frame.markSuspended();
                     return;
+                }
+                if (bounced) {
+                    bounced = false;
+                    frame.markSuspended();
+                    frame = leaf;
+                    continue;
                 }
                 failure = new IllegalStateException(
                         "coroutine '" + frame.name() + "' suspended without awaiting anything");
@@ -309,6 +382,7 @@ public final class Task<T> extends FutureCore<T> {
         leaf = null;
         awaiting = null;
         loop.tasks.remove(this);
+        loop.asyncTrace.flush(); // before anyone, on any thread, can read the failure
         CancelledError pending = takeMustCancel();
         if (failure == null) {
             if (pending != null) { // cancelled right before the body returned
@@ -322,6 +396,23 @@ public final class Task<T> extends FutureCore<T> {
             tryFail(failure);
             loop.tasks.failed(this);
         }
+    }
+
+    /**
+     * The loop closed while this task was unfinished: it can never finish, so it fails (without
+     * a report: the loop's owner closed it). Its frames stay as they are, suspended.
+     */
+    void loopClosed() {
+        if (state == ST_DONE) {
+            return;
+        }
+        state = ST_DONE;
+        leaf = null;
+        awaiting = null;
+        loop.tasks.remove(this);
+        IllegalStateException closed = new IllegalStateException(
+                "event loop is closed: task '" + name() + "' can never finish");
+        tryFail(closed);
     }
 
     private Extras extras() {

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * cancels what it awaits) and waited for until it has finished cancelling. A task or promise that
  * is done when the deadline comes (or that swallows the cancellation) gives its result. With a
  * timeout of zero or less the awaitable is wrapped in a task (a coroutine never starts), cancelled
- * and waited for at once, as asyncio does.
+ * and waited for at once, as asyncio does. A task of another loop is never waited for after the
+ * deadline: it is sent the cancellation, and the timeout fires on time (see {@link Task}).
  */
 final class WaitFor<T> extends Coroutine<T> {
     private final Awaitable<T> awaitable;
@@ -41,13 +42,19 @@ final class WaitFor<T> extends Coroutine<T> {
             switch ($label) {
                 case 0: {
                     if (immediate) {
-                        future = (FutureCore<T>) Coro.ensureFuture(awaitable, EventLoop.current());
+                        EventLoop here = EventLoop.current();
+                        future = (FutureCore<T>) Coro.ensureFuture(awaitable, here);
                         if (future.isDone()) {
                             return $return(future.result());
                         }
                         Promise<Void> finished = new Promise<>();
-                        future.addCallback((Consumer<Object>) f -> finished.trySucceed(null), future.loop);
+                        future.addCallback((Consumer<Object>) f -> finished.trySucceed(null), here);
                         future.cancel();
+                        if (!future.isDone() && future.loop != here) {
+                            // a task of another loop finishes cancelling there, if that loop ever
+                            // runs again: the timeout does not wait for it (see Task)
+                            throw new AsyncTimeoutException("timed out", new CancelledError(null, here));
+                        }
                         if ($await(finished, 3)) {
                             return $SUSPENDED;
                         }

@@ -29,6 +29,21 @@ final class BuiltJars {
         return find("annotations", "jcoro-annotations");
     }
 
+    /**
+     * The jar the reactor attached beside the main one, such as {@code jcoro-runtime-<v>-sources.jar}
+     * ({@code classifier} "sources" or "javadoc"); fails the test if the module did not build it.
+     */
+    static Path attached(String module, String artifactId, String classifier) {
+        Path main = find(module, artifactId);
+        String name = main.getFileName().toString();
+        Path jar = main.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-" + classifier + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            fail("no " + jar.getFileName() + " beside " + main + ": the " + module + " module must attach its "
+                    + classifier + " jar (maven-" + classifier + "-plugin in its pom)");
+        }
+        return jar;
+    }
+
     private static Path find(String module, String artifactId) {
         String version = System.getProperty("jcoro.version", "");
         Path target = Path.of(System.getProperty("jcoro." + module + ".target", "../" + module + "/target"));

@@ -32,17 +32,20 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Inbox {
     private static final VarHandle PENDING;
+    private static final VarHandle OWNER;
 
     static {
         try {
             PENDING = MethodHandles.lookup().findVarHandle(Inbox.class, "pending", boolean.class);
+            OWNER = MethodHandles.lookup().findVarHandle(Inbox.class, "owner", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final ConcurrentLinkedQueue<Schedulable> queue = new ConcurrentLinkedQueue<>();
-    /** The consuming (loop) thread while it runs; null otherwise. */
+    /** The consuming (loop) thread while it runs, or a thread that took the idle loop for a
+     *  moment (see {@code EventLoop}); null otherwise. */
     private volatile Thread owner;
     private volatile boolean parked;
     /** The queue may hold nodes the consumer has not polled (see the class comment). */
@@ -53,9 +56,14 @@ public final class Inbox {
         return owner;
     }
 
-    /** Sets the consuming thread (the loop thread while it runs; null when it stops). */
-    public void setOwner(Thread thread) {
-        owner = thread;
+    /** Makes {@code thread} the owner if there is none; false if another thread owns the inbox. */
+    public boolean claim(Thread thread) {
+        return OWNER.compareAndSet(this, (Thread) null, thread);
+    }
+
+    /** The owner gives the inbox up; its writes happen-before the next owner's claim. */
+    public void release() {
+        owner = null;
     }
 
     /** Any thread: enqueues {@code node} and unparks the owner if it is parked. */

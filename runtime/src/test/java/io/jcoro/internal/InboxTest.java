@@ -46,7 +46,7 @@ class InboxTest {
 
     @Test
     void parkReturnsAtOnceWhileASubmissionIsPending() {
-        inbox.setOwner(Thread.currentThread());
+        assertTrue(inbox.claim(Thread.currentThread()));
         inbox.add(new Node());
         assertFalse(inbox.park(this, 0)); // no timeout: would hang if it parked
         assertEquals(1, inbox.drainTo(ready, 100));
@@ -54,7 +54,7 @@ class InboxTest {
 
     @Test
     void aSubmissionFromAnotherThreadWakesAParkedOwnerAndIsDrained() throws Exception {
-        inbox.setOwner(Thread.currentThread());
+        assertTrue(inbox.claim(Thread.currentThread()));
         CountDownLatch started = new CountDownLatch(1);
         Thread producer = new Thread(() -> {
             started.countDown();

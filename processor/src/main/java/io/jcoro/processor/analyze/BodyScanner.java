@@ -346,7 +346,7 @@ public final class BodyScanner {
                         method.displayName());
                 return;
             }
-            if (tree.getArguments().isEmpty() && !method.generator() && !isVoid(method.resultType())) {
+            if (tree.getArguments().isEmpty() && !method.generator() && !admitsVoid(method.resultType())) {
                 diagnostics.report(DiagnosticCode.DONE_WITHOUT_VALUE, tree, method.unit(), method.element(),
                         method.displayName(), method.resultType());
                 return;
@@ -514,8 +514,30 @@ public final class BodyScanner {
                         .contentEquals(TypeNames.COROUTINE.canonicalName());
     }
 
+    /**
+     * Whether a {@code Coroutine<Void>} may stand for a {@code Coroutine<type>}, so that
+     * {@code done()} can complete it: {@code Void} itself, or a wildcard that contains it
+     * ({@code ?}, {@code ? extends Object}, {@code ? super Void}).
+     */
+    private static boolean admitsVoid(TypeMirror type) {
+        if (type instanceof javax.lang.model.type.WildcardType wildcard) {
+            TypeMirror upper = wildcard.getExtendsBound();
+            TypeMirror lower = wildcard.getSuperBound();
+            return lower != null ? isVoid(lower) : upper == null || isVoid(upper) || isObject(upper);
+        }
+        return isVoid(type);
+    }
+
+    private static boolean isObject(TypeMirror type) {
+        return isClass(type, "java.lang.Object");
+    }
+
     private static boolean isVoid(TypeMirror type) {
+        return isClass(type, "java.lang.Void");
+    }
+
+    private static boolean isClass(TypeMirror type, String qualifiedName) {
         return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Void");
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
     }
 }

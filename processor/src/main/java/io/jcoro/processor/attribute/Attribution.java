@@ -42,6 +42,7 @@ public final class Attribution {
     /** The source files of the classes attributed since {@link #restoreInferredTypes()}. */
     private final java.util.Set<com.sun.source.tree.CompilationUnitTree> attributedUnits = new java.util.LinkedHashSet<>();
     private final InferredTypeTrees inferredTypes;
+    private final UnresolvedPermits unresolvedPermits = new UnresolvedPermits();
 
     /**
      * Takes back the types attribution wrote into the trees of {@code var}s and implicit lambda
@@ -87,7 +88,8 @@ public final class Attribution {
             return Optional.empty();
         }
         // forces attribution of the enclosing class: the first statement-level node has no symbol yet
-        trees.getElement(new TreePath(path, tree.getBody()));
+        unresolvedPermits.whileHidden((javax.lang.model.element.TypeElement) method.getEnclosingElement(),
+                () -> trees.getElement(new TreePath(path, tree.getBody())));
         recordAttributed(method.getEnclosingElement().asType());
         return Optional.of(path);
     }

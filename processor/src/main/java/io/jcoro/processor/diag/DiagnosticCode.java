@@ -92,6 +92,13 @@ public enum DiagnosticCode {
     UNNAMEABLE_INFERRED_TYPE("E031", Diagnostic.Kind.ERROR,
             "javac cannot compile '%s' again once the jcoro processor had it attribute this class: its inferred type (%s) has no name",
             "give '%1$s' an explicit type; javac keeps the types it inferred, and the processor could not take this one back"),
+    SEALED_WITHOUT_GENERATED("E032", Diagnostic.Kind.ERROR,
+            "sealed %s does not permit %s, the class the processor generates for its @Async methods",
+            "list it in the permits clause of %1$s: 'permits %3$s' (the generated class is in a file of its own, and a"
+                    + " sealed type permits a class of another file only if its permits clause names it)"),
+    ASYNC_METHOD_SYNCHRONIZED("E033", Diagnostic.Kind.ERROR,
+            "@Async method %s must not be synchronized: its monitor cannot be held across a suspension",
+            "guard the shared state with io.jcoro.sync.Mutex, or with synchronized blocks that hold no await"),
     COROUTINE_NEVER_AWAITED("W001", Diagnostic.Kind.WARNING,
             "coroutine was never awaited: the result of %s is discarded, so its body never runs",
             "await it, or schedule it with createTask(...)"),

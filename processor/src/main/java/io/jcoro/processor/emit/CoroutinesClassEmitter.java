@@ -68,8 +68,13 @@ final class CoroutinesClassEmitter {
         if (host.getModifiers().contains(Modifier.PUBLIC)) {
             type.addModifiers(Modifier.PUBLIC);
         }
-        if (hasUnimplementedAbstractMethods(host)) {
+        boolean incomplete = hasUnimplementedAbstractMethods(host);
+        if (incomplete) {
             type.addModifiers(Modifier.ABSTRACT);
+        }
+        if (host.getModifiers().contains(Modifier.SEALED)) {
+            // a permitted subclass must say how it goes on: closed, unless the user has to extend it
+            type.addModifiers(incomplete ? Modifier.NON_SEALED : Modifier.FINAL);
         }
         for (TypeParameterElement parameter : host.getTypeParameters()) {
             type.addTypeVariable(names.typeVariable(parameter));

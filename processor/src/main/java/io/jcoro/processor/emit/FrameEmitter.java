@@ -62,7 +62,7 @@ final class FrameEmitter {
         TypeSpec.Builder frame = TypeSpec.classBuilder(in.frameName())
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
                 .superclass(NameSpeller.verbatim(names.type(TypeNames.COROUTINE.canonicalName()) + "<"
-                        + (in.method().generator() ? names.type("java.lang.Void") : names.type(in.method().resultType()))
+                        + (in.method().generator() ? names.type("java.lang.Void") : frameResult(in.method().resultType()))
                         + ">"))
                 .addJavadoc("The state machine of {@link $L#$L}.\n",
                         ((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()).getQualifiedName(),
@@ -104,6 +104,22 @@ final class FrameEmitter {
         frame.addMethods(new ResumeMethods(in.partBudget(), names).build(blocks, new ResumeMethods.Shape(
                 routed ? router() : null, !in.body().deferredExits().isEmpty())));
         return frame.build();
+    }
+
+    /**
+     * The {@code T} of the frame's {@code Coroutine<T>}: the method's declared result, or, for a
+     * wildcard (a class cannot extend {@code Coroutine<?>}), a type whose {@code Coroutine} the
+     * override may return as the declared one without a cast: the bound of
+     * {@code ? extends B}, and {@code Object} for {@code ?} and for {@code ? super B} (whose body
+     * may complete with any supertype of {@code B}: {@code done((Number) x)} in a
+     * {@code Coroutine<? super Integer>}).
+     */
+    private String frameResult(javax.lang.model.type.TypeMirror declared) {
+        if (declared instanceof javax.lang.model.type.WildcardType wildcard) {
+            return wildcard.getExtendsBound() != null ? types.names().type(wildcard.getExtendsBound())
+                    : types.names().type("java.lang.Object");
+        }
+        return types.names().type(declared);
     }
 
     /** Generates: {@code private static final int[] $LINES = {12, 13, 13, 15};} (state to user line) */

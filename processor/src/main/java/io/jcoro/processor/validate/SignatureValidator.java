@@ -38,6 +38,7 @@ public final class SignatureValidator {
         }
         if (diagnostics.errorCount() == before) {
             validateConstructors(element);
+            new SealedHostValidator(diagnostics).validate(element);
         }
         return diagnostics.errorCount() == before;
     }
@@ -96,6 +97,9 @@ public final class SignatureValidator {
         }
         if (method.getModifiers().contains(Modifier.FINAL)) {
             diagnostics.report(DiagnosticCode.ASYNC_METHOD_FINAL, method, name);
+        }
+        if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            diagnostics.report(DiagnosticCode.ASYNC_METHOD_SYNCHRONIZED, method, name);
         }
         if (method.getModifiers().contains(Modifier.ABSTRACT)) {
             diagnostics.report(DiagnosticCode.ASYNC_METHOD_ABSTRACT, method, name);

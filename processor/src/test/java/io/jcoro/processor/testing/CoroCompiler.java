@@ -50,6 +50,17 @@ public final class CoroCompiler {
         return sizes;
     }
 
+    /**
+     * Compiles the sources at {@code resources} (under {@code src/test/resources}), asserts that
+     * they compile without a warning, and loads what they produced.
+     */
+    public static ClassLoader compileCleanly(String... resources) {
+        Compilation compilation = compile(java.util.Arrays.stream(resources).map(CoroCompiler::resource)
+                .toArray(JavaFileObject[]::new));
+        com.google.testing.compile.CompilationSubject.assertThat(compilation).succeededWithoutWarnings();
+        return classLoader(compilation);
+    }
+
     /** A source file from {@code src/test/resources/<path>}. */
     public static JavaFileObject resource(String path) {
         URL url = CoroCompiler.class.getClassLoader().getResource(path);

@@ -10,6 +10,10 @@ interface DollarIdentifier {
     default Coroutine<Integer> run() {
         int a$b = 1; // EXPECT: JCORO-E018 identifier 'a$b' contains '$', which is reserved for generated code
         await(sleep(1));
-        return done(a$b);
+        Supplier<Integer> s = () -> {
+            int c$d = a$b; // EXPECT: JCORO-E018 identifier 'c$d' contains '$', which is reserved for generated code
+            return c$d;
+        };
+        return done(s.get());
     }
 }

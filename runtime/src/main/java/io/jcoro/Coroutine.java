@@ -356,6 +356,23 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return new StackTraceElement(type, method, file, state >= 0 && state < lines.length ? lines[state] : -1);
     }
 
+    /**
+     * After a frame awaited {@code resource.closeAsync(pending)} (leaving an async
+     * try-with-resources): the exception to go on with, by {@link AsyncCloseable}'s rules.
+     * A {@code $}-name, as everything generated code names: no name of the user's can capture it.
+     */
+    protected final Throwable $afterClose(AsyncCloseable resource, Throwable pending) {
+        return AsyncCloseable.afterClose(resource, pending, $failure());
+    }
+
+    /**
+     * The async generator around the frame {@code body} of an {@code AsyncGenerator<T>} method
+     * ({@link AsyncGenerator#$of}); generated code calls it through the frame's own class name.
+     */
+    public static <T> AsyncGenerator<T> $generator(Coroutine<?> body) {
+        return AsyncGenerator.$of(body);
+    }
+
     /** The default branch of the {@code switch}: a label no state of this frame has. */
     protected final IllegalStateException $badLabel() {
         return new IllegalStateException("corrupt coroutine state: " + name() + " has no state " + $label);

@@ -9,7 +9,6 @@ import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.diag.AbortMethod;
 import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
-import io.jcoro.processor.emit.GeneratedNames;
 import io.jcoro.processor.emit.SourceFileWriter;
 import io.jcoro.processor.emit.StateMachineEmitter;
 import io.jcoro.processor.emit.StateMachineEmitter.LoweredMethod;
@@ -136,8 +135,7 @@ final class CoroutinePipeline {
             }
             // a misuse of the DSL can be why javac could not type the body: say that, if so
             int errors = diagnostics.errorCount();
-            new BodyScanner(attribution, diagnostics, context.types())
-                    .scan(method, GeneratedNames.generatedSimpleName(host));
+            new BodyScanner(attribution, diagnostics, context.types()).scan(method);
             if (diagnostics.errorCount() == errors) {
                 diagnostics.report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
                         path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
@@ -149,8 +147,7 @@ final class CoroutinePipeline {
 
     private LoweredMethod lower(AsyncMethod method, Diagnostics diagnostics) {
         int errors = diagnostics.errorCount();
-        String generatedName = GeneratedNames.generatedSimpleName(method.host());
-        BodyFacts facts = new BodyScanner(context.attribution(), diagnostics, context.types()).scan(method, generatedName);
+        BodyFacts facts = new BodyScanner(context.attribution(), diagnostics, context.types()).scan(method);
         if (diagnostics.errorCount() > errors) {
             throw new AbortMethod();
         }

@@ -19,13 +19,12 @@ import javax.lang.model.element.VariableElement;
  * @param localRefs  every identifier and declaration of a local variable or parameter of the
  *                   method (lambda and nested-class locals excluded), with its variable
  * @param locals     the method's own locals in declaration order (parameters first)
- * @param simpleNames every simple name the body uses: in the generated file, no name of the
- *                   generator's own may take any of them over
  * @param usesInstance the body may reach the user's instance (or the generated class is generic):
  *                   false only if nothing in it can, so that its frame can be a static class,
  *                   which neither keeps the instance alive nor spends a field on it
  * @param localTypes every declaration ({@code ClassTree}) and simple name of a class, record, enum
  *                   or interface declared in the body, with its type
+ * @param declared   the names the body declares, which may capture a name in generated code
  */
 public record BodyFacts(
         Set<Tree> awaits,
@@ -37,9 +36,9 @@ public record BodyFacts(
         Set<Tree> thisRefs,
         Map<Tree, VariableElement> localRefs,
         List<VariableElement> locals,
-        Set<String> simpleNames,
         boolean usesInstance,
-        Map<Tree, javax.lang.model.element.TypeElement> localTypes) {
+        Map<Tree, javax.lang.model.element.TypeElement> localTypes,
+        DeclaredNames declared) {
 
     public boolean suspends(Tree tree) {
         return suspending.contains(tree);

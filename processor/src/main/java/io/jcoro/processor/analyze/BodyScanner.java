@@ -53,15 +53,13 @@ public final class BodyScanner {
         this.types = types;
     }
 
-    /**
-     * @param generatedSimpleName the generated class, for {@code Generated.this}
-     */
-    public BodyFacts scan(AsyncMethod method, String generatedSimpleName) {
-        Walker walker = new Walker(method, generatedSimpleName);
+    public BodyFacts scan(AsyncMethod method) {
+        Walker walker = new Walker(method);
         walker.scan(method.path(), null);
         return new BodyFacts(walker.awaits, walker.dones, walker.emits, walker.eachLoops, walker.suspending, walker.members,
-                walker.thisRefs, walker.localRefs, walker.locals, walker.simpleNames,
-                walker.usesInstance || !method.host().getTypeParameters().isEmpty(), walker.localTypes);
+                walker.thisRefs, walker.localRefs, walker.locals,
+                walker.usesInstance || !method.host().getTypeParameters().isEmpty(), walker.localTypes,
+                new DeclaredNames(walker.declaredTypes, walker.declaredVariables));
     }
 
     private final class Walker extends TreePathScanner<Void, Void> {
@@ -70,7 +68,6 @@ public final class BodyScanner {
         private final TypeElement host;
         /** The type that declares the method: the body's names are resolved in its scope. */
         private final TypeElement declaringType;
-        private final String generatedThis;
         private final Set<Tree> awaits = new LinkedHashSet<>();
         private final Set<Tree> dones = new LinkedHashSet<>();
         private final Set<Tree> emits = new LinkedHashSet<>();
@@ -80,25 +77,27 @@ public final class BodyScanner {
         private final Set<Tree> thisRefs = new LinkedHashSet<>();
         private final Map<Tree, VariableElement> localRefs = new LinkedHashMap<>();
         private final List<VariableElement> locals = new ArrayList<>();
-        private final Set<String> simpleNames = new java.util.TreeSet<>();
         private final Map<Tree, TypeElement> localTypes = new LinkedHashMap<>();
+        private final Set<String> declaredTypes = new java.util.TreeSet<>();
+        private final Set<String> declaredVariables = new java.util.TreeSet<>();
         /** The body may reach the user's instance; conservative (see {@link BodyFacts#usesInstance}). */
         private boolean usesInstance;
         /** The lambda or class bodies, innermost last, that enclose the current tree. */
         private final List<Tree> nested = new ArrayList<>();
         private int synchronizedDepth;
 
-        Walker(AsyncMethod method, String generatedSimpleName) {
+        Walker(AsyncMethod method) {
             this.method = method;
             this.host = method.host();
             this.declaringType = (TypeElement) method.element().getEnclosingElement();
-            this.generatedThis = generatedSimpleName + ".this";
         }
 
         @Override
         public Void visitMethod(MethodTree tree, Void unused) {
             if (nested.isEmpty() && getCurrentPath().getLeaf() == method.tree()) {
+                tree.getTypeParameters().forEach(parameter -> checkDollar(parameter, parameter.getName()));
                 for (VariableTree parameter : tree.getParameters()) {
+                    declaredVariables.add(parameter.getName().toString());
                     VariableElement element = variable(new TreePath(getCurrentPath(), parameter));
                     locals.add(element);
                     localRefs.put(parameter, element);
@@ -115,6 +114,10 @@ public final class BodyScanner {
 
         @Override
         public Void visitClass(ClassTree tree, Void unused) {
+            if (!tree.getSimpleName().isEmpty()) {
+                declaredTypes.add(tree.getSimpleName().toString());
+                checkDollar(tree, tree.getSimpleName());
+            }
             noteLocalType(tree, attribution.elementOf(getCurrentPath()));
             return nested(tree, () -> super.visitClass(tree, unused));
         }
@@ -164,14 +167,24 @@ public final class BodyScanner {
         }
 
         @Override
+        public Void visitTypeParameter(com.sun.source.tree.TypeParameterTree tree, Void unused) {
+            declaredTypes.add(tree.getName().toString());
+            checkDollar(tree, tree.getName());
+            return super.visitTypeParameter(tree, unused);
+        }
+
+        @Override
         public Void visitVariable(VariableTree tree, Void unused) {
+            declaredVariables.add(tree.getName().toString());
+            // at any depth: a $-name declared in a lambda or a local class could capture the
+            // generated code's own in the statements printed around it
+            checkDollar(tree, tree.getName());
             if (nested.isEmpty()) {
                 VariableElement element = variable(getCurrentPath());
                 if (element != null) {
                     locals.add(element);
                     localRefs.put(tree, element);
                 }
-                checkDollar(tree, tree.getName());
             }
             return super.visitVariable(tree, unused);
         }
@@ -222,7 +235,6 @@ public final class BodyScanner {
         @Override
         public Void visitIdentifier(IdentifierTree tree, Void unused) {
             String name = tree.getName().toString();
-            simpleNames.add(name);
             if (name.equals("this")) {
                 if (nested.stream().noneMatch(ClassTree.class::isInstance)) {
                     thisRefs.add(tree);
@@ -361,7 +373,7 @@ public final class BodyScanner {
             // type and static member it names is written qualified
             boolean foreign = method.inherited() && !inCaseLabel();
             if (foreign && type && owner instanceof javax.lang.model.element.PackageElement pkg && !pkg.isUnnamed()) {
-                members.put(tree, new MemberRef(pkg.getQualifiedName().toString(), tree.getName().toString(), false, true));
+                members.put(tree, MemberRef.type((TypeElement) element, isQualifier()));
                 return;
             }
             if (!(owner instanceof TypeElement declaring) || isDeclaredInBody(declaring)) {
@@ -382,16 +394,15 @@ public final class BodyScanner {
             boolean lexicalOnly = !inHierarchy && encloses(declaring, declaringType);
             if (type) {
                 if (lexicalOnly || foreign) {
-                    members.put(tree, new MemberRef(canonical(owner), tree.getName().toString(), false, true));
+                    members.put(tree, MemberRef.type((TypeElement) element, isQualifier()));
                 }
                 return;
             }
             boolean isStatic = element.getModifiers().contains(Modifier.STATIC);
             usesInstance |= !isStatic;
-            String qualifier = inHierarchy && !isStatic ? generatedThis : canonical(declaring);
             // an interface's static methods are not inherited by its implementations, the generated one included
             boolean notInherited = isStatic && kind == ElementKind.METHOD && declaring.getKind().isInterface();
-            members.put(tree, new MemberRef(qualifier, tree.getName().toString(), kind == ElementKind.METHOD,
+            members.put(tree, MemberRef.member(element, inHierarchy && !isStatic,
                     lexicalOnly || notInherited || (foreign && (!inHierarchy || isStatic))));
         }
 
@@ -412,6 +423,16 @@ public final class BodyScanner {
             if (element instanceof TypeElement type && type.getNestingKind() == NestingKind.LOCAL) {
                 localTypes.put(tree, type);
             }
+        }
+
+        /**
+         * A name that qualifies another ({@code Type.member}): an ambiguous name (JLS 6.5.2), which
+         * a variable of the same name would obscure, unlike a type used as a type.
+         */
+        private boolean isQualifier() {
+            Tree parent = getCurrentPath().getParentPath().getLeaf();
+            return parent instanceof MemberSelectTree select && select.getExpression() == getCurrentPath().getLeaf()
+                    && !select.getIdentifier().contentEquals("class") && !select.getIdentifier().contentEquals("this");
         }
 
         /** An enum constant as a {@code case} label must stay a simple name (before Java 21). */
@@ -478,10 +499,6 @@ public final class BodyScanner {
             }
         }
         return false;
-    }
-
-    private static String canonical(Element type) {
-        return ((TypeElement) type).getQualifiedName().toString();
     }
 
     private static boolean isVerb(Element element, String name) {

@@ -31,14 +31,15 @@ import javax.tools.Diagnostic;
  * not remove it before it compiles the class again in the next round. Where that type has no
  * name (a captured wildcard, as for {@code x} in {@code List<? extends Number> l; l.forEach(x ->
  * ...)}; an anonymous class, as in {@code var o = new Object() { int n; }}), the next round fails
- * with "cannot find symbol class <captured wildcard>". So after each round the processor sets
- * those type trees back to none, as the parser made them; a type tree of javac's own making is
- * one without an end position in the source. Types with a name compile again as they are and are
- * left alone.
+ * with "cannot find symbol class <captured wildcard>". A type with a name fails too where the
+ * user's names capture the qualified name javac wrote ({@code java.lang.String} under a member
+ * type named {@code java}, JLS 6.4.2). So after each round the processor sets every such type
+ * tree back to none, as the parser made them; a type tree of javac's own making is one without an
+ * end position in the source.
  *
  * <p>jdk.compiler does not export its tree classes, so the one field is written through
  * {@code sun.misc.Unsafe} (on JDK 24 and later, the JVM warns once that it was used). Where that
- * is not possible, each declaration that would fail is returned, for the processor to report
+ * is not possible, each declaration whose type has no name is returned, for the processor to report
  * (JCORO-E031) instead of javac's message, which has no position on JDK 17.
  */
 final class InferredTypeTrees {
@@ -56,9 +57,9 @@ final class InferredTypeTrees {
     }
 
     /**
-     * Sets back the inferred type trees of {@code unit} whose types have no name.
+     * Sets back the inferred type trees of {@code unit}.
      *
-     * @return the declarations that could not be set back and would not compile again
+     * @return the declarations that could not be set back and whose types have no name
      */
     List<TreePath> restore(CompilationUnitTree unit) {
         List<TreePath> failing = new ArrayList<>();
@@ -73,9 +74,8 @@ final class InferredTypeTrees {
                 boolean declaredInCode = !(parent instanceof MethodTree) && !(parent instanceof ClassTree);
                 if (declaredInCode && tree.getType() != null
                         && positions.getEndPosition(unit, tree.getType()) == Diagnostic.NOPOS) {
-                    // a type with a name compiles again as it is: only the others are taken back
                     TypeMirror inferred = trees.getTypeMirror(getCurrentPath());
-                    if (inferred != null && hasNoName(inferred) && !clear(tree)) {
+                    if (!clear(tree) && inferred != null && hasNoName(inferred)) {
                         failing.add(getCurrentPath());
                     }
                 }

@@ -1,11 +1,8 @@
 package io.jcoro.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
 import io.jcoro.processor.util.TypeNames;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,15 +38,15 @@ final class CoroutinesClassEmitter {
      * awaited values), and those the user's own code, copied into the frames, already got in
      * the user's file: no warning is reported twice.
      */
-    private static final AnnotationSpec SUPPRESS_WARNINGS = AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "{$S, $S, $S, $S, $S, $S, $S, $S, $S, $S, $S}", "all", "fallthrough", "unchecked",
-                    "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero")
-            .build();
+    private static final Object[] SUPPRESSED = {"all", "fallthrough", "unchecked",
+            "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"};
 
     private final Elements elements;
+    private final NameSpeller names;
 
-    CoroutinesClassEmitter(Elements elements) {
+    CoroutinesClassEmitter(Elements elements, NameSpeller names) {
         this.elements = elements;
+        this.names = names;
     }
 
     /** A generated method and the frame it instantiates. */
@@ -59,12 +56,15 @@ final class CoroutinesClassEmitter {
         String name = GeneratedNames.generatedSimpleName(host);
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addOriginatingElement(host)
-                .addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED)
+                .addAnnotation(AnnotationSpec.builder(names.annotation(TypeNames.GENERATED.canonicalName()))
                         .addMember("value", "$S", "io.jcoro.processor.CoroutineProcessor")
                         .addMember("comments", "$S", "from " + host.getQualifiedName())
                         .build())
-                .addAnnotation(SUPPRESS_WARNINGS)
-                .addJavadoc("Coroutine implementations of the {@code @Async} methods of {@link $T}.\n", ClassName.get(host));
+                .addAnnotation(AnnotationSpec.builder(names.annotation("java.lang.SuppressWarnings"))
+                        .addMember("value", "{" + "$S, ".repeat(SUPPRESSED.length - 1) + "$S}", SUPPRESSED)
+                        .build())
+                .addJavadoc("Coroutine implementations of the {@code @Async} methods of {@link $L}.\n",
+                        host.getQualifiedName());
         if (host.getModifiers().contains(Modifier.PUBLIC)) {
             type.addModifiers(Modifier.PUBLIC);
         }
@@ -77,12 +77,12 @@ final class CoroutinesClassEmitter {
             type.addModifiers(incomplete ? Modifier.NON_SEALED : Modifier.FINAL);
         }
         for (TypeParameterElement parameter : host.getTypeParameters()) {
-            type.addTypeVariable(TypeVariableName.get(parameter));
+            type.addTypeVariable(names.typeVariable(parameter));
         }
         if (host.getKind() == ElementKind.INTERFACE) {
-            type.addSuperinterface(TypeName.get(host.asType()));
+            type.addSuperinterface(names.typeName(host.asType()));
         } else {
-            type.superclass(TypeName.get(host.asType()));
+            type.superclass(names.typeName(host.asType()));
             for (ExecutableElement constructor : ElementFilter.constructorsIn(host.getEnclosedElements())) {
                 if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
                     type.addMethod(mirror(constructor));
@@ -99,7 +99,7 @@ final class CoroutinesClassEmitter {
     }
 
     /** Generates: {@code public UsersCoroutines(String host) { super(host); }} */
-    private static MethodSpec mirror(ExecutableElement constructor) {
+    private MethodSpec mirror(ExecutableElement constructor) {
         MethodSpec.Builder builder = MethodSpec.constructorBuilder().addModifiers(constructor.getModifiers());
         copySignature(constructor, builder);
         builder.addStatement("super($L)", argumentList(constructor));
@@ -107,11 +107,11 @@ final class CoroutinesClassEmitter {
     }
 
     /** Generates: {@code @Override public Coroutine<User> fetchUser(int id) { return new $FetchUser(id); }} */
-    private static MethodSpec override(Frame frame) {
+    private MethodSpec override(Frame frame) {
         ExecutableElement method = frame.method();
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
-                .addAnnotation(Override.class)
-                .returns(TypeName.get(method.getReturnType()));
+                .addAnnotation(names.override())
+                .returns(names.typeName(method.getReturnType()));
         for (Modifier modifier : method.getModifiers()) {
             if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
                 builder.addModifiers(modifier);
@@ -120,7 +120,8 @@ final class CoroutinesClassEmitter {
         copySignature(method, builder);
         String diamond = method.getTypeParameters().isEmpty() ? "" : "<>";
         if (isGenerator(method)) {
-            builder.addStatement("return $T.$$of(new $L$L($L))", TypeNames.ASYNC_GENERATOR, frame.frameName(), diamond,
+            // through the frame's own name, which no name of the user's can capture (Coroutine.$generator)
+            builder.addStatement("return $L.$$generator(new $L$L($L))", frame.frameName(), frame.frameName(), diamond,
                     argumentList(method));
         } else {
             builder.addStatement("return new $L$L($L)", frame.frameName(), diamond, argumentList(method));
@@ -134,15 +135,15 @@ final class CoroutinesClassEmitter {
     }
 
     /** Type parameters, parameters (names kept), varargs and throws of {@code executable}. */
-    private static void copySignature(ExecutableElement executable, MethodSpec.Builder builder) {
+    private void copySignature(ExecutableElement executable, MethodSpec.Builder builder) {
         for (TypeParameterElement parameter : executable.getTypeParameters()) {
-            builder.addTypeVariable(TypeVariableName.get(parameter));
+            builder.addTypeVariable(names.typeVariable(parameter));
         }
         for (VariableElement parameter : executable.getParameters()) {
-            builder.addParameter(TypeName.get(parameter.asType()), parameter.getSimpleName().toString());
+            builder.addParameter(names.typeName(parameter.asType()), parameter.getSimpleName().toString());
         }
         builder.varargs(executable.isVarArgs());
-        executable.getThrownTypes().forEach(t -> builder.addException(TypeName.get(t)));
+        executable.getThrownTypes().forEach(t -> builder.addException(names.typeName(t)));
     }
 
     private static String argumentList(ExecutableElement executable) {

@@ -1,13 +1,9 @@
 package io.jcoro.processor.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
 import io.jcoro.processor.ir.FrameLayout;
 import io.jcoro.processor.ir.Op;
 import io.jcoro.processor.util.TypeNames;
@@ -62,18 +58,20 @@ final class FrameEmitter {
     }
 
     TypeSpec emit() {
+        NameSpeller names = types.names();
         TypeSpec.Builder frame = TypeSpec.classBuilder(in.frameName())
                 .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(TypeNames.COROUTINE, in.method().generator()
-                        ? TypeName.get(Void.class) : frameResult(in.method().resultType())))
-                .addJavadoc("The state machine of {@link $T#$L}.\n",
-                        ClassName.get((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()),
+                .superclass(NameSpeller.verbatim(names.type(TypeNames.COROUTINE.canonicalName()) + "<"
+                        + (in.method().generator() ? names.type("java.lang.Void") : frameResult(in.method().resultType()))
+                        + ">"))
+                .addJavadoc("The state machine of {@link $L#$L}.\n",
+                        ((javax.lang.model.element.TypeElement) in.method().element().getEnclosingElement()).getQualifiedName(),
                         in.method().element().getSimpleName());
         if (!in.facts().usesInstance()) {
             frame.addModifiers(Modifier.STATIC); // holds no reference to an instance it never reads
         }
         for (TypeParameterElement parameter : in.method().element().getTypeParameters()) {
-            frame.addTypeVariable(TypeVariableName.get(parameter));
+            frame.addTypeVariable(names.typeVariable(parameter));
         }
         FrameLayout layout = in.layout();
         for (VariableElement field : layout.fields()) {
@@ -90,20 +88,20 @@ final class FrameEmitter {
         }
         if (hasHandlers()) {
             frame.addField(handlerTable());
-            frame.addField(FieldSpec.builder(Throwable.class, "$caught", Modifier.PRIVATE).build());
+            frame.addField(FieldSpec.builder(names.typeName(THROWABLE), "$caught", Modifier.PRIVATE).build());
         }
         frame.addMethod(constructor());
         frame.addField(lineTable());
         frame.addMethod(MethodSpec.methodBuilder("$where")
-                .addAnnotation(Override.class)
+                .addAnnotation(names.override())
                 .addModifiers(Modifier.PROTECTED)
-                .returns(StackTraceElement.class)
+                .returns(names.typeName("java.lang.StackTraceElement"))
                 .addStatement("return $$where($S, $S, $S, $$LINES)", binaryName(), in.method().element().getSimpleName(),
                         sourceFileName())
                 .build());
         boolean routed = hasHandlers();
         java.util.List<ResumeMethods.StateBlock> blocks = new StateBlockEmitter(in, renderer, types).blocks(routed);
-        frame.addMethods(new ResumeMethods(in.partBudget()).build(blocks, new ResumeMethods.Shape(
+        frame.addMethods(new ResumeMethods(in.partBudget(), names).build(blocks, new ResumeMethods.Shape(
                 routed ? router() : null, !in.body().deferredExits().isEmpty())));
         return frame.build();
     }
@@ -116,11 +114,12 @@ final class FrameEmitter {
      * may complete with any supertype of {@code B}: {@code done((Number) x)} in a
      * {@code Coroutine<? super Integer>}).
      */
-    private static TypeName frameResult(javax.lang.model.type.TypeMirror declared) {
+    private String frameResult(javax.lang.model.type.TypeMirror declared) {
         if (declared instanceof javax.lang.model.type.WildcardType wildcard) {
-            return wildcard.getExtendsBound() != null ? TypeName.get(wildcard.getExtendsBound()) : ClassName.OBJECT;
+            return wildcard.getExtendsBound() != null ? types.names().type(wildcard.getExtendsBound())
+                    : types.names().type("java.lang.Object");
         }
-        return TypeName.get(declared);
+        return types.names().type(declared);
     }
 
     /** Generates: {@code private static final int[] $LINES = {12, 13, 13, 15};} (state to user line) */
@@ -157,8 +156,8 @@ final class FrameEmitter {
             outermost = outer;
         }
         return FieldSpec.builder(boolean.class, "$ASSERTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.class.desiredAssertionStatus()",
-                        ClassName.get((javax.lang.model.element.TypeElement) outermost))
+                .initializer("$L.class.desiredAssertionStatus()",
+                        types.names().type((javax.lang.model.element.TypeElement) outermost))
                 .build();
     }
 
@@ -186,7 +185,7 @@ final class FrameEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         for (VariableElement parameter : in.method().element().getParameters()) {
             String name = in.layout().fieldName(parameter);
-            constructor.addParameter(TypeName.get(parameter.asType()), name);
+            constructor.addParameter(types.names().typeName(parameter.asType()), name);
             constructor.addStatement("this.$N = $N", name, name);
         }
         return constructor.build();
@@ -205,7 +204,7 @@ final class FrameEmitter {
      */
     private CodeBlock router() {
         return CodeBlock.builder()
-                .nextControlFlow("catch ($T $$e)", Throwable.class)
+                .nextControlFlow("catch ($T $$e)", types.names().typeName(THROWABLE))
                 .addStatement("int $$h = $$handler($$HANDLERS, $$label)")
                 .addStatement("if ($$h < 0) throw $$e")
                 .addStatement("$$caught = $$e")
@@ -215,6 +214,8 @@ final class FrameEmitter {
                 .endControlFlow()
                 .build();
     }
+
+    private static final String THROWABLE = "java.lang.Throwable";
 
     private boolean hasHandlers() {
         return in.body().ops().stream().anyMatch(op -> op instanceof Op.Mark mark && mark.handler() != null);

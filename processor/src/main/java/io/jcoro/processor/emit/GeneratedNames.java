@@ -7,7 +7,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Every naming rule of generated code. User identifiers cannot contain {@code $} (the processor
- * rejects them), so every {@code $}-name below is free of clashes by construction.
+ * rejects them wherever a body declares them), so every {@code $}-name below, and every
+ * {@code $}-member of {@code io.jcoro.Coroutine} the frames call ({@code $await},
+ * {@code $afterClose}, the static {@code $generator} reached through the frame's own name), is
+ * free of clashes by construction. The names of types the generated code writes but did not
+ * declare are spelled by {@link NameSpeller}.
  */
 public final class GeneratedNames {
     /** The label of the frame's dispatch loop, the target of jumps out of nested statements. */

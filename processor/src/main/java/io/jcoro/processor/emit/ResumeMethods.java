@@ -81,9 +81,11 @@ final class ResumeMethods {
     record Shape(CodeBlock router, boolean deferredJump) {}
 
     private final int partBudget;
+    private final NameSpeller names;
 
-    ResumeMethods(int partBudget) {
+    ResumeMethods(int partBudget, NameSpeller names) {
         this.partBudget = partBudget;
+        this.names = names;
     }
 
     List<MethodSpec> build(List<StateBlock> blocks, Shape shape) {
@@ -123,12 +125,12 @@ final class ResumeMethods {
     /** A method that runs states {@code first} to {@code last}: a part, or a group of parts. */
     private record Target(int first, int last, String name) {}
 
-    private static MethodSpec.Builder method(Target target) {
+    private MethodSpec.Builder method(Target target) {
         return MethodSpec.methodBuilder(target.name())
                 .addJavadoc("States $L to $L of {@link #$$resume}.\n", target.first(), target.last())
                 .addModifiers(Modifier.PRIVATE)
-                .returns(Object.class)
-                .addException(Throwable.class);
+                .returns(names.typeName(OBJECT))
+                .addException(names.typeName(THROWABLE));
     }
 
     /** Generates: {@code if ($label < 40) { <call $resume0> } else if ... else { <call $resumeN> }} */
@@ -169,13 +171,16 @@ final class ResumeMethods {
         return parts;
     }
 
-    private static MethodSpec.Builder resume() {
+    private MethodSpec.Builder resume() {
         return MethodSpec.methodBuilder("$resume")
-                .addAnnotation(Override.class)
+                .addAnnotation(names.override())
                 .addModifiers(Modifier.PROTECTED)
-                .returns(Object.class)
-                .addException(Throwable.class);
+                .returns(names.typeName(OBJECT))
+                .addException(names.typeName(THROWABLE));
     }
+
+    private static final String OBJECT = "java.lang.Object";
+    private static final String THROWABLE = "java.lang.Throwable";
 
     private static String partName(int index) {
         return "$resume" + index;
@@ -200,12 +205,12 @@ final class ResumeMethods {
     }
 
     /** Picks the part that holds {@code $label}, until a part returns something else than {@code $DISPATCH}. */
-    private static CodeBlock dispatcher(List<Target> targets, int states, CodeBlock router) {
+    private CodeBlock dispatcher(List<Target> targets, int states, CodeBlock router) {
         CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("for (;;)");
         if (router != null) {
             code.beginControlFlow("try");
         }
-        code.addStatement("$T $$r", Object.class);
+        code.addStatement("$T $$r", names.typeName(OBJECT));
         code.beginControlFlow("if ($$label < 0 || $$label >= $L)", states).addStatement("throw $$badLabel()").endControlFlow();
         chain(code, targets, "$$r = $L()");
         code.beginControlFlow("if ($$r != $$DISPATCH)").addStatement("return $$r").endControlFlow();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -33,6 +34,7 @@ final class SourceRenderer {
     private final java.util.Set<Tree> deferredExits;
     private final java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements;
     private final TypeRendering.Names typeNames;
+    private final NameSpeller names;
     private final String generatedThis;
     private final Set<String> frameMethods;
 
@@ -40,7 +42,7 @@ final class SourceRenderer {
             FrameLayout layout,
             java.util.Map<Tree, io.jcoro.processor.ir.Op.Exit> jumps, java.util.Set<Tree> deferredExits,
             java.util.Map<Tree, io.jcoro.processor.ir.Op.Replacement> replacements,
-            TypeRendering.Names typeNames, String generatedSimpleName) {
+            TypeRendering.Names typeNames, NameSpeller names) {
         this.source = source;
         this.unit = unit;
         this.positions = positions;
@@ -50,7 +52,8 @@ final class SourceRenderer {
         this.deferredExits = deferredExits;
         this.replacements = replacements;
         this.typeNames = typeNames;
-        this.generatedThis = generatedSimpleName + ".this";
+        this.names = names;
+        this.generatedThis = names.generatedClass() + ".this";
         this.frameMethods = GeneratedNames.FRAME_METHOD_NAMES;
     }
 
@@ -218,7 +221,12 @@ final class SourceRenderer {
             return captures.getOrDefault(local, layout.fieldName(local));
         }
         MemberRef member = facts.members().get(tree);
-        return member.qualifier() + "." + member.name();
+        if (member.isType()) {
+            TypeElement type = (TypeElement) member.target();
+            return member.qualifier() ? names.qualifier(type) : names.type(type);
+        }
+        return (member.instance() ? generatedThis : names.qualifier((TypeElement) member.target().getEnclosingElement()))
+                + "." + member.name();
     }
 
     /**

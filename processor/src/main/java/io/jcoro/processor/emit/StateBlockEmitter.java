@@ -138,18 +138,21 @@ final class StateBlockEmitter {
             // the detail's static type picks the constructor, as in javac's own lowering of assert
             com.sun.source.tree.ExpressionTree detail = fail.statement().getDetail();
             if (detail == null) {
-                code.addStatement("throw new $T()", AssertionError.class);
+                code.addStatement("throw new $T()", types.names().typeName(ASSERTION_ERROR));
             } else {
-                code.addStatement("throw new $T($L)", AssertionError.class, render(code, detail));
+                code.addStatement("throw new $T($L)", types.names().typeName(ASSERTION_ERROR), render(code, detail));
             }
         } else if (op instanceof Op.FailMatch) {
-            code.addStatement("throw new $T(null, null)", com.palantir.javapoet.ClassName.get("java.lang", "MatchException"));
+            code.addStatement("throw new $T(null, null)", types.names().typeName(MATCH_EXCEPTION));
         } else if (op instanceof Op.JumpUnless jump) {
             code.add("if (!($L)) {\n", render(code, stripParentheses(jump.condition()))).indent()
                     .add("$$label = $L;\ncontinue;\n", jump.target().state())
                     .unindent().add("}\n");
         }
     }
+
+    private static final String ASSERTION_ERROR = "java.lang.AssertionError";
+    private static final String MATCH_EXCEPTION = "java.lang.MatchException";
 
     /** Generates: {@code urls = null; $t2 = null;} */
     private static void clear(CodeBlock.Builder code, java.util.List<String> fields) {
@@ -419,7 +422,7 @@ final class StateBlockEmitter {
     /** {@code (User) $value()}; no cast where the value is an Object anyway. */
     private CodeBlock value(TypeMirror type) {
         TypeName cast = types.castType(type);
-        return cast.equals(TypeName.get(Object.class)) ? CodeBlock.of("$$value()") : CodeBlock.of("($T) $$value()", cast);
+        return types.isObject(cast) ? CodeBlock.of("$$value()") : CodeBlock.of("($T) $$value()", cast);
     }
 
     private static com.sun.source.tree.ExpressionTree stripParentheses(com.sun.source.tree.ExpressionTree tree) {

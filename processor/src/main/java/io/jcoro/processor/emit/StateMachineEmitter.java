@@ -50,6 +50,12 @@ public final class StateMachineEmitter {
 
     public GeneratedSource emit(TypeElement host, List<LoweredMethod> methods) {
         String generatedName = GeneratedNames.generatedSimpleName(host);
+        // the file keeps the host's imports: the host's own bodies are printed against them
+        com.sun.source.tree.CompilationUnitTree hostUnit = methods.stream().map(LoweredMethod::method)
+                .filter(m -> !m.inherited()).findFirst().orElseThrow().unit();
+        NameSpeller names = new NameSpeller(elements, host, hostUnit,
+                methods.stream().map(m -> m.facts().declared()).toList(),
+                methods.stream().flatMap(m -> m.method().element().getTypeParameters().stream()).toList());
         // an inherited method's body is in its own type's file: each file is read once
         Map<com.sun.source.tree.CompilationUnitTree, CharSequence> sources = new HashMap<>();
         Map<String, Integer> overloads = new HashMap<>();
@@ -60,11 +66,11 @@ public final class StateMachineEmitter {
             String frameName = GeneratedNames.frameClassName(method.element(), index);
             List<TypeParameterElement> inScope = new ArrayList<>(host.getTypeParameters());
             inScope.addAll(method.element().getTypeParameters());
-            TypeRendering typeRendering = new TypeRendering(types, inScope, positions, method.unit());
+            TypeRendering typeRendering = new TypeRendering(types, names, inScope, positions, method.unit());
             CharSequence source = sources.computeIfAbsent(method.unit(), StateMachineEmitter::sourceOf);
             SourceRenderer renderer = new SourceRenderer(method.unit(), source, positions, lowered.facts(), lowered.layout(),
                     lowered.body().exits(), lowered.body().deferredExits(), lowered.body().replacements(),
-                    type -> typeRendering.castType(type).toString(), generatedName);
+                    type -> typeRendering.castType(type).toString(), names);
             typeRendering.useRenderer(renderer);
             TypeSpec frame = new FrameEmitter(
                     new FrameEmitter.FrameInput(method, lowered.facts(), lowered.body(), lowered.layout(),
@@ -72,23 +78,12 @@ public final class StateMachineEmitter {
                     renderer, typeRendering).emit();
             frames.add(new CoroutinesClassEmitter.Frame(method.element(), frameName, frame));
         }
-        TypeSpec type = new CoroutinesClassEmitter(elements).emit(host, frames);
+        TypeSpec type = new CoroutinesClassEmitter(elements, names).emit(host, frames);
         String packageName = packageOf(host).getQualifiedName().toString();
-        // the file keeps the host's imports: the host's own bodies are printed against them
-        com.sun.source.tree.CompilationUnitTree hostUnit = methods.stream().map(LoweredMethod::method)
-                .filter(m -> !m.inherited()).findFirst().orElseThrow().unit();
-        String text = SourceFileWriter.render(packageName, type.toBuilder(), hostUnit,
-                sources.computeIfAbsent(hostUnit, StateMachineEmitter::sourceOf), positions, userNames(methods));
+        String text = SourceFileWriter.render(packageName, type, hostUnit,
+                sources.computeIfAbsent(hostUnit, StateMachineEmitter::sourceOf), positions, names.addedImports());
         String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
         return new GeneratedSource(qualified, text, host);
-    }
-
-    private static java.util.Set<String> userNames(List<LoweredMethod> methods) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        for (LoweredMethod method : methods) {
-            names.addAll(method.facts().simpleNames());
-        }
-        return names;
     }
 
     /** The text of the user's file, read once per generated type (methods share one file). */

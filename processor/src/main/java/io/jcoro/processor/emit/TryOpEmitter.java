@@ -56,7 +56,7 @@ final class TryOpEmitter {
     void emitEndFinally(CodeBlock.Builder code, io.jcoro.processor.ir.Finally f) {
         String pending = f.pending().name();
         io.jcoro.processor.ir.Finally outer = f.outer();
-        code.addStatement("if ($L == $L) throw ($T) $L", pending, io.jcoro.processor.ir.Finally.THROW, Throwable.class,
+        code.addStatement("if ($L == $L) throw ($T) $L", pending, io.jcoro.processor.ir.Finally.THROW, throwable(),
                 f.value().name());
         code.add("if ($L == $L) {\n", pending, io.jcoro.processor.ir.Finally.RETURN).indent();
         if (outer == null) {
@@ -99,8 +99,8 @@ final class TryOpEmitter {
                 .beginControlFlow("if ($L == $L)", f.pending().name(), io.jcoro.processor.ir.Finally.THROW)
                 .beginControlFlow("try")
                 .addStatement("$L.close()", resource)
-                .nextControlFlow("catch ($T $$s)", Throwable.class)
-                .addStatement("(($T) $L).addSuppressed($$s)", Throwable.class, f.value().name())
+                .nextControlFlow("catch ($T $$s)", throwable())
+                .addStatement("(($T) $L).addSuppressed($$s)", throwable(), f.value().name())
                 .endControlFlow()
                 .nextControlFlow("else")
                 .addStatement("$L.close()", resource)
@@ -115,29 +115,32 @@ final class TryOpEmitter {
         code.add("if ($L == null) {\n", resource).indent()
                 .add("$$label = $L;\ncontinue;\n", close.skip().state()).unindent().add("}\n");
         code.add("if ($$await($L.closeAsync($L == $L ? ($T) $L : null), $L)) return $$SUSPENDED;\n", resource,
-                f.pending().name(), io.jcoro.processor.ir.Finally.THROW, Throwable.class, f.value().name(),
+                f.pending().name(), io.jcoro.processor.ir.Finally.THROW, throwable(), f.value().name(),
                 close.resume().state());
     }
 
     /**
      * Generates, after {@code closeAsync} ended:
      * <pre>{@code
-     * Throwable $out = AsyncCloseable.afterClose(db, $t4 == -2 ? (Throwable) $t5 : null, $failure());
+     * Throwable $out = $afterClose(db, $t4 == -2 ? (Throwable) $t5 : null);
      * if ($out != null) { $t5 = $out; $t4 = -2; } else if ($t4 == -2) { $t4 = -1; }
      * }</pre>
      */
     void emitAfterCloseAsync(CodeBlock.Builder code, Op.AfterCloseAsync after) {
         io.jcoro.processor.ir.Finally f = after.finally_();
         String pending = f.pending().name();
-        code.addStatement("$T $$out = $T.afterClose($L, $L == $L ? ($T) $L : null, $$failure())", Throwable.class,
-                io.jcoro.processor.util.TypeNames.ASYNC_CLOSEABLE, resourceName(after.resource()), pending,
-                io.jcoro.processor.ir.Finally.THROW, Throwable.class, f.value().name());
+        code.addStatement("$T $$out = $$afterClose($L, $L == $L ? ($T) $L : null)", throwable(),
+                resourceName(after.resource()), pending, io.jcoro.processor.ir.Finally.THROW, throwable(), f.value().name());
         code.beginControlFlow("if ($$out != null)")
                 .addStatement("$L = $$out", f.value().name())
                 .addStatement("$L = $L", pending, io.jcoro.processor.ir.Finally.THROW)
                 .nextControlFlow("else if ($L == $L)", pending, io.jcoro.processor.ir.Finally.THROW)
                 .addStatement("$L = $L", pending, io.jcoro.processor.ir.Finally.NORMAL)
                 .endControlFlow();
+    }
+
+    private TypeName throwable() {
+        return types.names().typeName("java.lang.Throwable");
     }
 
     private String resourceName(Op.Resource resource) {

@@ -29,13 +29,20 @@ public final class TypeRendering {
     private SourceRenderer renderer;
     private final SourcePositions positions;
     private final com.sun.source.tree.CompilationUnitTree unit;
+    private final NameSpeller names;
 
-    TypeRendering(Types types, List<? extends TypeParameterElement> inScope,
+    TypeRendering(Types types, NameSpeller names, List<? extends TypeParameterElement> inScope,
             SourcePositions positions, com.sun.source.tree.CompilationUnitTree unit) {
         this.types = types;
+        this.names = names;
         this.typeParameters.addAll(inScope);
         this.positions = positions;
         this.unit = unit;
+    }
+
+    /** How the generated file writes the names of types (and of the types that qualify members). */
+    NameSpeller names() {
+        return names;
     }
 
     /** Writes a type in generated source text. */
@@ -82,13 +89,13 @@ public final class TypeRendering {
     TypeName fieldType(VariableElement variable) {
         TypeMirror type = variable.asType();
         // a multi-catch parameter's type is a union, which no declaration can name: use its erasure
-        return type.getKind() == javax.lang.model.type.TypeKind.UNION ? TypeName.get(types.erasure(type)) : TypeName.get(type);
+        return names.typeName(type.getKind() == javax.lang.model.type.TypeKind.UNION ? types.erasure(type) : type);
     }
 
     /** The type to cast an awaited value to: its own type if denotable, else its erasure. */
     TypeName castType(TypeMirror type) {
         if (isDenotable(type, typeParameters)) {
-            return TypeName.get(type);
+            return names.typeName(type);
         }
         // A local or anonymous class has no name here: its superclass is the closest type that has.
         // The pipeline reports the places where that would change the program (JCORO-E019); a
@@ -98,10 +105,17 @@ public final class TypeRendering {
             named = named.getKind() == javax.lang.model.type.TypeKind.DECLARED
                     ? ((TypeElement) ((DeclaredType) named).asElement()).getSuperclass() : null;
             if (named == null || named.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
-                return TypeName.get(Object.class); // an array of one, or a local interface
+                return names.typeName(OBJECT); // an array of one, or a local interface
             }
         }
-        return TypeName.get(named);
+        return names.typeName(named);
+    }
+
+    private static final String OBJECT = "java.lang.Object";
+
+    /** Whether {@code type}, a result of {@link #castType}, is {@code Object}: a cast to it is no cast. */
+    boolean isObject(TypeName type) {
+        return type.equals(names.typeName(OBJECT));
     }
 
     /** A local or anonymous class (or an array of one): erasure does not make it denotable. */

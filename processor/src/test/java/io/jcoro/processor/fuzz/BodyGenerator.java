@@ -139,6 +139,7 @@ public final class BodyGenerator {
                 import java.util.Arrays;
                 import java.util.List;
                 import java.util.function.Consumer;
+                import java.util.function.UnaryOperator;
                 import static io.jcoro.Coro.*;
 
                 @SuppressWarnings({"fallthrough", "finally", "unused", "cast", "try", "divzero", "static"})
@@ -171,10 +172,10 @@ public final class BodyGenerator {
                     }
 
                     static String str(int x) {
-                        return String.valueOf(x);
+                        return Integer.toString(x);
                     }
 
-                    static String ap(java.util.function.UnaryOperator<String> f, String x) {
+                    static String ap(UnaryOperator<String> f, String x) {
                         return f.apply(x);
                     }
 
@@ -433,13 +434,32 @@ public final class BodyGenerator {
 
     private static final String[] STRING_ARGS = {"", "ab", "k1", "xyz", "k3"};
 
-    /** A class with one method pair per seed. */
-    public static GeneratedClass generateClass(String packageName, String simpleName, long[] methodSeeds, Config config) {
-        StringBuilder source = new StringBuilder(prelude(packageName, simpleName));
+    /**
+     * A class with one method pair per seed.
+     *
+     * @param hostile whether the class declares {@link HostileNames} (the same in both versions)
+     */
+    public static GeneratedClass generateClass(String packageName, String simpleName, long[] methodSeeds, Config config,
+            boolean hostile) {
+        String prelude = prelude(packageName, simpleName);
+        HostileNames names = hostile ? new HostileNames(methodSeeds[0], packageName, simpleName, prelude) : null;
+        List<MethodCase> generated = new ArrayList<>();
+        for (int i = 0; i < methodSeeds.length; i++) {
+            generated.add(new BodyGenerator(methodSeeds[i], config, names == null ? null : names.method(methodSeeds[i]))
+                    .method("m" + i));
+        }
+        if (names != null) {
+            StringBuilder all = new StringBuilder(prelude);
+            generated.forEach(m -> all.append(m.asyncSource()).append(m.plainSource()));
+            names.chooseTypes(all.toString());
+            String header = "public abstract class " + simpleName + " {";
+            prelude = prelude.replace(header, header + names.members());
+            generated.replaceAll(names::decorate);
+        }
+        StringBuilder source = new StringBuilder(prelude);
         List<MethodCase> methods = new ArrayList<>();
         List<int[]> lines = new ArrayList<>();
-        for (int i = 0; i < methodSeeds.length; i++) {
-            MethodCase m = generateMethod("m" + i, methodSeeds[i], config);
+        for (MethodCase m : generated) {
             int asyncStart = lineCount(source) + 1;
             source.append(m.asyncSource()).append('\n');
             int asyncEnd = lineCount(source);
@@ -461,10 +481,6 @@ public final class BodyGenerator {
         return n;
     }
 
-    /** One method pair, a function of {@code seed} and {@code config} only. */
-    public static MethodCase generateMethod(String name, long seed, Config config) {
-        return new BodyGenerator(seed, config).method(name);
-    }
 
     // ------------------------------------------------------------------ state of one method
 
@@ -488,11 +504,17 @@ public final class BodyGenerator {
     private Ret ret;
 
     private final long seed;
+    /** Hostile names for the parameters and some locals, or null. */
+    private final HostileNames.Method hostile;
+    /** The names of the parameters, {@code int n} and {@code String s} unless hostile. */
+    private String n = "n";
+    private String s = "s";
 
-    private BodyGenerator(long seed, Config cfg) {
+    private BodyGenerator(long seed, Config cfg, HostileNames.Method hostile) {
         this.seed = seed;
         this.r = new Random(seed);
         this.cfg = cfg;
+        this.hostile = hostile;
     }
 
     private MethodCase method(String name) {
@@ -500,13 +522,17 @@ public final class BodyGenerator {
         ret = rets[r.nextInt(rets.length)];
         int n = r.nextInt(12) - 2;
         String s = STRING_ARGS[r.nextInt(STRING_ARGS.length)];
-        a.append("    @Async\n    public Coroutine<").append(ret.box).append("> ").append(name)
-                .append("(int n, String s) throws Exception {\n");
+        if (hostile != null) {
+            this.n = hostile.parameter("n");
+            this.s = hostile.parameter("s");
+        }
+        String parameters = "(int " + this.n + ", String " + this.s + ") throws Exception {\n";
+        a.append("    @Async\n    public Coroutine<").append(ret.box).append("> ").append(name).append(parameters);
         p.append("    public ").append(ret == Ret.VOID ? "void" : ret.box).append(' ').append(name)
-                .append("Plain(int n, String s) throws Exception {\n");
+                .append("Plain").append(parameters);
         indent = 2;
-        scope.add(new Var("n", Ty.INT, true));
-        scope.add(new Var("s", Ty.STR, true));
+        scope.add(new Var(this.n, Ty.INT, true));
+        scope.add(new Var(this.s, Ty.STR, true));
         int count = 3 + r.nextInt(6);
         for (int i = 0; i < count && statements < cfg.maxStatements(); i++) {
             statement(0, true);
@@ -565,6 +591,11 @@ public final class BodyGenerator {
 
     private String fresh(String prefix) {
         return prefix + scope.size();
+    }
+
+    /** A fresh name for a declared local: now and then a hostile one, if the method has them. */
+    private String freshLocal() {
+        return hostile == null ? fresh("v") : hostile.local(fresh("v"));
     }
 
     private boolean awaits() {
@@ -1086,7 +1117,7 @@ public final class BodyGenerator {
     private void declaration() {
         Ty t = randomType();
         Ex init = e(t);
-        String name = fresh("v");
+        String name = freshLocal();
         boolean fin = chance(8);
         String type = typeName(t);
         if (!fin && chance(10) && (t == Ty.STR || t == Ty.LONG || t == Ty.BOOL || t == Ty.ENUM)) {
@@ -1146,7 +1177,7 @@ public final class BodyGenerator {
                         "); log(\"wl\" + acc", id, "[0]); }");
             }
             // the detail runs only when the condition is false (the twins run with -ea, as tests do)
-            case 7 -> line("assert ", e(Ty.BOOL), chance(50) ? " || n != 3" : "", " : ", e(Ty.STR), ";");
+            case 7 -> line("assert ", e(Ty.BOOL), chance(50) ? " || " + n + " != 3" : "", " : ", e(Ty.STR), ";");
             case 0, 1 -> {
                 if (noAwait == 0) {
                     line(bare(pick(await("vi", e(Ty.INT)), await("bump", e(Ty.INT)), await("vs", e(Ty.STR)))), ";");

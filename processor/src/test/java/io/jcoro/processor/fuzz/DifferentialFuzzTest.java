@@ -35,7 +35,11 @@ import org.junit.jupiter.api.Test;
  * <li>{@code jcoro.fuzz.seed} (default fixed): the campaign seed; {@code random} picks one (printed);
  * <li>{@code jcoro.fuzz.batch} (default 40): methods per compiled class;
  * <li>{@code jcoro.fuzz.threads} (default: processors, at most 4): batches compiled and run at once;
- * <li>{@code jcoro.fuzz.method} (a method seed from a failure message): generate and check only that one.
+ * <li>{@code jcoro.fuzz.method} (a method seed from a failure message): generate and check only that one;
+ * <li>{@code jcoro.fuzz.hostile} (default {@code half}): which classes declare {@link HostileNames}
+ *     (fields, parameters, locals, member and local types and type parameters named like the
+ *     names generated code writes): {@code half} (two batches of every four, one of them split),
+ *     {@code all} or {@code none}.
  * </ul>
  * Every other class is compiled with {@code -Ajcoro.partBudget=}{@value #SPLIT_BUDGET}, which splits
  * nearly every state of its frames into a {@code $resume} part of its own: the split large bodies
@@ -83,6 +87,10 @@ class DifferentialFuzzTest {
             }
         }
 
+        if (hostile(2)) {
+            System.out.println("jcoro fuzz: hostile names besides " + HostileNames.LISTED + ", derived from the emitter: "
+                    + HostileNames.emitterNames());
+        }
         long began = System.nanoTime();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         int[] checked = new int[1];
@@ -93,9 +101,10 @@ class DifferentialFuzzTest {
                 long[] seeds = batches.get(b);
                 String name = "Fuzz" + b;
                 boolean split = b % 2 == 1;
+                boolean hostile = hostile(b);
                 List<String> options = split ? List.of("-Ajcoro.partBudget=" + SPLIT_BUDGET) : List.of();
-                done.add(pool.submit(() -> new Batch(name, seeds, BodyGenerator.Config.fromSystemProperties(), options,
-                        split, failures).run()));
+                done.add(pool.submit(() -> new Batch(name, seeds, BodyGenerator.Config.fromSystemProperties(), hostile,
+                        options, split, failures).run()));
             }
             for (Future<Integer> f : done) {
                 checked[0] += f.get();
@@ -129,6 +138,15 @@ class DifferentialFuzzTest {
         }
     }
 
+    /** Whether batch {@code b} declares hostile names, by {@code jcoro.fuzz.hostile}. */
+    private static boolean hostile(int b) {
+        return switch (System.getProperty("jcoro.fuzz.hostile", "half")) {
+            case "all" -> true;
+            case "none" -> false;
+            default -> b % 4 >= 2;
+        };
+    }
+
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread t = new Thread(runnable, name);
@@ -142,6 +160,7 @@ class DifferentialFuzzTest {
         private final String name;
         private final long[] seeds;
         private final BodyGenerator.Config config;
+        private final boolean hostile;
         private final List<String> options;
         private final boolean expectSplit;
         private final List<String> failures;
@@ -150,15 +169,17 @@ class DifferentialFuzzTest {
         private ExecutorService runner = Executors.newSingleThreadExecutor(daemon("fuzz-run"));
 
         /**
+         * @param hostile whether the class declares {@link HostileNames}
          * @param options extra javac options for the class
          * @param expectSplit whether some frame must have a split {@code $resume} (else a failure)
          * @param failures where each failure is added, as a report
          */
-        Batch(String name, long[] seeds, BodyGenerator.Config config, List<String> options, boolean expectSplit,
-                List<String> failures) {
+        Batch(String name, long[] seeds, BodyGenerator.Config config, boolean hostile, List<String> options,
+                boolean expectSplit, List<String> failures) {
             this.name = name;
             this.seeds = seeds;
             this.config = config;
+            this.hostile = hostile;
             this.options = options;
             this.expectSplit = expectSplit;
             this.failures = failures;
@@ -169,7 +190,7 @@ class DifferentialFuzzTest {
                 java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
                 long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
-                GeneratedClass generated = BodyGenerator.generateClass("fuzz", name, seeds, config);
+                GeneratedClass generated = BodyGenerator.generateClass("fuzz", name, seeds, config, hostile);
                 String dump = System.getProperty("jcoro.fuzz.dump");
                 if (dump != null) {
                     java.nio.file.Path dir = java.nio.file.Path.of(dump, "fuzz");
@@ -184,7 +205,7 @@ class DifferentialFuzzTest {
                     List<Long> good = new ArrayList<>();
                     for (long s : seeds) {
                         GeneratedClass single = BodyGenerator.generateClass("fuzz", name, new long[] {s},
-                                config);
+                                config, hostile);
                         Compilation c = compile(single);
                         if (clean(c)) {
                             good.add(s);
@@ -196,7 +217,7 @@ class DifferentialFuzzTest {
                         return 0;
                     }
                     generated = BodyGenerator.generateClass("fuzz", name, good.stream().mapToLong(Long::longValue).toArray(),
-                            config);
+                            config, hostile);
                     compilation = compile(generated);
                     if (!clean(compilation)) {
                         failures.add(compileFailure(generated, compilation));
@@ -308,6 +329,9 @@ class DifferentialFuzzTest {
             out.append("\ndiagnostics:\n").append(diagnostics);
             if (generated.methods().size() == 1) {
                 MethodCase m = generated.methods().get(0);
+                String source = generated.source();
+                int header = source.indexOf("public abstract class ");
+                out.append("class: ").append(source, header, source.indexOf('\n', header)).append('\n');
                 out.append("async version:\n").append(m.asyncSource()).append("plain version:\n").append(m.plainSource());
             } else {
                 out.append("source:\n").append(generated.source());
@@ -344,7 +368,14 @@ class DifferentialFuzzTest {
             StringBuilder out = new StringBuilder(what).append(": ").append(generated.qualifiedName()).append('.')
                     .append(m.name()).append("(").append(m.n()).append(", \"").append(m.s()).append("\")")
                     .append(" method seed ").append(m.seed())
-                    .append(" (rerun: -Djcoro.fuzz.method=").append(m.seed()).append(")\n").append(difference);
+                    .append(" (rerun: -Djcoro.fuzz.method=").append(m.seed())
+                    .append(hostile ? " -Djcoro.fuzz.hostile=all" : "").append(")\n").append(difference);
+            if (hostile) {
+                // the hostile members of the class are on its header line
+                String source = generated.source();
+                int header = source.indexOf("public abstract class ");
+                out.append("class: ").append(source, header, source.indexOf('\n', header)).append('\n');
+            }
             out.append("async version:\n").append(m.asyncSource()).append("plain version:\n").append(m.plainSource());
             return out.toString();
         }

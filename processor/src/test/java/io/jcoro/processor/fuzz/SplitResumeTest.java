@@ -25,7 +25,7 @@ class SplitResumeTest {
             seeds[i] = DifferentialFuzzTest.methodSeed(0x5b13L, i);
         }
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        DifferentialFuzzTest.Batch batch = new DifferentialFuzzTest.Batch("Large", seeds, large, List.of(), true, failures);
+        DifferentialFuzzTest.Batch batch = new DifferentialFuzzTest.Batch("Large", seeds, large, false, List.of(), true, failures);
         int compared = batch.run();
         assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));
         assertEquals(seeds.length, compared);

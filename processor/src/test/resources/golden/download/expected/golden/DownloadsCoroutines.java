@@ -6,59 +6,58 @@ import io.jcoro.annotations.Async;
 import java.io.IOException;
 import java.util.List;
 import static io.jcoro.Coro.*;
-
 import java.util.Iterator;
 import javax.annotation.processing.Generated;
 
 /**
- * Coroutine implementations of the {@code @Async} methods of {@link Downloads}.
+ * Coroutine implementations of the {@code @Async} methods of {@link golden.Downloads}.
  */
 @Generated(
         value = "io.jcoro.processor.CoroutineProcessor",
         comments = "from golden.Downloads"
 )
-@java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"})
+@SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"})
 public abstract class DownloadsCoroutines implements Downloads {
-    @java.lang.Override
-    public io.jcoro.Coroutine<Integer> totalSize(java.util.List<java.lang.String> urls) {
+    @Override
+    public Coroutine<Integer> totalSize(List<String> urls) {
         return new $TotalSize(urls);
     }
 
     /**
-     * The state machine of {@link Downloads#totalSize}.
+     * The state machine of {@link golden.Downloads#totalSize}.
      */
-    private final class $TotalSize extends io.jcoro.Coroutine<Integer> {
+    private final class $TotalSize extends Coroutine<Integer> {
         private static final int[] $HANDLERS = {-1, -1, 4, 4, 6, 6};
 
         private static final int[] $LINES = {18, 19, 21, 21, 21, 22, 22, 25, 25, 25, 28};
 
-        private java.util.List<java.lang.String> urls;
+        private List<String> urls;
 
         private int total;
 
-        private java.lang.String url;
+        private String url;
 
         private int $t1;
 
-        private java.lang.Object $t2;
+        private Object $t2;
 
-        private Iterator<java.lang.String> $t0;
+        private Iterator<String> $t0;
 
         private int $t3;
 
-        private java.lang.Throwable $caught;
+        private Throwable $caught;
 
-        $TotalSize(java.util.List<java.lang.String> urls) {
+        $TotalSize(List<String> urls) {
             this.urls = urls;
         }
 
-        @java.lang.Override
+        @Override
         protected StackTraceElement $where() {
             return $where("golden.Downloads", "totalSize", "Downloads.java", $LINES);
         }
 
-        @java.lang.Override
-        protected java.lang.Object $resume() throws java.lang.Throwable {
+        @Override
+        protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {
                 try {
@@ -73,7 +72,7 @@ public abstract class DownloadsCoroutines implements Downloads {
                                 $label = 10;
                                 continue;
                             }
-                            url = (java.lang.String) $t0.next();
+                            url = (String) $t0.next();
                         }
                         case 2: {
                             $label = 2;
@@ -88,14 +87,14 @@ public abstract class DownloadsCoroutines implements Downloads {
                             continue;
                         }
                         case 4: {
-                            if ($caught instanceof java.io.IOException) {
+                            if ($caught instanceof IOException) {
                                 $label = 5;
                                 continue;
                             }
                             throw $caught;
                         }
                         case 5: {
-                            java.io.IOException e = (java.io.IOException) $caught;
+                            IOException e = (IOException) $caught;
                             {
                                 log("skipped " + url + ": " + e.getMessage());
                             }
@@ -112,7 +111,7 @@ public abstract class DownloadsCoroutines implements Downloads {
                         }
                         case 8: {
                             $value();
-                            if ($t1 == -2) throw (java.lang.Throwable) $t2;
+                            if ($t1 == -2) throw (Throwable) $t2;
                             if ($t1 == -3) {
                                 return $t2;
                             }
@@ -127,7 +126,7 @@ public abstract class DownloadsCoroutines implements Downloads {
                         default:
                             throw $badLabel();
                     }
-                } catch (java.lang.Throwable $e) {
+                } catch (Throwable $e) {
                     int $h = $handler($HANDLERS, $label);
                     if ($h < 0) throw $e;
                     $caught = $e;

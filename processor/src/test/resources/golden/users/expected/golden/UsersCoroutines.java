@@ -6,37 +6,36 @@ import io.jcoro.annotations.Async;
 import java.time.Duration;
 import java.util.List;
 import static io.jcoro.Coro.*;
-
 import javax.annotation.processing.Generated;
 
 /**
- * Coroutine implementations of the {@code @Async} methods of {@link Users}.
+ * Coroutine implementations of the {@code @Async} methods of {@link golden.Users}.
  */
 @Generated(
         value = "io.jcoro.processor.CoroutineProcessor",
         comments = "from golden.Users"
 )
-@java.lang.SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"})
+@SuppressWarnings({"all", "fallthrough", "unchecked", "rawtypes", "cast", "try", "finally", "deprecation", "removal", "static", "divzero"})
 public class UsersCoroutines implements Users {
-    @java.lang.Override
-    public io.jcoro.Coroutine<Users.User> fetchUser(int id) {
+    @Override
+    public Coroutine<Users.User> fetchUser(int id) {
         return new $FetchUser(id);
     }
 
-    @java.lang.Override
-    public io.jcoro.Coroutine<Users.User> processUser(int id) {
+    @Override
+    public Coroutine<Users.User> processUser(int id) {
         return new $ProcessUser(id);
     }
 
-    @java.lang.Override
-    public io.jcoro.Coroutine<Void> main() {
+    @Override
+    public Coroutine<Void> main() {
         return new $Main();
     }
 
     /**
-     * The state machine of {@link Users#fetchUser}.
+     * The state machine of {@link golden.Users#fetchUser}.
      */
-    private static final class $FetchUser extends io.jcoro.Coroutine<Users.User> {
+    private static final class $FetchUser extends Coroutine<Users.User> {
         private static final int[] $LINES = {23, 23};
 
         private int id;
@@ -45,13 +44,13 @@ public class UsersCoroutines implements Users {
             this.id = id;
         }
 
-        @java.lang.Override
+        @Override
         protected StackTraceElement $where() {
             return $where("golden.Users", "fetchUser", "Users.java", $LINES);
         }
 
-        @java.lang.Override
-        protected java.lang.Object $resume() throws java.lang.Throwable {
+        @Override
+        protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {
                 switch ($label) {
@@ -70,9 +69,9 @@ public class UsersCoroutines implements Users {
     }
 
     /**
-     * The state machine of {@link Users#processUser}.
+     * The state machine of {@link golden.Users#processUser}.
      */
-    private final class $ProcessUser extends io.jcoro.Coroutine<Users.User> {
+    private final class $ProcessUser extends Coroutine<Users.User> {
         private static final int[] $LINES = {29, 29};
 
         private int id;
@@ -81,13 +80,13 @@ public class UsersCoroutines implements Users {
             this.id = id;
         }
 
-        @java.lang.Override
+        @Override
         protected StackTraceElement $where() {
             return $where("golden.Users", "processUser", "Users.java", $LINES);
         }
 
-        @java.lang.Override
-        protected java.lang.Object $resume() throws java.lang.Throwable {
+        @Override
+        protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {
                 switch ($label) {
@@ -107,21 +106,21 @@ public class UsersCoroutines implements Users {
     }
 
     /**
-     * The state machine of {@link Users#main}.
+     * The state machine of {@link golden.Users#main}.
      */
-    private final class $Main extends io.jcoro.Coroutine<Void> {
+    private final class $Main extends Coroutine<Void> {
         private static final int[] $LINES = {36, 36};
 
         $Main() {
         }
 
-        @java.lang.Override
+        @Override
         protected StackTraceElement $where() {
             return $where("golden.Users", "main", "Users.java", $LINES);
         }
 
-        @java.lang.Override
-        protected java.lang.Object $resume() throws java.lang.Throwable {
+        @Override
+        protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {
                 switch ($label) {
@@ -129,7 +128,7 @@ public class UsersCoroutines implements Users {
                         if ($await(gather(processUser(1), processUser(2), processUser(3)), 1)) return $SUSPENDED;
                     }
                     case 1: {
-                        List<User> users = (java.util.List<Users.User>) $value();
+                        List<User> users = (List<Users.User>) $value();
                         for (User u : users) System.out.println("Processed: " + u.name);
                         return $return(null);
                     }

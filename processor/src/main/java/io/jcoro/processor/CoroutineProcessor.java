@@ -45,8 +45,9 @@ public final class CoroutineProcessor extends AbstractProcessor {
     static final String PART_BUDGET = "jcoro.partBudget";
 
     /**
-     * {@code -Ajcoro.keepInferredTypes}: leave javac's inferred type trees in place after a round
-     * (tests of what is reported where they cannot be taken back; see {@code InferredTypeTrees}).
+     * {@code -Ajcoro.keepInferredTypes}: leave the trees javac completed while attributing in place
+     * after a round (tests of what is reported where they cannot be given back; see
+     * {@code TreeSnapshot}, {@code InferredTypeTrees}).
      */
     static final String KEEP_INFERRED_TYPES = "jcoro.keepInferredTypes";
 
@@ -109,7 +110,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
             reportNoTreeApi(annotated);
             return;
         }
-        context.attribution().newRound();
+        context.attribution().newRound(round.getRootElements());
         List<AsyncType> types = new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, deferred, async);
         deferred.clear();
         boolean lastRound = round.processingOver();
@@ -125,7 +126,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
             }
         } finally {
             // javac compiles the attributed classes again after this round: give it back their trees
-            for (TreePath declaration : context.attribution().restoreInferredTypes()) {
+            for (TreePath declaration : context.attribution().restoreTrees()) {
                 VariableTree variable = (VariableTree) declaration.getLeaf();
                 context.diagnostics().report(DiagnosticCode.UNNAMEABLE_INFERRED_TYPE, variable,
                         declaration.getCompilationUnit(), context.attribution().elementOf(declaration),

@@ -58,7 +58,8 @@ final class CoroutinePipeline {
         }
         // an inherited body's misuses are reported once, where it is declared: here, quietly;
         // one that cannot be lowered is left out (its own type's generated class fails, and says why)
-        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource);
+        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource)
+                .stream().filter(this::validWhereDeclared).toList();
         if (!inherited.isEmpty() && lowerEach(inherited, type.element(), lastRound, diagnostics.quiet(),
                 reachableFrom(type, validator), lowered) == Lowering.DEFERRED) {
             return Outcome.DEFERRED;
@@ -87,6 +88,17 @@ final class CoroutinePipeline {
                     "its body uses " + element + ", out of reach from " + type.element().getQualifiedName()));
             return outOfReach.isEmpty();
         };
+    }
+
+    /**
+     * Whether an inherited method passes, quietly, the checks of its own type's pipeline: one that
+     * does not is reported there (its signature, as a result type without a type argument, is not
+     * one the passes can read) and not lowered here.
+     */
+    private boolean validWhereDeclared(ExecutableElement method) {
+        javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) method.getEnclosingElement();
+        return new SignatureValidator(context.diagnostics().quiet())
+                .validate(new AsyncType(declaring, List.of(method), List.of()));
     }
 
     /** What became of a list of methods. */

@@ -5,6 +5,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.attribute.AttributionFailed;
 import io.jcoro.processor.collect.AsyncCollector;
 import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
@@ -90,12 +91,34 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * The stack of the thread a round runs on. The passes recurse over the body's expressions (as
+     * javac's own attribution, which the round runs too), where javac's code generation for the
+     * same expressions is mostly iterative: on the compiler's thread, a long {@code +} or
+     * {@code &&} chain of awaits would overflow the stack in the processor before it does in javac.
+     * A thread's stack is reserved, not committed: only what a round uses costs memory.
+     */
+    static final long ROUND_STACK_BYTES = 1L << 30;
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                processRound(round);
+            } catch (Throwable bug) {
+                failure[0] = bug;
+            }
+        }, "jcoro-round", ROUND_STACK_BYTES);
+        worker.start();
         try {
-            processRound(round);
-        } catch (Throwable bug) {
-            reportBug(null, "this round", bug);
+            worker.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            failure[0] = interrupted;
+        }
+        if (failure[0] != null) {
+            reportBug(null, "this round", failure[0]);
         }
         return false;
     }
@@ -120,6 +143,8 @@ public final class CoroutineProcessor extends AbstractProcessor {
                     if (new CoroutinePipeline(context).run(type, lastRound) == CoroutinePipeline.Outcome.DEFERRED) {
                         deferred.add(type.element().getQualifiedName().toString());
                     }
+                } catch (AttributionFailed javacFailed) {
+                    // javac reports the file's errors itself when it compiles the class without the processor
                 } catch (Throwable bug) {
                     reportBug(type.element(), type.element().getQualifiedName(), bug);
                 }

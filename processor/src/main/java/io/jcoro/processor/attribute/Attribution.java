@@ -44,6 +44,8 @@ public final class Attribution {
     private final java.util.Set<com.sun.source.tree.CompilationUnitTree> knownUnits = new java.util.LinkedHashSet<>();
     /** The source files of the classes attributed since {@link #restoreTrees()}. */
     private final java.util.Set<com.sun.source.tree.CompilationUnitTree> attributedUnits = new java.util.LinkedHashSet<>();
+    /** The source files of the classes javac failed to attribute this round. */
+    private final java.util.Set<com.sun.source.tree.CompilationUnitTree> failedUnits = new java.util.HashSet<>();
     private final boolean restoreTrees;
     private final InferredTypeTrees inferredTypes;
     /** The trees' shape before this round's attribution; null until needed, empty if it cannot be written back. */
@@ -75,7 +77,7 @@ public final class Attribution {
      * source file of the compilation (a member or local class's supertype, attributed with it,
      * may be in any of them), and those of its supertypes found only on the source path.
      */
-    private void recordBeforeAttribution(TypeMirror type) {
+    private java.util.Set<com.sun.source.tree.CompilationUnitTree> recordBeforeAttribution(TypeMirror type) {
         java.util.Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.LinkedHashSet<>();
         addSupertypeUnits(type, units);
         attributedUnits.addAll(units);
@@ -86,6 +88,7 @@ public final class Attribution {
             knownUnits.forEach(s::record);
             units.forEach(s::record);
         });
+        return units;
     }
 
     /** javac attributes a class's superclasses with it, and the processor its supertypes' inherited bodies. */
@@ -109,15 +112,29 @@ public final class Attribution {
         return path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null;
     }
 
-    /** The attributed body of {@code method}, or empty if the method has no source tree. */
+    /**
+     * The attributed body of {@code method}, or empty if the method has no source tree.
+     *
+     * @throws AttributionFailed if javac failed attributing the method's class or a supertype,
+     *     now or earlier in the round
+     */
     public Optional<TreePath> attribute(ExecutableElement method) {
         TreePath path = methodPath(method);
         if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
             return Optional.empty();
         }
-        recordBeforeAttribution(method.getEnclosingElement().asType());
-        // forces attribution of the enclosing class: the first statement-level node has no symbol yet
-        trees.getElement(new TreePath(path, tree.getBody()));
+        java.util.Set<com.sun.source.tree.CompilationUnitTree> units = recordBeforeAttribution(method.getEnclosingElement().asType());
+        if (units.stream().anyMatch(failedUnits::contains)) {
+            throw new AttributionFailed(null);
+        }
+        try {
+            // forces attribution of the enclosing class: the first statement-level node has no symbol yet
+            trees.getElement(new TreePath(path, tree.getBody()));
+        } catch (RuntimeException | AssertionError | StackOverflowError javacFailure) {
+            // the classes javac was attributing are left half done: nothing in their files is used
+            failedUnits.addAll(units);
+            throw new AttributionFailed(javacFailure);
+        }
         return Optional.of(path);
     }
 
@@ -152,6 +169,7 @@ public final class Attribution {
      */
     public void newRound(java.util.Collection<? extends Element> roots) {
         methodPaths.clear();
+        failedUnits.clear();
         for (Element root : roots) {
             TreePath path = trees.getPath(root);
             if (path != null) {

@@ -7,7 +7,6 @@ import io.jcoro.processor.analyze.BodyScanner;
 import io.jcoro.processor.analyze.VerbPlacementScanner;
 import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.diag.AbortMethod;
-import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.emit.GeneratedNames;
 import io.jcoro.processor.emit.SourceFileWriter;
@@ -146,14 +145,11 @@ final class CoroutinePipeline {
             if (!lastRound) {
                 return null;
             }
-            // a misuse of the DSL can be why javac could not type the body: say that, if so
-            int errors = diagnostics.errorCount();
+            // javac gives a tree no type only where it reports an error, which it shows when it
+            // compiles the class: a misuse of the DSL can be the cause, and is said if so; any
+            // other error of the processor's own there would only repeat javac's
             new BodyScanner(attribution, diagnostics, context.types())
                     .scan(method, GeneratedNames.generatedSimpleName(host));
-            if (diagnostics.errorCount() == errors) {
-                diagnostics.report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
-                        path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
-            }
             return Optional.empty();
         }
         return Optional.of(method);
@@ -192,10 +188,5 @@ final class CoroutinePipeline {
                 context.attribution().positions().getStartPosition(unit, method.tree()));
         int[] lines = io.jcoro.processor.ir.LineTable.of(body.ops(), context.attribution().positions(), unit, firstLine);
         return new LoweredMethod(method, facts, body, layout, dead, lines);
-    }
-
-
-    private static String displayName(ExecutableElement element) {
-        return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName() + "()";
     }
 }

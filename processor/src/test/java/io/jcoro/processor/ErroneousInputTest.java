@@ -53,6 +53,15 @@ class ErroneousInputTest {
         assertThat(errors).isEqualTo(errors(javacAlone(source)));
     }
 
+    /** A body javac cannot attribute: javac's errors, and nothing of the processor's own next to them. */
+    @Test
+    void bodyWithACompileErrorShowsJavacsErrorsAlone() {
+        JavaFileObject source = CoroCompiler.resource("erroneous/UnresolvedType.java");
+        List<String> errors = errors(CoroCompiler.compile(source));
+        assertThat(errors).containsExactly("12: cannot find symbol", "19: incompatible types: int cannot be converted to java.lang.String");
+        assertThat(errors).isEqualTo(errors(javacAlone(source)));
+    }
+
     private static Compilation javacAlone(JavaFileObject source) {
         return Compiler.javac().withOptions("-proc:none", "--release", "17").compile(source);
     }

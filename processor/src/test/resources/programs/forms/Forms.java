@@ -126,40 +126,12 @@ public abstract class Forms extends FormsBase {
     @Async
     public Coroutine<String> run(int mode) {
         int a = await(value(mode));
-        Shape circle = new Shape() {
-            @Override
-            public double area() {
-                return 3 * a;
-            }
-        };
-        Supplier<String> text = () -> switch (Level.values()[a % 2]) {
-            case LOW -> "low";
-            case HIGH -> {
-                String h = Level.HIGH.describe();
-                yield h;
-            }
-        };
         int b = await(value(mode + 1));
-        return done(forms(mode, a, b) + " " + circle.describe() + " " + text.get());
+        return done(forms(mode, a, b));
     }
 
     public String runPlain(int mode) {
-        int a = valuePlain(mode);
-        Shape circle = new Shape() {
-            @Override
-            public double area() {
-                return 3 * a;
-            }
-        };
-        Supplier<String> text = () -> switch (Level.values()[a % 2]) {
-            case LOW -> "low";
-            case HIGH -> {
-                String h = Level.HIGH.describe();
-                yield h;
-            }
-        };
-        int b = valuePlain(mode + 1);
-        return forms(mode, a, b) + " " + circle.describe() + " " + text.get();
+        return forms(mode, valuePlain(mode), valuePlain(mode + 1));
     }
 
     String forms(int mode, int a, int b) {
@@ -171,6 +143,19 @@ public abstract class Forms extends FormsBase {
         Account account = new Account("acc");
         account.deposit(b);
         Shape square = () -> mode * mode;
+        Shape circle = new Shape() {
+            @Override
+            public double area() {
+                return 3 * a;
+            }
+        };
+        Supplier<String> text = () -> switch (Level.values()[a % 2]) {
+            case LOW -> "low";
+            case HIGH -> {
+                String h = Level.HIGH.describe();
+                yield h;
+            }
+        };
         Maker<List<String>> maker = new Maker<>() {
             @Override
             List<String> make() {
@@ -206,6 +191,6 @@ public abstract class Forms extends FormsBase {
         return p + " " + line + " " + label + " " + box + " " + level.describe() + " " + account
                 + " " + square.describe() + " " + maker.make() + " " + new Local(a).n + " " + new Pair(" a ", "b")
                 + " " + Suit.values().length + Suit.valueOf("HEARTS") + " " + sorted + " " + counts
-                + " " + kind + " " + matched + " " + baseForms(mode);
+                + " " + kind + " " + matched + " " + circle.describe() + " " + text.get() + " " + baseForms(mode);
     }
 }

@@ -92,11 +92,11 @@ public final class CoroutineProcessor extends AbstractProcessor {
     }
 
     /**
-     * The stack of the thread a round runs on. The passes recurse over the body's expressions (as
-     * javac's own attribution, which the round runs too), where javac's code generation for the
-     * same expressions is mostly iterative: on the compiler's thread, a long {@code +} or
-     * {@code &&} chain of awaits would overflow the stack in the processor before it does in javac.
-     * A thread's stack is reserved, not committed: only what a round uses costs memory.
+     * The stack of the thread a round runs on. The passes recurse over the body's expressions, as
+     * javac's attribution does, which the round runs too, below javac's own processing frames: on
+     * the compiler's thread a chain of 1,600 {@code +} terms overflowed the stack in the processor
+     * where javac alone compiles it. A thread's stack is reserved, not committed: only what a
+     * round uses costs memory.
      */
     static final long ROUND_STACK_BYTES = 1L << 30;
 

@@ -7,7 +7,6 @@ import io.jcoro.processor.analyze.BodyScanner;
 import io.jcoro.processor.analyze.VerbPlacementScanner;
 import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.diag.AbortMethod;
-import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.emit.SourceFileWriter;
 import io.jcoro.processor.emit.StateMachineEmitter;
@@ -57,7 +56,8 @@ final class CoroutinePipeline {
         }
         // an inherited body's misuses are reported once, where it is declared: here, quietly;
         // one that cannot be lowered is left out (its own type's generated class fails, and says why)
-        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource);
+        List<ExecutableElement> inherited = validator.inheritedToLower(type, context.attribution()::hasSource)
+                .stream().filter(this::validWhereDeclared).toList();
         if (!inherited.isEmpty() && lowerEach(inherited, type.element(), lastRound, diagnostics.quiet(),
                 reachableFrom(type, validator), lowered) == Lowering.DEFERRED) {
             return Outcome.DEFERRED;
@@ -86,6 +86,17 @@ final class CoroutinePipeline {
                     "its body uses " + element + ", out of reach from " + type.element().getQualifiedName()));
             return outOfReach.isEmpty();
         };
+    }
+
+    /**
+     * Whether an inherited method passes, quietly, the checks of its own type's pipeline: one that
+     * does not is reported there (its signature, as a result type without a type argument, is not
+     * one the passes can read) and not lowered here.
+     */
+    private boolean validWhereDeclared(ExecutableElement method) {
+        javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) method.getEnclosingElement();
+        return new SignatureValidator(context.diagnostics().quiet())
+                .validate(new AsyncType(declaring, List.of(method), List.of()));
     }
 
     /** What became of a list of methods. */
@@ -133,13 +144,10 @@ final class CoroutinePipeline {
             if (!lastRound) {
                 return null;
             }
-            // a misuse of the DSL can be why javac could not type the body: say that, if so
-            int errors = diagnostics.errorCount();
+            // javac gives a tree no type only where it reports an error, which it shows when it
+            // compiles the class: a misuse of the DSL can be the cause, and is said if so; any
+            // other error of the processor's own there would only repeat javac's
             new BodyScanner(attribution, diagnostics, context.types()).scan(method);
-            if (diagnostics.errorCount() == errors) {
-                diagnostics.report(DiagnosticCode.UNRESOLVED_TYPE, unresolved.get(),
-                        path.get().getCompilationUnit(), element, displayName(element), unresolved.get());
-            }
             return Optional.empty();
         }
         return Optional.of(method);
@@ -177,10 +185,5 @@ final class CoroutinePipeline {
                 context.attribution().positions().getStartPosition(unit, method.tree()));
         int[] lines = io.jcoro.processor.ir.LineTable.of(body.ops(), context.attribution().positions(), unit, firstLine);
         return new LoweredMethod(method, facts, body, layout, dead, lines);
-    }
-
-
-    private static String displayName(ExecutableElement element) {
-        return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName() + "()";
     }
 }

@@ -5,6 +5,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.attribute.AttributionFailed;
 import io.jcoro.processor.collect.AsyncCollector;
 import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
@@ -45,8 +46,9 @@ public final class CoroutineProcessor extends AbstractProcessor {
     static final String PART_BUDGET = "jcoro.partBudget";
 
     /**
-     * {@code -Ajcoro.keepInferredTypes}: leave javac's inferred type trees in place after a round
-     * (tests of what is reported where they cannot be taken back; see {@code InferredTypeTrees}).
+     * {@code -Ajcoro.keepInferredTypes}: leave the trees javac completed while attributing in place
+     * after a round (tests of what is reported where they cannot be given back; see
+     * {@code TreeSnapshot}, {@code InferredTypeTrees}).
      */
     static final String KEEP_INFERRED_TYPES = "jcoro.keepInferredTypes";
 
@@ -89,12 +91,34 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * The stack of the thread a round runs on. The passes recurse over the body's expressions, as
+     * javac's attribution does, which the round runs too, below javac's own processing frames: on
+     * the compiler's thread a chain of 1,600 {@code +} terms overflowed the stack in the processor
+     * where javac alone compiles it. A thread's stack is reserved, not committed: only what a
+     * round uses costs memory.
+     */
+    static final long ROUND_STACK_BYTES = 1L << 30;
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                processRound(round);
+            } catch (Throwable bug) {
+                failure[0] = bug;
+            }
+        }, "jcoro-round", ROUND_STACK_BYTES);
+        worker.start();
         try {
-            processRound(round);
-        } catch (Throwable bug) {
-            reportBug(null, "this round", bug);
+            worker.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            failure[0] = interrupted;
+        }
+        if (failure[0] != null) {
+            reportBug(null, "this round", failure[0]);
         }
         return false;
     }
@@ -109,7 +133,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
             reportNoTreeApi(annotated);
             return;
         }
-        context.attribution().newRound();
+        context.attribution().newRound(round.getRootElements());
         List<AsyncType> types = new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, deferred, async);
         deferred.clear();
         boolean lastRound = round.processingOver();
@@ -119,13 +143,15 @@ public final class CoroutineProcessor extends AbstractProcessor {
                     if (new CoroutinePipeline(context).run(type, lastRound) == CoroutinePipeline.Outcome.DEFERRED) {
                         deferred.add(type.element().getQualifiedName().toString());
                     }
+                } catch (AttributionFailed javacFailed) {
+                    // javac reports the file's errors itself when it compiles the class without the processor
                 } catch (Throwable bug) {
                     reportBug(type.element(), type.element().getQualifiedName(), bug);
                 }
             }
         } finally {
             // javac compiles the attributed classes again after this round: give it back their trees
-            for (TreePath declaration : context.attribution().restoreInferredTypes()) {
+            for (TreePath declaration : context.attribution().restoreTrees()) {
                 VariableTree variable = (VariableTree) declaration.getLeaf();
                 context.diagnostics().report(DiagnosticCode.UNNAMEABLE_INFERRED_TYPE, variable,
                         declaration.getCompilationUnit(), context.attribution().elementOf(declaration),

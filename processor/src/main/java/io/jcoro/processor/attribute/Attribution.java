@@ -26,52 +26,84 @@ public final class Attribution {
     private final javax.lang.model.util.Elements elements;
     private final javax.lang.model.util.Types types;
 
-    /** @param restoreInferredTypes false only in tests: see {@link #restoreInferredTypes()} */
+    /** @param restoreTrees false only in tests: see {@link #restoreTrees()} */
     public Attribution(Trees trees, javax.lang.model.util.Elements elements, javax.lang.model.util.Types types,
-            boolean restoreInferredTypes) {
+            boolean restoreTrees) {
         this.trees = trees;
         this.elements = elements;
         this.types = types;
         this.objectType = elements.getTypeElement("java.lang.Object").asType();
-        this.inferredTypes = new InferredTypeTrees(trees, restoreInferredTypes);
+        this.restoreTrees = restoreTrees;
+        this.inferredTypes = new InferredTypeTrees(trees);
     }
 
     /** Paths of the method declarations of each type seen, found in one walk of its tree. */
     private final java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();
 
-    /** The source files of the classes attributed since {@link #restoreInferredTypes()}. */
+    /** The source files of every round so far: javac compiles them all again in each round. */
+    private final java.util.Set<com.sun.source.tree.CompilationUnitTree> knownUnits = new java.util.LinkedHashSet<>();
+    /** The source files of the classes attributed since {@link #restoreTrees()}. */
     private final java.util.Set<com.sun.source.tree.CompilationUnitTree> attributedUnits = new java.util.LinkedHashSet<>();
+    /** The source files of the classes javac failed to attribute this round. */
+    private final java.util.Set<com.sun.source.tree.CompilationUnitTree> failedUnits = new java.util.HashSet<>();
+    private final boolean restoreTrees;
     private final InferredTypeTrees inferredTypes;
     private final UnresolvedPermits unresolvedPermits = new UnresolvedPermits();
+    /** The trees' shape before this round's attribution; null until needed, empty if it cannot be written back. */
+    private Optional<TreeSnapshot> snapshot;
 
     /**
-     * Takes back the types attribution wrote into the trees of {@code var}s and implicit lambda
-     * parameters (see {@link InferredTypeTrees}), in every source file attributed since the last
-     * call; to be called once the round's work with the trees is done.
+     * Gives javac back the trees it completed while attributing for the processor (see
+     * {@link TreeSnapshot}), in every source file recorded since the last call; to be called once
+     * the round's work with the trees is done.
      *
-     * @return the declarations that could not be taken back and would not compile again
+     * @return where the trees cannot be written back, the declarations whose inferred types
+     *     javac cannot compile again (see {@link InferredTypeTrees})
      */
-    public java.util.List<TreePath> restoreInferredTypes() {
+    public java.util.List<TreePath> restoreTrees() {
         java.util.List<TreePath> failing = new java.util.ArrayList<>();
-        for (com.sun.source.tree.CompilationUnitTree unit : attributedUnits) {
-            failing.addAll(inferredTypes.restore(unit));
+        if (snapshot != null && snapshot.isPresent()) {
+            snapshot.get().restore();
+        } else {
+            for (com.sun.source.tree.CompilationUnitTree unit : attributedUnits) {
+                failing.addAll(inferredTypes.unrestorable(unit));
+            }
         }
         attributedUnits.clear();
         return failing;
     }
 
+    /**
+     * Records, before javac attributes {@code type}, the trees attributing it may complete: every
+     * source file of the compilation (a member or local class's supertype, attributed with it,
+     * may be in any of them), and those of its supertypes found only on the source path.
+     */
+    private java.util.Set<com.sun.source.tree.CompilationUnitTree> recordBeforeAttribution(TypeMirror type) {
+        java.util.Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.LinkedHashSet<>();
+        addSupertypeUnits(type, units);
+        attributedUnits.addAll(units);
+        if (snapshot == null) {
+            snapshot = restoreTrees && !units.isEmpty() ? TreeSnapshot.of(units.iterator().next()) : Optional.empty();
+        }
+        snapshot.ifPresent(s -> {
+            knownUnits.forEach(s::record);
+            units.forEach(s::record);
+        });
+        return units;
+    }
+
     /** javac attributes a class's superclasses with it, and the processor its supertypes' inherited bodies. */
-    private void recordAttributed(TypeMirror type) {
+    private void addSupertypeUnits(TypeMirror type, java.util.Set<com.sun.source.tree.CompilationUnitTree> units) {
         if (type.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
             return;
         }
         Element element = types.asElement(type);
         TreePath path = element == null ? null : trees.getPath(element);
-        if (path != null && !attributedUnits.add(path.getCompilationUnit())) {
-            return;
+        if (path != null) {
+            units.add(path.getCompilationUnit());
         }
         for (TypeMirror supertype : types.directSupertypes(type)) {
-            recordAttributed(supertype);
+            addSupertypeUnits(supertype, units);
         }
     }
 
@@ -81,16 +113,30 @@ public final class Attribution {
         return path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null;
     }
 
-    /** The attributed body of {@code method}, or empty if the method has no source tree. */
+    /**
+     * The attributed body of {@code method}, or empty if the method has no source tree.
+     *
+     * @throws AttributionFailed if javac failed attributing the method's class or a supertype,
+     *     now or earlier in the round
+     */
     public Optional<TreePath> attribute(ExecutableElement method) {
         TreePath path = methodPath(method);
         if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
             return Optional.empty();
         }
-        // forces attribution of the enclosing class: the first statement-level node has no symbol yet
-        unresolvedPermits.whileHidden((javax.lang.model.element.TypeElement) method.getEnclosingElement(),
-                () -> trees.getElement(new TreePath(path, tree.getBody())));
-        recordAttributed(method.getEnclosingElement().asType());
+        java.util.Set<com.sun.source.tree.CompilationUnitTree> units = recordBeforeAttribution(method.getEnclosingElement().asType());
+        if (units.stream().anyMatch(failedUnits::contains)) {
+            throw new AttributionFailed(null);
+        }
+        try {
+            // forces attribution of the enclosing class: the first statement-level node has no symbol yet
+            unresolvedPermits.whileHidden((javax.lang.model.element.TypeElement) method.getEnclosingElement(),
+                    () -> trees.getElement(new TreePath(path, tree.getBody())));
+        } catch (RuntimeException | AssertionError | StackOverflowError javacFailure) {
+            // the classes javac was attributing are left half done: nothing in their files is used
+            failedUnits.addAll(units);
+            throw new AttributionFailed(javacFailure);
+        }
         return Optional.of(path);
     }
 
@@ -119,9 +165,19 @@ public final class Attribution {
         return methodPaths.get(method);
     }
 
-    /** Forgets the indexed paths: each round has trees of its own. */
-    public void newRound() {
+    /**
+     * Forgets the indexed paths (each round has trees of its own) and learns the round's source
+     * files from its {@code roots}.
+     */
+    public void newRound(java.util.Collection<? extends Element> roots) {
         methodPaths.clear();
+        failedUnits.clear();
+        for (Element root : roots) {
+            TreePath path = trees.getPath(root);
+            if (path != null) {
+                knownUnits.add(path.getCompilationUnit());
+            }
+        }
     }
 
     /** The first tree under {@code root} whose type javac could not resolve, if any. */

@@ -32,7 +32,7 @@ class SplitResumeTest {
         // these bodies are large enough for text tables; a dispatch through groups of parts
         // takes more than 64 parts: one of them has that many with parts of 200 characters
         assertTrue(batch.generatedSource().contains(" = $table(\""), "constant tables written as text");
-        DifferentialFuzzTest.Batch grouped = new DifferentialFuzzTest.Batch("Grouped", new long[] {seeds[0]}, large,
+        DifferentialFuzzTest.Batch grouped = new DifferentialFuzzTest.Batch("Grouped", new long[] {seeds[0]}, large, false,
                 List.of("-Ajcoro.partBudget=200"), true, failures);
         assertEquals(1, grouped.run());
         assertTrue(failures.isEmpty(), () -> String.join("\n\n", failures));

@@ -1,0 +1,123 @@
+package io.jcoro.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.jcoro.Coroutine;
+import io.jcoro.EventLoop;
+import io.jcoro.processor.testing.CoroCompiler;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Erroneous input: the processor adds no internal error (JCORO-E023) to a file that has errors of
+ * its own, and javac's own errors are shown; an input javac compiles is not refused by the
+ * processor for want of stack.
+ */
+class ErroneousInputTest {
+
+    /** A subtype inherits an @Async method whose own type reports it (E004): reported once, there. */
+    @Test
+    void inheritedMethodInvalidWhereDeclaredIsReportedThereOnly() {
+        JavaFileObject source = CoroCompiler.resource("erroneous/BrokenSupertype.java");
+        Compilation compilation = CoroCompiler.compile(source);
+        assertThat(errors(compilation)).containsExactly(
+                "11: [JCORO-E004] @Async method Base.name() must return io.jcoro.Coroutine<T> or io.jcoro.AsyncGenerator<T>, not java.lang.String");
+    }
+
+    /** javac 17 fails an assertion in its flow analysis: its own errors are what is shown. */
+    @Test
+    void misplacedJumpsInLocalClassesShowJavacsErrors() {
+        JavaFileObject source = CoroCompiler.resource("erroneous/BreakInLocalClass.java");
+        assertThat(errors(CoroCompiler.compile(source))).containsExactly("15: break outside switch or loop", "20: continue outside of loop");
+        assertThat(errors(CoroCompiler.compile(source))).isEqualTo(errors(javacAlone(source)));
+    }
+
+    /** javac 25 (and 17) throws an inference exception of its own: its "cannot be applied" error is what is shown. */
+    @Test
+    void tooFewArgumentsAroundLambdasShowJavacsErrors() {
+        JavaFileObject source = CoroCompiler.resource("erroneous/TooFewArguments.java");
+        List<String> errors = errors(CoroCompiler.compile(source));
+        assertThat(errors).contains("21: method lazy in class erroneous.TooFewArguments cannot be applied to given types;");
+        assertThat(errors).isEqualTo(errors(javacAlone(source)));
+    }
+
+    /**
+     * A body javac cannot attribute: javac's errors, and nothing of the processor's own next to
+     * them. (javac 25 reports a simplified message it made while attributing for a processor
+     * without its position: it takes the source file when it prints the message, after the round.)
+     */
+    @Test
+    void bodyWithACompileErrorShowsJavacsErrorsAlone() {
+        JavaFileObject source = CoroCompiler.resource("erroneous/UnresolvedType.java");
+        List<String> messages = messages(CoroCompiler.compile(source));
+        assertThat(messages).containsExactly("cannot find symbol", "incompatible types: int cannot be converted to java.lang.String");
+        assertThat(messages).isEqualTo(messages(javacAlone(source)));
+    }
+
+    private static List<String> messages(Compilation compilation) {
+        return errors(compilation).stream().map(e -> e.substring(e.indexOf(": ") + 2)).toList();
+    }
+
+    private static Compilation javacAlone(JavaFileObject source) {
+        return Compiler.javac().withOptions("-proc:none", "--release", "17").compile(source);
+    }
+
+    /**
+     * A chain of 1,600 terms, some awaited: on a thread whose stack lets javac compile the file
+     * without the processor, the processor compiles it too (its passes recurse over the chain,
+     * on a stack of their own), and the machine computes what plain Java does.
+     */
+    @Test
+    void longChainsCompileWhereJavacAloneDoes() throws Exception {
+        int terms = 1600;
+        String chain = IntStream.range(0, terms).mapToObj(i -> i % 100 == 0 ? "await(v(" + i + "))" : "w(" + i + ")")
+                .collect(Collectors.joining(" + "));
+        JavaFileObject source = JavaFileObjects.forSourceString("chains.Chains", "package chains;\n"
+                + "import io.jcoro.Coroutine;\nimport io.jcoro.annotations.Async;\nimport static io.jcoro.Coro.*;\n"
+                + "public abstract class Chains {\n"
+                + "    @Async public Coroutine<Integer> v(int i) { await(yieldNow()); return done(i); }\n"
+                + "    public int w(int i) { return i; }\n"
+                + "    @Async public Coroutine<Integer> sum() { int s = " + chain + "; return done(s); }\n"
+                + "}\n");
+        Compilation plain = onStack(() -> javacAlone(source));
+        assertThat(plain.status()).isEqualTo(Compilation.Status.SUCCESS);
+
+        Compilation compilation = onStack(() -> CoroCompiler.compile(source));
+        assertThat(errors(compilation)).isEmpty();
+        Object chains = CoroCompiler.classLoader(compilation).loadClass("chains.ChainsCoroutines")
+                .getDeclaredConstructor().newInstance();
+        try (EventLoop loop = EventLoop.virtualTime()) {
+            assertEquals(terms * (terms - 1) / 2, loop.runUntilComplete((Coroutine<?>) chains.getClass().getMethod("sum").invoke(chains)));
+        }
+    }
+
+    /** The compiling thread's stack: javac alone compiles the chain within it. */
+    private static final long JAVAC_STACK_BYTES = 1L << 20;
+
+    private static Compilation onStack(Supplier<Compilation> compile) throws InterruptedException {
+        AtomicReference<Compilation> result = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> result.set(compile.get()), "compile", JAVAC_STACK_BYTES);
+        thread.start();
+        thread.join();
+        return result.get();
+    }
+
+    /** Each error as {@code line: first line of its message}. */
+    private static List<String> errors(Compilation compilation) {
+        return compilation.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+                .toList();
+    }
+}

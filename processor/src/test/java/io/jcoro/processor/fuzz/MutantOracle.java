@@ -33,7 +33,11 @@ import javax.tools.JavaFileObject;
  * reports a missing {@code *Coroutines} symbol, the comparisons with it are skipped.
  */
 final class MutantOracle {
-    static final int SLOW_RATIO = 8;
+    /**
+     * Generous: a 145-term {@code +} chain of awaits in the CI run takes 6.6 times plain javac's CPU
+     * time today (the long-chain finding), and must not fail CI on a slower machine.
+     */
+    static final int SLOW_RATIO = 10;
     static final long SLOW_FLOOR_MS = 3000;
 
     enum Kind { CRASH, INTERNAL_ERROR, GENERATED_FILE_ERROR, VALID_CODE_REJECTED, NEW_ERROR, ERROR_LOST, SLOW }

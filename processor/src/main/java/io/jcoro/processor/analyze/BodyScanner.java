@@ -359,6 +359,12 @@ public final class BodyScanner {
             if (element == null) {
                 return;
             }
+            if (fromStaticContext(element)) {
+                // javac rejects the name ("non-static ... cannot be referenced from a static context")
+                // but binds it: lowering the body would repeat the error in the generated file
+                diagnostics.countJavacError();
+                return;
+            }
             if (element instanceof VariableElement variable && isLocal(variable)) {
                 if (nested.isEmpty() || locals.contains(variable)) {
                     localRefs.put(tree, variable);
@@ -404,6 +410,34 @@ public final class BodyScanner {
             boolean notInherited = isStatic && kind == ElementKind.METHOD && declaring.getKind().isInterface();
             members.put(tree, MemberRef.member(element, inHierarchy && !isStatic,
                     lexicalOnly || notInherited || (foreign && (!inHierarchy || isStatic))));
+        }
+
+        /**
+         * Whether {@code element} is a local of the method or an instance member of the user's types,
+         * named inside a static context of the body (a local record, enum or interface, a static
+         * member or initializer of a local class) that does not inherit it.
+         */
+        private boolean fromStaticContext(Element element) {
+            boolean local = element instanceof VariableElement v && isLocal(v)
+                    && method.element().equals(v.getEnclosingElement());
+            boolean instanceMember = (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.METHOD)
+                    && !element.getModifiers().contains(Modifier.STATIC)
+                    && element.getEnclosingElement() instanceof TypeElement owner && !isDeclaredInBody(owner)
+                    && !innermostClassInherits(owner);
+            if (nested.isEmpty() || !(local || instanceMember)) {
+                return false;
+            }
+            for (TreePath p = getCurrentPath(); p.getLeaf() != method.tree(); p = p.getParentPath()) {
+                Tree leaf = p.getLeaf();
+                boolean member = p.getParentPath().getLeaf() instanceof ClassTree;
+                if (leaf instanceof ClassTree c && c.getKind() != Tree.Kind.CLASS
+                        || member && leaf instanceof MethodTree m && m.getModifiers().getFlags().contains(Modifier.STATIC)
+                        || member && leaf instanceof VariableTree v && v.getModifiers().getFlags().contains(Modifier.STATIC)
+                        || member && leaf instanceof com.sun.source.tree.BlockTree b && b.isStatic()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

@@ -69,6 +69,14 @@ public final class Diagnostics {
         }
     }
 
+    /**
+     * Counts an error that javac reports itself, printing nothing: the pipeline stops at it as at
+     * its own, so that no generated file repeats the user's error.
+     */
+    public void countJavacError() {
+        errors++;
+    }
+
     /** Errors reported so far; passes compare it before and after to know whether to go on. */
     public int errorCount() {
         return errors;

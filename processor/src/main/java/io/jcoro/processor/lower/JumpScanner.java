@@ -149,7 +149,7 @@ final class JumpScanner extends TreeScanner<Void, Void> {
     /** A {@code yield} of an exploded switch expression around this kept statement. */
     @Override
     public Void visitYield(com.sun.source.tree.YieldTree tree, Void unused) {
-        if (innerSwitchExpressions == 0) {
+        if (innerSwitchExpressions == 0 && outer.yieldTarget() != null) {
             record(tree, outer.yieldTarget());
         }
         return super.visitYield(tree, unused);

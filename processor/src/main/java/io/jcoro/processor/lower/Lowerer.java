@@ -179,6 +179,9 @@ public final class Lowerer {
          */
         private void lowerYield(com.sun.source.tree.YieldTree tree) {
             Op.Exit.Yield target = ctx.targets.yieldTarget();
+            if (target == null) {
+                throw new io.jcoro.processor.diag.AbortMethod(); // a yield outside a switch expression: javac says so
+            }
             ctx.spiller.spill(tree.getValue(), tree);
             ctx.add(new Op.Spill(target.result(), tree.getValue()));
             ctx.add(new Op.Jump(target.end()));

@@ -76,9 +76,12 @@ final class TargetStack {
         yields.remove(yields.size() - 1);
     }
 
-    /** Where a {@code yield} goes: the innermost exploded switch expression. */
+    /**
+     * Where a {@code yield} goes: the innermost exploded switch expression; null for a {@code yield}
+     * outside any (javac reports it: "yield outside of switch expression").
+     */
     io.jcoro.processor.ir.Op.Exit.Yield yieldTarget() {
-        return yields.get(yields.size() - 1);
+        return yields.isEmpty() ? null : yields.get(yields.size() - 1);
     }
 
     /** A labelled statement that is neither a loop nor a switch: only {@code break label} leaves it. */

@@ -63,8 +63,9 @@ final class MutationCorpus {
             for (int m = 0; m < GENERATED_METHODS; m++) {
                 methodSeeds[m] = DifferentialFuzzTest.methodSeed(DifferentialFuzzTest.DEFAULT_SEED, i * GENERATED_METHODS + m);
             }
+            // every other class with the differential fuzzer's hostile names: mutants of those too
             BodyGenerator.GeneratedClass generated = BodyGenerator.generateClass("fuzz", "Gen" + i, methodSeeds,
-                    BodyGenerator.Config.defaults());
+                    BodyGenerator.Config.defaults(), i % 2 == 1);
             seeds.add(new Seed("generated/Gen" + i, List.of(new SourceFile(generated.qualifiedName(), generated.source()))));
         }
         return seeds;

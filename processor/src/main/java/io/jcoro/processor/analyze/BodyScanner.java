@@ -117,6 +117,7 @@ public final class BodyScanner {
             if (!tree.getSimpleName().isEmpty()) {
                 declaredTypes.add(tree.getSimpleName().toString());
                 checkDollar(tree, tree.getSimpleName());
+                checkNotGeneratedName(tree);
             }
             noteLocalType(tree, attribution.elementOf(getCurrentPath()));
             return nested(tree, () -> super.visitClass(tree, unused));
@@ -500,6 +501,15 @@ public final class BodyScanner {
         private void checkDollar(Tree tree, CharSequence name) {
             if (name.toString().indexOf('$') >= 0) {
                 diagnostics.report(DiagnosticCode.DOLLAR_IDENTIFIER, tree, method.unit(), method.element(), name);
+            }
+        }
+
+        /** The body is printed inside the generated class, which no local class may be named like (JLS 14.3). */
+        private void checkNotGeneratedName(ClassTree tree) {
+            String generated = io.jcoro.processor.emit.GeneratedNames.generatedSimpleName(host);
+            if (tree.getSimpleName().contentEquals(generated)) {
+                diagnostics.report(DiagnosticCode.LOCAL_TYPE_NAMED_LIKE_GENERATED, tree, method.unit(), method.element(),
+                        tree.getKind().name().toLowerCase(java.util.Locale.ROOT), generated, generated);
             }
         }
 

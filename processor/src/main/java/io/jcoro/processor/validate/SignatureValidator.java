@@ -37,10 +37,48 @@ public final class SignatureValidator {
             validateHost(method, element);
         }
         if (diagnostics.errorCount() == before) {
+            validateTypeParameters(element);
             validateConstructors(element);
             new SealedHostValidator(diagnostics).validate(element);
         }
         return diagnostics.errorCount() == before;
+    }
+
+    /**
+     * JCORO-E035: a type parameter of {@code type} named like a member type it declares or
+     * inherits. The generated class declares the same type parameter and inherits the member type,
+     * which hides the type parameter throughout its body (JLS 6.4.1), where the generated code
+     * names it.
+     */
+    private void validateTypeParameters(TypeElement type) {
+        java.util.Set<String> memberTypes = new java.util.HashSet<>();
+        collectMemberTypes(type, type, memberTypes, new java.util.HashSet<>());
+        for (javax.lang.model.element.TypeParameterElement parameter : type.getTypeParameters()) {
+            if (memberTypes.contains(parameter.getSimpleName().toString())) {
+                diagnostics.report(DiagnosticCode.TYPE_PARAMETER_HIDDEN, parameter, parameter.getSimpleName(),
+                        type.getSimpleName(), generatedName(type));
+            }
+        }
+    }
+
+    /** The simple names of the member types {@code type} declares, and those its supertypes let it inherit. */
+    private static void collectMemberTypes(TypeElement type, TypeElement host, java.util.Set<String> names,
+            java.util.Set<TypeElement> seen) {
+        if (!seen.add(type)) {
+            return;
+        }
+        for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+            if (type == host || !member.getModifiers().contains(Modifier.PRIVATE)) {
+                names.add(member.getSimpleName().toString());
+            }
+        }
+        java.util.List<TypeMirror> supertypes = new java.util.ArrayList<>(type.getInterfaces());
+        supertypes.add(type.getSuperclass());
+        for (TypeMirror supertype : supertypes) {
+            if (supertype instanceof DeclaredType declared && declared.asElement() instanceof TypeElement superElement) {
+                collectMemberTypes(superElement, host, names, seen);
+            }
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import static io.jcoro.Coro.*;
  * parameters, an anonymous class's constructor. In a body the subclass inherits, where every type
  * name is written qualified: no JCORO-E023.
  */
-abstract class RecordDelegatingConstructor {
+abstract class SynthesizedTreesInInheritedBody {
     static class Holder {
         Holder(Holder other, String name) {}
     }

@@ -92,6 +92,20 @@ public final class BodyScanner {
             this.declaringType = (TypeElement) method.element().getEnclosingElement();
         }
 
+        /**
+         * Skips the trees javac added to the user's (a record's implicit canonical constructor,
+         * the parameters of a compact one, an implicit {@code super()}, the type written into a
+         * {@code var}): they have no text in the file, which the emitter copies with its edits, so
+         * there is nothing in them to edit, and nothing the user wrote to check.
+         */
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            if (tree != null && attribution.positions().getEndPosition(method.unit(), tree) < 0) {
+                return null;
+            }
+            return super.scan(tree, unused);
+        }
+
         @Override
         public Void visitMethod(MethodTree tree, Void unused) {
             if (nested.isEmpty() && getCurrentPath().getLeaf() == method.tree()) {

@@ -16,12 +16,14 @@ final class UnsafeAccess {
     private final MethodHandle objectFieldOffset;
     private final MethodHandle getObject;
     private final MethodHandle putObject;
+    private final MethodHandle allocateInstance;
 
     private UnsafeAccess(Object unsafe) throws ReflectiveOperationException {
         this.unsafe = unsafe;
         this.objectFieldOffset = handle("objectFieldOffset", Field.class);
         this.getObject = handle("getObject", Object.class, long.class);
         this.putObject = handle("putObject", Object.class, long.class, Object.class);
+        this.allocateInstance = handle("allocateInstance", Class.class);
     }
 
     static Optional<UnsafeAccess> load() {
@@ -61,6 +63,15 @@ final class UnsafeAccess {
             putObject.invoke(object, offset, value);
         } catch (Throwable unavailable) {
             throw new IllegalStateException("cannot write a field of " + object.getClass().getName(), unavailable);
+        }
+    }
+
+    /** A new object of {@code type}, with its fields zero and no constructor run. */
+    Object allocate(Class<?> type) {
+        try {
+            return allocateInstance.invoke(type);
+        } catch (Throwable unavailable) {
+            throw new IllegalStateException("cannot make a " + type.getName(), unavailable);
         }
     }
 }

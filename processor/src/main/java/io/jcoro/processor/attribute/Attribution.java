@@ -49,6 +49,8 @@ public final class Attribution {
     private final boolean restoreTrees;
     private final InferredTypeTrees inferredTypes;
     private final UnresolvedPermits unresolvedPermits = new UnresolvedPermits();
+    /** javac's log, pointed at the attributed class's file; null until needed, empty if out of reach. */
+    private Optional<LogSource> logSource;
     /** The trees' shape before this round's attribution; null until needed, empty if it cannot be written back. */
     private Optional<TreeSnapshot> snapshot;
 
@@ -130,8 +132,14 @@ public final class Attribution {
         }
         try {
             // forces attribution of the enclosing class: the first statement-level node has no symbol yet
-            unresolvedPermits.whileHidden((javax.lang.model.element.TypeElement) method.getEnclosingElement(),
+            if (logSource == null) {
+                logSource = LogSource.of(trees);
+            }
+            Runnable attribution = () -> unresolvedPermits.whileHidden(
+                    (javax.lang.model.element.TypeElement) method.getEnclosingElement(),
                     () -> trees.getElement(new TreePath(path, tree.getBody())));
+            logSource.ifPresentOrElse(log -> log.whileIn(path.getCompilationUnit().getSourceFile(), attribution),
+                    attribution);
         } catch (RuntimeException | AssertionError | StackOverflowError javacFailure) {
             // the classes javac was attributing are left half done: nothing in their files is used
             failedUnits.addAll(units);

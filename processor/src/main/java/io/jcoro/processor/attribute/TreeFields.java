@@ -1,7 +1,6 @@
 package io.jcoro.processor.attribute;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,8 +13,7 @@ import java.util.Optional;
  * other compiler objects: javac's round cleaner resets those itself.
  *
  * <p>jdk.compiler does not export its tree classes, so the fields are read and written through
- * {@code sun.misc.Unsafe} (on JDK 24 and later, the JVM warns once that it was used). Where that
- * is not possible, {@link #load} is empty.
+ * {@link UnsafeAccess}. Where that is not possible, {@link #load} is empty.
  */
 final class TreeFields {
     private static final String TREE_CLASS = "com.sun.tools.javac.tree.JCTree";
@@ -26,8 +24,7 @@ final class TreeFields {
 
     private final Class<?> treeClass;
     private final Class<?> listClass;
-    private final Object unsafe;
-    private final MethodHandle objectFieldOffset;
+    private final UnsafeAccess unsafe;
     private final ClassValue<Slot[]> slots = new ClassValue<>() {
         @Override
         protected Slot[] computeValue(Class<?> type) {
@@ -35,11 +32,10 @@ final class TreeFields {
         }
     };
 
-    private TreeFields(Class<?> treeClass, Class<?> listClass, Object unsafe, MethodHandle objectFieldOffset) {
+    private TreeFields(Class<?> treeClass, Class<?> listClass, UnsafeAccess unsafe) {
         this.treeClass = treeClass;
         this.listClass = listClass;
         this.unsafe = unsafe;
-        this.objectFieldOffset = objectFieldOffset;
     }
 
     /** @param anyTree a tree of the running javac, whose class loader has its tree classes */
@@ -48,13 +44,7 @@ final class TreeFields {
             ClassLoader javac = anyTree.getClass().getClassLoader();
             Class<?> treeClass = Class.forName(TREE_CLASS, false, javac);
             Class<?> listClass = Class.forName(LIST_CLASS, false, javac);
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field instance = unsafeClass.getDeclaredField("theUnsafe");
-            instance.setAccessible(true);
-            Object unsafe = instance.get(null);
-            MethodHandle offset = MethodHandles.publicLookup()
-                    .unreflect(unsafeClass.getMethod("objectFieldOffset", Field.class)).bindTo(unsafe);
-            return Optional.of(new TreeFields(treeClass, listClass, unsafe, offset));
+            return UnsafeAccess.load().map(unsafe -> new TreeFields(treeClass, listClass, unsafe));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
             return Optional.empty();
         }
@@ -112,13 +102,10 @@ final class TreeFields {
         String kind = type.isPrimitive()
                 ? Character.toUpperCase(type.getName().charAt(0)) + type.getName().substring(1) : "Object";
         try {
-            Class<?> unsafeClass = unsafe.getClass();
             Class<?> valueType = type.isPrimitive() ? type : Object.class;
-            MethodHandle get = MethodHandles.publicLookup()
-                    .unreflect(unsafeClass.getMethod("get" + kind, Object.class, long.class)).bindTo(unsafe);
-            MethodHandle put = MethodHandles.publicLookup()
-                    .unreflect(unsafeClass.getMethod("put" + kind, Object.class, long.class, valueType)).bindTo(unsafe);
-            long offset = (long) objectFieldOffset.invoke(field);
+            MethodHandle get = unsafe.handle("get" + kind, Object.class, long.class);
+            MethodHandle put = unsafe.handle("put" + kind, Object.class, long.class, valueType);
+            long offset = unsafe.offset(field);
             return new Slot(offset, get, put);
         } catch (Throwable unavailable) {
             throw new IllegalStateException("cannot reach " + field, unavailable);

@@ -1,7 +1,6 @@
 package io.jcoro.processor.attribute;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -86,25 +85,17 @@ final class UnresolvedPermits {
     }
 
     /** javac 17's {@code ClassSymbol.permitted} list, and how to make one of its own kind. */
-    private record Links(Object unsafe, Class<?> list, Method get, Method put, Method allocate,
-            long permitted, long head, long tail) {
+    private record Links(UnsafeAccess unsafe, Class<?> list, long permitted, long head, long tail) {
         static Optional<Links> of(Class<?> classSymbol) {
             try {
                 Field permitted = classSymbol.getField("permitted");
                 Class<?> list = permitted.getType();
-                if (!list.getName().equals("com.sun.tools.javac.util.List")) {
+                Optional<UnsafeAccess> unsafe = UnsafeAccess.load();
+                if (!list.getName().equals("com.sun.tools.javac.util.List") || unsafe.isEmpty()) {
                     return Optional.empty();
                 }
-                Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-                Field instance = unsafeClass.getDeclaredField("theUnsafe");
-                instance.setAccessible(true);
-                Object unsafe = instance.get(null);
-                Method offset = unsafeClass.getMethod("objectFieldOffset", Field.class);
-                return Optional.of(new Links(unsafe, list, unsafeClass.getMethod("getObject", Object.class, long.class),
-                        unsafeClass.getMethod("putObject", Object.class, long.class, Object.class),
-                        unsafeClass.getMethod("allocateInstance", Class.class),
-                        (long) offset.invoke(unsafe, permitted), (long) offset.invoke(unsafe, list.getField("head")),
-                        (long) offset.invoke(unsafe, list.getField("tail"))));
+                UnsafeAccess u = unsafe.get();
+                return Optional.of(new Links(u, list, u.offset(permitted), u.offset(list.getField("head")), u.offset(list.getField("tail"))));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
                 return Optional.empty();
             }
@@ -118,30 +109,24 @@ final class UnresolvedPermits {
          */
         Optional<Runnable> unlinkUnresolved(TypeElement symbol) {
             try {
-                Object original = get.invoke(unsafe, symbol, permitted);
+                Object original = unsafe.get(symbol, permitted);
                 List<Object> resolved = new ArrayList<>();
                 Object node = original;
-                for (; get.invoke(unsafe, node, tail) != null; node = get.invoke(unsafe, node, tail)) {
-                    Object entry = get.invoke(unsafe, node, head);
+                for (; unsafe.get(node, tail) != null; node = unsafe.get(node, tail)) {
+                    Object entry = unsafe.get(node, head);
                     if (((Element) entry).asType().getKind() != TypeKind.ERROR) {
                         resolved.add(entry);
                     }
                 }
                 for (int i = resolved.size() - 1; i >= 0; i--) {
-                    Object cons = allocate.invoke(unsafe, list);
-                    put.invoke(unsafe, cons, head, resolved.get(i));
-                    put.invoke(unsafe, cons, tail, node);
+                    Object cons = unsafe.allocate(list);
+                    unsafe.put(cons, head, resolved.get(i));
+                    unsafe.put(cons, tail, node);
                     node = cons;
                 }
-                put.invoke(unsafe, symbol, permitted, node);
-                return Optional.of(() -> {
-                    try {
-                        put.invoke(unsafe, symbol, permitted, original);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot restore the permitted subclasses of " + symbol, e);
-                    }
-                });
-            } catch (ReflectiveOperationException | RuntimeException unavailable) {
+                unsafe.put(symbol, permitted, node);
+                return Optional.of(() -> unsafe.put(symbol, permitted, original));
+            } catch (RuntimeException unavailable) {
                 return Optional.empty(); // left as javac made it, which then reports the errors described above
             }
         }

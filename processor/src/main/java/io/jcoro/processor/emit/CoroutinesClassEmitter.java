@@ -98,9 +98,20 @@ final class CoroutinesClassEmitter {
         return type.build();
     }
 
+    /**
+     * The access a mirrored constructor or an override keeps: {@code public} or {@code protected}.
+     * Nothing else carries over: javac reports a strictfp class's constructors and methods as
+     * {@code strictfp}, which a constructor may not be, and the rest are the overridden method's.
+     */
+    private static java.util.List<Modifier> access(ExecutableElement executable) {
+        return executable.getModifiers().stream()
+                .filter(m -> m == Modifier.PUBLIC || m == Modifier.PROTECTED)
+                .toList();
+    }
+
     /** Generates: {@code public UsersCoroutines(String host) { super(host); }} */
     private MethodSpec mirror(ExecutableElement constructor) {
-        MethodSpec.Builder builder = MethodSpec.constructorBuilder().addModifiers(constructor.getModifiers());
+        MethodSpec.Builder builder = MethodSpec.constructorBuilder().addModifiers(access(constructor));
         copySignature(constructor, builder);
         builder.addStatement("super($L)", argumentList(constructor));
         return builder.build();
@@ -111,12 +122,8 @@ final class CoroutinesClassEmitter {
         ExecutableElement method = frame.method();
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
                 .addAnnotation(names.override())
-                .returns(names.typeName(method.getReturnType()));
-        for (Modifier modifier : method.getModifiers()) {
-            if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
-                builder.addModifiers(modifier);
-            }
-        }
+                .returns(names.typeName(method.getReturnType()))
+                .addModifiers(access(method));
         copySignature(method, builder);
         String diamond = method.getTypeParameters().isEmpty() ? "" : "<>";
         if (isGenerator(method)) {

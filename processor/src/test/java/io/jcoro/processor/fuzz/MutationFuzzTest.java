@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>{@code jcoro.mutate.count} (default {@value #DEFAULT_COUNT}): how many mutants;
  * <li>{@code jcoro.mutate.seed} (default fixed): the campaign seed; {@code random} picks one (printed);
- * <li>{@code jcoro.mutate.first} (default 0, or {@value #DEFAULT_FIRST} with the default seed): the
- *     index in the campaign of the first mutant, to split a long run into parts;
+ * <li>{@code jcoro.mutate.first} (default {@value #DEFAULT_FIRST}): the index in the campaign of the
+ *     first mutant, to split a long run into parts;
  * <li>{@code jcoro.mutate.mutant} (a mutant seed from a failure message): build and check only that one;
  * <li>{@code jcoro.mutate.maxSize} (default {@value #DEFAULT_MAX_SIZE}): the largest chain, nesting
  *     depth or repeat count of the big and deep edits;
@@ -48,14 +48,9 @@ import org.junit.jupiter.api.Test;
  */
 class MutationFuzzTest {
     static final long DEFAULT_SEED = 0x6d75746174654aL;
-    /**
-     * The mutants CI checks: {@value #DEFAULT_COUNT} of the default campaign from index
-     * {@value #DEFAULT_FIRST}, a stretch that passes on JDK 17 and 25 while the classes of
-     * findings listed in the change log are being fixed; once they are, CI should run
-     * {@code first = 0, count = 300}.
-     */
-    static final int DEFAULT_FIRST = 14;
-    static final int DEFAULT_COUNT = 130;
+    /** The mutants CI checks: the first {@value #DEFAULT_COUNT} of the default campaign. */
+    static final int DEFAULT_FIRST = 0;
+    static final int DEFAULT_COUNT = 300;
     static final int DEFAULT_MAX_SIZE = 400;
     /** Findings reported with their whole detail and mutant (all are listed, one line each). */
     private static final int MAX_DETAILED = 6;
@@ -66,7 +61,7 @@ class MutationFuzzTest {
         long seed = seedProperty == null ? DEFAULT_SEED
                 : seedProperty.equals("random") ? System.nanoTime() : Long.decode(seedProperty);
         int count = Integer.getInteger("jcoro.mutate.count", DEFAULT_COUNT);
-        int first = Integer.getInteger("jcoro.mutate.first", seedProperty == null ? DEFAULT_FIRST : 0);
+        int first = Integer.getInteger("jcoro.mutate.first", DEFAULT_FIRST);
         int maxSize = Integer.getInteger("jcoro.mutate.maxSize", DEFAULT_MAX_SIZE);
         int threads = Integer.getInteger("jcoro.mutate.threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
         Path dump = Path.of(System.getProperty("jcoro.mutate.dump", "target/mutants"));

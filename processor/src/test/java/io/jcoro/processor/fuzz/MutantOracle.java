@@ -169,8 +169,16 @@ final class MutantOracle {
         return d.getSource() != null && inputs.stream().noneMatch(in -> in.toUri().equals(d.getSource().toUri()));
     }
 
+    /**
+     * The diagnostic's message, or its key where javac cannot format it any more: javac formats
+     * lazily, and a type the message names may need completing by a compiler that has ended.
+     */
     private static String message(Diagnostic<?> d) {
-        return d.getMessage(Locale.ROOT);
+        try {
+            return d.getMessage(Locale.ROOT);
+        } catch (RuntimeException formattedAfterTheCompilerClosed) {
+            return d.getCode();
+        }
     }
 
     /**

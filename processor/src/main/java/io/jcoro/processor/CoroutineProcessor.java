@@ -110,7 +110,12 @@ public final class CoroutineProcessor extends AbstractProcessor {
                 failure[0] = bug;
             }
         }, "jcoro-round", ROUND_STACK_BYTES);
-        worker.start();
+        try {
+            worker.start();
+        } catch (OutOfMemoryError noThread) {
+            // a process whose address space is capped cannot reserve the stack: run here, as before
+            worker.run();
+        }
         try {
             worker.join();
         } catch (InterruptedException interrupted) {

@@ -52,6 +52,8 @@ class MutationFuzzTest {
     static final int DEFAULT_FIRST = 0;
     static final int DEFAULT_COUNT = 300;
     static final int DEFAULT_MAX_SIZE = 400;
+    /** The stack each mutant is compiled on (see the pool in the test). */
+    private static final long COMPILER_STACK_BYTES = 8L << 20;
     /** Findings reported with their whole detail and mutant (all are listed, one line each). */
     private static final int MAX_DETAILED = 6;
 
@@ -82,7 +84,11 @@ class MutationFuzzTest {
 
         Campaign campaign = new Campaign(dump);
         long began = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        // javac compiles each mutant on a stack like a build tool's main thread (8 MiB), not a pool
+        // thread's 1 MiB: on a small stack javac's own parser overflows on deep nesting, and with any
+        // processor present javac then fails without reporting an error, which is not the processor's
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                task -> new Thread(null, task, "mutant", COMPILER_STACK_BYTES));
         try {
             List<Future<?>> done = new ArrayList<>();
             for (long s : seeds) {

@@ -99,48 +99,7 @@ public final class Coro {
         try {
             return loop.runUntilComplete(main);
         } finally {
-            try {
-                cancelAllTasks(loop);
-                closeAsyncGenerators(loop);
-            } finally {
-                loop.close();
-            }
-        }
-    }
-
-    /** asyncio's {@code _cancel_all_tasks}. */
-    private static void cancelAllTasks(EventLoop loop) {
-        Set<Task<?>> left = loop.tasks.snapshot();
-        if (left.isEmpty()) {
-            return;
-        }
-        for (Task<?> t : left) {
-            t.cancel();
-        }
-        loop.runUntilDone(Gathering.start(left, true, loop));
-        for (Task<?> t : left) {
-            if (!t.isCancelled() && t.exception() != null) {
-                loop.report("unhandled exception during Coro.run() shutdown (task '" + t.name() + "')",
-                        t.exception());
-            }
-        }
-    }
-
-    /** asyncio's {@code shutdown_asyncgens}: closes, concurrently, every generator left unfinished. */
-    private static void closeAsyncGenerators(EventLoop loop) {
-        List<Task<?>> closing = new java.util.ArrayList<>();
-        for (AsyncGenerator<?> generator : loop.unfinishedAsyncGenerators()) {
-            closing.add(loop.createTask((Coroutine<?>) generator.close(), "close " + generator.name()));
-        }
-        if (closing.isEmpty()) {
-            return;
-        }
-        loop.runUntilDone(Gathering.start(closing, true, loop));
-        for (Task<?> t : closing) {
-            if (!t.isCancelled() && t.exception() != null) {
-                loop.report("an error occurred while closing an async generator during Coro.run() shutdown",
-                        t.exception());
-            }
+            LoopShutdown.finish(loop, "Coro.run()");
         }
     }
 

@@ -14,8 +14,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs a test class through JUnit's launcher, as a build tool does, and keeps how each test (each
- * leaf: an {@code @AsyncTest}'s dynamic test, a plain {@code @Test}) ended, by method name: for
- * classes whose tests are meant to fail.
+ * leaf: an {@code @AsyncTest}'s dynamic test, a plain {@code @Test}; or the method's own node if it
+ * failed before its test ran) ended, by method name: for classes whose tests are meant to fail.
  */
 final class Outcomes {
     private final Map<String, TestExecutionResult> byMethod = new LinkedHashMap<>();
@@ -29,7 +29,9 @@ final class Outcomes {
                 new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                        if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource method) {
+                        // the method's own node fails too when the test could not start
+                        boolean counts = test.isTest() || result.getStatus() == TestExecutionResult.Status.FAILED;
+                        if (counts && test.getSource().orElse(null) instanceof MethodSource method) {
                             outcomes.byMethod.put(method.getMethodName(), result);
                         }
                     }

@@ -19,7 +19,10 @@ public interface IdleHook {
 
     /**
      * @param now       the loop's clock
-     * @param nextTimer when the next timer is due, or {@code Long.MAX_VALUE} if none is pending
+     * @param nextTimer when the timer wheel must be looked at next: when the next timer is due, or
+     *                  before, where a coarse level of the wheel cascades into a finer one (the
+     *                  loop then finds nothing due, and is idle again); {@code Long.MAX_VALUE} if
+     *                  no timer is pending
      * @return the time to move the clock to, from {@code now} (it stays: the hook must have woken
      *         a task, or the loop spins) to {@code nextTimer} (the default jump); or
      *         {@code Long.MAX_VALUE} when no timer is pending and the hook woke nothing: the loop

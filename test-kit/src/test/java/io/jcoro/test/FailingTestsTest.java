@@ -113,6 +113,23 @@ class FailingTestsTest {
         }
     }
 
+    /** No {@code @JcoroTest}: JUnit instantiates the class itself, whose methods are not lowered. */
+    static class WithoutJcoroTest {
+        @AsyncTest
+        @Async
+        Coroutine<Void> runsUnlowered() {
+            await(sleep(1));
+            return done();
+        }
+    }
+
+    @Test
+    void anAsyncTestInAClassWithoutJcoroTestSaysWhatToAdd() {
+        assertEquals("@AsyncTest WithoutJcoroTest.runsUnlowered() is not a lowered coroutine: add @JcoroTest to"
+                + " io.jcoro.test.FailingTestsTest$WithoutJcoroTest, so that JUnit instantiates its generated class",
+                Outcomes.of(WithoutJcoroTest.class).failure("runsUnlowered").getMessage());
+    }
+
     @Test
     void aPassingTestPasses() {
         outcomes.passed("passes");

@@ -5,16 +5,13 @@ import static io.jcoro.Coro.createTask;
 import static io.jcoro.Coro.done;
 import static io.jcoro.Coro.sleep;
 import static io.jcoro.test.TestTime.advanceTimeBy;
-import static io.jcoro.test.TestTime.currentTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.CancelledError;
 import io.jcoro.Coroutine;
 import io.jcoro.Promise;
-import io.jcoro.Task;
 import io.jcoro.annotations.Async;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,24 +158,28 @@ class FailingTestsTest {
 
     @Test
     void aHungTestFailsAfterItsRealTimeoutWithATaskDump() throws IOException {
-        Throwable failure = outcomes.failure("hangsInRealTime");
-        assertInstanceOf(TimeoutException.class, failure);
-        assertEquals("hangsInRealTime timed out after 300 ms of real time; its tasks:\n"
+        assertTimedOut("hangsInRealTime", "hangsInRealTime timed out after 300 ms of real time; its tasks:\n"
                 + "Task 'hangsInRealTime' (waiting for Promise[pending])\n"
                 + "    at io.jcoro.test.FailingTestsTest$Cases.hangsInRealTime(FailingTestsTest.java:"
                 + lineOf("hangsInRealTime") + ")\n"
-                + "    awaits a Promise\n", failure.getMessage());
-        assertInstanceOf(CancelledError.class, failure.getCause());
+                + "    awaits a Promise\n");
     }
 
     @Test
     void aTestFailsOnceItsClockPassesItsVirtualTimeout() throws IOException {
-        Throwable failure = outcomes.failure("sleepsPastItsVirtualTimeout");
-        assertInstanceOf(TimeoutException.class, failure);
-        assertEquals("sleepsPastItsVirtualTimeout timed out after 60 s of virtual time; its tasks:\n"
+        assertTimedOut("sleepsPastItsVirtualTimeout",
+                "sleepsPastItsVirtualTimeout timed out after 60 s of virtual time; its tasks:\n"
                 + "Task 'sleepsPastItsVirtualTimeout' (sleeping)\n"
                 + "    at io.jcoro.test.FailingTestsTest$Cases.sleepsPastItsVirtualTimeout(FailingTestsTest.java:"
-                + lineOf("sleepsPastItsVirtualTimeout") + ")\n", failure.getMessage());
+                + lineOf("sleepsPastItsVirtualTimeout") + ")\n");
+    }
+
+    /** The test of {@code method} timed out, saying {@code message}, and its task was cancelled. */
+    private static void assertTimedOut(String method, String message) {
+        Throwable failure = outcomes.failure(method);
+        assertInstanceOf(TimeoutException.class, failure);
+        assertEquals(message, failure.getMessage());
+        assertInstanceOf(CancelledError.class, failure.getCause());
     }
 
     @Test

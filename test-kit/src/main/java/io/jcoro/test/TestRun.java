@@ -36,11 +36,14 @@ final class TestRun {
             VirtualScheduler scheduler = settings.realTime() ? null : virtualClock(loop, settings, expiry, name);
             RunningTest running = new RunningTest(loop, scheduler, loop.time());
             long realLimit = settings.realTimeoutMillis();
-            try (Watchdog watchdog = Watchdog.start(realLimit, () -> expiry.expireFromAnyThread(
-                    name + " timed out after " + describe(realLimit) + " of real time"))) {
+            Watchdog watchdog = Watchdog.start(realLimit, () -> expiry.expireFromAnyThread(
+                    name + " timed out after " + describe(realLimit) + " of real time"));
+            try {
                 running.runAsCurrent(() -> loop.runUntilComplete(task));
             } catch (Throwable t) {
                 failure = t;
+            } finally {
+                watchdog.close();
             }
             leaked = loop.dumpTasks();
         } finally {

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * A test's real-time limit: runs an alarm on a watchdog thread unless closed first. One daemon
  * thread serves every test of the JVM; it never keeps the JVM alive.
  */
-final class Watchdog implements AutoCloseable {
+final class Watchdog {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "jcoro-test watchdog");
         thread.setDaemon(true);
@@ -27,8 +27,8 @@ final class Watchdog implements AutoCloseable {
         return new Watchdog(millis > 0 ? TIMER.schedule(alarm, millis, TimeUnit.MILLISECONDS) : null);
     }
 
-    @Override
-    public void close() {
+    /** Disarms the alarm, if it has not gone off. */
+    void close() {
         if (alarm != null) {
             alarm.cancel(false);
         }

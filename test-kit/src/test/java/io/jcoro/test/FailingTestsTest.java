@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -36,6 +37,7 @@ class FailingTestsTest {
     }
 
     @JcoroTest
+    @ExtendWith(RunByOutcomes.class)
     static class Cases {
         static final RuntimeException BOOM = new IllegalStateException("boom");
 
@@ -111,6 +113,7 @@ class FailingTestsTest {
     }
 
     /** No {@code @JcoroTest}: JUnit instantiates the class itself, whose methods are not lowered. */
+    @ExtendWith(RunByOutcomes.class)
     static class WithoutJcoroTest {
         @AsyncTest
         @Async

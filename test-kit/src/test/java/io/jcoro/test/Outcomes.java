@@ -25,7 +25,8 @@ final class Outcomes {
     static Outcomes of(Class<?> testClass) {
         Outcomes outcomes = new Outcomes();
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+                        .configurationParameter(RunByOutcomes.KEY, "true").build(),
                 new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier test, TestExecutionResult result) {

@@ -83,6 +83,14 @@ class FailingTestsTest {
             return done();
         }
 
+        @AsyncTest
+        @Async
+        Coroutine<Void> failsBesideAnUnretrievedFailure() {
+            createTask(failSoon(), "failing");
+            await(sleep(100));
+            throw new AssertionFailedError("its own failure");
+        }
+
         @AsyncTest(realTimeoutMillis = 300)
         @Async
         Coroutine<Void> hangsInRealTime() {
@@ -157,6 +165,16 @@ class FailingTestsTest {
         Throwable failure = outcomes.failure("leavesAFailureUnretrieved");
         assertEquals("Task exception was never retrieved (task 'failing')", failure.getMessage());
         assertSame(Cases.BOOM, failure.getCause());
+    }
+
+    @Test
+    void anUnretrievedFailureBesideTheTestsOwnIsSuppressedByIt() {
+        Throwable failure = outcomes.failure("failsBesideAnUnretrievedFailure");
+        assertEquals("its own failure", failure.getMessage());
+        assertEquals(1, failure.getSuppressed().length);
+        Throwable unretrieved = failure.getSuppressed()[0];
+        assertEquals("Task exception was never retrieved (task 'failing')", unretrieved.getMessage());
+        assertSame(Cases.BOOM, unretrieved.getCause());
     }
 
     @Test

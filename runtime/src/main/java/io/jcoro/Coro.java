@@ -121,6 +121,18 @@ public final class Coro {
         return GeneratedClasses.create(Objects.requireNonNull(type, "type"), args);
     }
 
+    /**
+     * The class the processor generated for {@code type} ({@code p.Outer.Inner} gives
+     * {@code p.Outer_InnerCoroutines}), for code that makes instances itself: a dependency
+     * injection container binding {@code type} to it, a test framework instantiating a test class.
+     *
+     * @throws IllegalArgumentException if the generated class does not exist (the message says why
+     *                                  that may be)
+     */
+    public static <T> Class<? extends T> generatedClass(Class<T> type) {
+        return GeneratedClasses.generatedClass(Objects.requireNonNull(type, "type"));
+    }
+
     // ------------------------------------------------------------------ awaitables
 
     /** An awaitable that pauses the awaiting task for {@code delay}; zero or negative only yields. */
@@ -180,14 +192,14 @@ public final class Coro {
      * }</pre>
      */
     public static String dumpTasks() {
-        String dump = TaskDump.of(EventLoop.current().tasks.snapshot());
+        String dump = EventLoop.current().dumpTasks();
         System.out.print(dump);
         return dump;
     }
 
     /** The tasks of the running loop that are not done, oldest first. */
     public static Set<Task<?>> allTasks() {
-        return EventLoop.current().tasks.snapshot();
+        return EventLoop.current().allTasks();
     }
 
     // ------------------------------------------------------------------ gather

@@ -4,8 +4,10 @@ import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.createTask;
 import static io.jcoro.Coro.done;
 import static io.jcoro.Coro.sleep;
+import static io.jcoro.Coro.waitFor;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.jcoro.AsyncTimeoutException;
 import io.jcoro.CancelledError;
 import io.jcoro.Coroutine;
 import io.jcoro.Task;
@@ -14,6 +16,7 @@ import io.jcoro.internal.StreamSeam;
 import io.jcoro.net.StreamReader;
 import io.jcoro.process.Subprocess;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -70,6 +73,51 @@ public interface Processes {
         Subprocess.Output out = await(p.communicate("hello".getBytes(UTF_8)));
         trace.add(new String(out.stdout(), UTF_8) + " " + out.exitCode());
         return done(p.pid());
+    }
+
+    /** Waits for {@code command} to exit without touching its stdin: its pid. */
+    @Async
+    default Coroutine<Long> exitAndTellPid(String... command) throws IOException {
+        Subprocess p = await(Subprocess.exec(command));
+        await(p.waitFor());
+        return done(p.pid());
+    }
+
+    /**
+     * 1 MiB to {@code cat}, which cannot write it all back while nobody reads its stdout: the
+     * writer buffers above its high mark and {@code drain} waits; once a task reads, it completes.
+     */
+    @Async
+    default Coroutine<Void> drainWaitsForTheChild(List<String> trace) throws IOException {
+        Subprocess p = await(Subprocess.exec("cat"));
+        byte[] data = new byte[1024 * 1024];
+        p.stdin().write(data);
+        await(sleep(100));
+        trace.add("buffered above the high mark " + (p.stdin().bufferSize() > 64 * 1024));
+        try {
+            await(waitFor(p.stdin().drain(), Duration.ofMillis(200)));
+            trace.add("drained without a reader");
+        } catch (AsyncTimeoutException e) {
+            trace.add("drain waits");
+        }
+        Task<Long> reading = createTask(readAll(p.stdout()));
+        await(waitFor(p.stdin().drain(), Duration.ofSeconds(10)));
+        trace.add("drained, buffered below the low mark " + (p.stdin().bufferSize() <= 16 * 1024));
+        p.stdin().writeEof();
+        trace.add("read " + await(reading));
+        int code = await(p.waitFor());
+        trace.add("exit " + code);
+        return done();
+    }
+
+    /** Reads {@code in} to its end: the number of bytes. */
+    @Async
+    default Coroutine<Long> readAll(StreamReader in) throws IOException {
+        long total = 0;
+        for (byte[] chunk; (chunk = await(in.read(64 * 1024))).length > 0; ) {
+            total += chunk.length;
+        }
+        return done(total);
     }
 
     /** The exit code of {@code command}. */

@@ -109,6 +109,13 @@ class SubprocessTest {
     }
 
     @Test
+    void stdinDrainWaitsWhileTheChildCannotTakeMore() {
+        run(() -> programs.drainWaitsForTheChild(trace));
+        assertEquals(List.of("buffered above the high mark true", "drain waits",
+                "drained, buffered below the low mark true", "read 1048576", "exit 0"), trace);
+    }
+
+    @Test
     void cancellingATaskThatWaitsForTheExitDoesNotKillTheProcess() {
         run(() -> programs.cancelledWaitDoesNotKill(trace));
         assertEquals(List.of("wait cancelled", "alive true exit code null", "still here", "exit 0"), trace);
@@ -174,6 +181,8 @@ class SubprocessTest {
             pids.add(run(() -> programs.communicateAndTellPid(trace, "cat")));
         }
         run(() -> programs.echoThroughCat(new ArrayList<>()));
+        // a child that exits with its stdin still open: the stdin pump ends with it
+        pids.add(run(() -> programs.exitAndTellPid("sh", "-c", "exit 0")));
         assertEquals(Collections.nCopies(5, "hello 0"), trace);
         for (long pid : pids) {
             awaitNoThreadsOf(pid);

@@ -42,6 +42,14 @@ public interface Processes {
         return done();
     }
 
+    /** The README's example, as written there. */
+    @Async
+    default Coroutine<String> sort(String text) throws IOException {
+        Subprocess p = await(Subprocess.exec("sort"));
+        Subprocess.Output out = await(p.communicate(text.getBytes(UTF_8)));  // stdout and stderr read at once
+        return done(new String(out.stdout(), UTF_8));
+    }
+
     /** A python3 peer: each line answered on stdout and on stderr; its exit code at the end. */
     @Async
     default Coroutine<Void> talkToPeer(String script, List<String> trace) throws IOException {

@@ -80,6 +80,11 @@ class SubprocessTest {
     }
 
     @Test
+    void theReadmeExampleSorts() {
+        assertEquals("a\nb\nc\n", run(() -> programs.sort("c\na\nb\n")));
+    }
+
+    @Test
     void aPythonPeerAnswersOnStdoutAndStderrAndExitsWithItsCode() throws Exception {
         needsPython();
         String peer = script("peer.py");

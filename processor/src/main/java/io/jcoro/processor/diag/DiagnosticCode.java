@@ -107,7 +107,11 @@ public enum DiagnosticCode {
             "await it, or schedule it with createTask(...)"),
     INHERITED_ASYNC_NOT_LOWERED("W002", Diagnostic.Kind.WARNING,
             "%s inherits @Async method %s, which the generated %s cannot lower (%s): calling it there fails at run time",
-            "override it in %1$s with an @Async method, or call it on an instance of %5$s");
+            "override it in %1$s with an @Async method, or call it on an instance of %5$s"),
+    DISCARDED_AWAITABLE("W004", Diagnostic.Kind.WARNING,
+            "the %s that %s returns is discarded: %s",
+            "await it; a timeout(...) scope belongs in the header of a try-with-resources, and work meant to run"
+                    + " on its own belongs in an @Async method passed to createTask(...)");
 
     private final String id;
     private final Diagnostic.Kind kind;

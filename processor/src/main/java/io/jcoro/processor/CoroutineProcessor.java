@@ -135,7 +135,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
         Set<? extends Element> annotated = round.getElementsAnnotatedWith(async);
         if (context == null) {
-            reportNoTreeApi(annotated);
+            generateStubs(annotated, async);
             return;
         }
         context.attribution().newRound(round.getRootElements());
@@ -177,13 +177,27 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
     }
 
-    private void reportNoTreeApi(Set<? extends Element> annotated) {
-        if (noTreeApiReported || annotated.isEmpty()) {
+    /**
+     * Under a compiler without javac's tree API (Eclipse's ecj): the generated classes' shapes,
+     * so that an editor resolves their names, and one warning that their bodies need javac.
+     */
+    private void generateStubs(Set<? extends Element> annotated, TypeElement async) {
+        if (annotated.isEmpty()) {
             return;
         }
-        noTreeApiReported = true;
-        String compiler = processingEnv.getClass().getName();
-        processingEnv.getMessager().printMessage(DiagnosticCode.NO_TREE_API.kind(),
-                DiagnosticCode.NO_TREE_API.format(compiler));
+        if (!noTreeApiReported) {
+            noTreeApiReported = true;
+            processingEnv.getMessager().printMessage(DiagnosticCode.STUBS_WITHOUT_TREE_API.kind(),
+                    DiagnosticCode.STUBS_WITHOUT_TREE_API.format(processingEnv.getClass().getName()));
+        }
+        Diagnostics elementsOnly = new Diagnostics(processingEnv.getMessager(), null);
+        StubPipeline stubs = new StubPipeline(processingEnv.getElementUtils(), processingEnv.getFiler(), elementsOnly);
+        for (AsyncType type : new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, Set.of(), async)) {
+            try {
+                stubs.run(type);
+            } catch (RuntimeException bug) {
+                reportBug(type.element(), type.element().getQualifiedName(), bug);
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ public final class StateMachineEmitter {
         // the file keeps the host's imports: the host's own bodies are printed against them
         com.sun.source.tree.CompilationUnitTree hostUnit = methods.stream().map(LoweredMethod::method)
                 .filter(m -> !m.inherited()).findFirst().orElseThrow().unit();
-        NameSpeller names = new NameSpeller(elements, host, hostUnit,
+        NameSpeller names = new NameSpeller(elements, host, hostUnit.getImports(),
                 methods.stream().map(m -> m.facts().declared()).toList(),
                 methods.stream().flatMap(m -> m.method().element().getTypeParameters().stream()).toList());
         // an inherited method's body is in its own type's file: each file is read once

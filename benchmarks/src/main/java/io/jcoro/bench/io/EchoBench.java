@@ -3,16 +3,19 @@ package io.jcoro.bench.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The echo benchmark: each server of this JVM against the same load generator ({@link EchoLoad}),
  * run as a child JVM per case, optionally pinned with {@code taskset} to other cores than this
- * JVM's. Prints one JSON line per case: the server, then what the load generator measured.
+ * JVM's. Prints one JSON line per case: the server, this JVM's CPU time per message while the
+ * load generator measured, then what the load generator measured.
  *
  * <pre>
  * java -cp ... io.jcoro.bench.io.EchoBench [--servers jcoro,vthreads] [--connections 1,100]
@@ -32,13 +35,27 @@ public final class EchoBench {
                     for (int size : o.sizes) {
                         Running load = Child.load(o.loadCpus, "run", server.port(), connections, size,
                                 Math.round(o.warmupSeconds * 1000), Math.round(o.measureSeconds * 1000));
+                        load.expect("measuring");
+                        long cpuFrom = processCpuNanos();
                         String measured = load.readLine();
+                        long cpu = processCpuNanos() - cpuFrom;
                         load.waitFor();
-                        System.out.println("{\"server\":\"" + kind + "\"," + measured.substring(1));
+                        long messages = Long.parseLong(measured.replaceAll(".*\"messages\":(\\d+).*", "$1"));
+                        System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"serverCpuMicrosPerMessage\":%.2f,%s%n",
+                                kind, messages == 0 ? 0.0 : cpu / 1e3 / messages, measured.substring(1));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * This JVM's CPU time (every thread's: the server's, its GC's and JIT's). Per message, it is
+     * what the run costs the server whatever else the machine runs, unlike messages per second.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The command line. */
@@ -114,6 +131,14 @@ public final class EchoBench {
                         + waitFor() + ")");
             }
             return line;
+        }
+
+        /** Reads its next line, which must be {@code expected}. */
+        void expect(String expected) throws IOException {
+            String line = readLine();
+            if (!line.equals(expected)) {
+                throw new IOException("the load generator said " + line + ", not " + expected);
+            }
         }
 
         /** Tells it to stop (a line on its standard input) and waits: its exit status. */

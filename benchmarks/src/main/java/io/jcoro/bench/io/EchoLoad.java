@@ -23,7 +23,8 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp ... io.jcoro.bench.io.EchoLoad run PORT CONNECTIONS SIZE WARMUP_MS MEASURE_MS
- *     prints {"connections":..,"size":..,"messages":..,"seconds":..,"messagesPerSecond":..,"p50Micros":..,"p99Micros":..}
+ *     prints "measuring" when the warm-up ends, then at the end
+ *     {"connections":..,"size":..,"messages":..,"seconds":..,"messagesPerSecond":..,"p50Micros":..,"p99Micros":..}
  * java -cp ... io.jcoro.bench.io.EchoLoad idle PORT CONNECTIONS
  *     opens CONNECTIONS, echoes one 64-byte message on each, prints "ready", then holds them
  *     open until a line (or the end) on standard input
@@ -39,8 +40,8 @@ public final class EchoLoad {
         int connections = Integer.parseInt(args[2]);
         switch (args[0]) {
             case "run":
-                System.out.println(run(server, connections, Integer.parseInt(args[3]),
-                        Long.parseLong(args[4]) * 1_000_000L, Long.parseLong(args[5]) * 1_000_000L));
+                run(server, connections, Integer.parseInt(args[3]),
+                        Long.parseLong(args[4]) * 1_000_000L, Long.parseLong(args[5]) * 1_000_000L);
                 break;
             case "idle":
                 idle(server, connections);
@@ -73,7 +74,7 @@ public final class EchoLoad {
         }
     }
 
-    static String run(InetSocketAddress server, int connections, int size, long warmupNanos, long measureNanos)
+    static void run(InetSocketAddress server, int connections, int size, long warmupNanos, long measureNanos)
             throws IOException {
         ByteBuffer message = message(size);
         Selector selector = Selector.open();
@@ -92,7 +93,13 @@ public final class EchoLoad {
         for (Flow f : flows) {
             f.send(start);
         }
+        boolean measuring = false;
         for (long now = start; now < end; now = System.nanoTime()) {
+            if (!measuring && now >= measureFrom) {
+                measuring = true;
+                System.out.println("measuring"); // the server's JVM samples its CPU time
+                System.out.flush();
+            }
             selector.select(10);
             for (SelectionKey key : selector.selectedKeys()) {
                 Flow f = (Flow) key.attachment();
@@ -109,16 +116,17 @@ public final class EchoLoad {
             }
             selector.selectedKeys().clear();
         }
+        double seconds = measureNanos / 1e9;
+        System.out.printf(Locale.ROOT,
+                "{\"connections\":%d,\"size\":%d,\"messages\":%d,\"seconds\":%.3f,\"messagesPerSecond\":%.0f,"
+                        + "\"p50Micros\":%.1f,\"p99Micros\":%.1f}%n",
+                connections, size, samples.size(), seconds, samples.size() / seconds,
+                samples.percentile(50) / 1e3, samples.percentile(99) / 1e3);
+        System.out.flush();
         for (Flow f : flows) {
             f.channel.close();
         }
         selector.close();
-        double seconds = measureNanos / 1e9;
-        return String.format(Locale.ROOT,
-                "{\"connections\":%d,\"size\":%d,\"messages\":%d,\"seconds\":%.3f,\"messagesPerSecond\":%.0f,"
-                        + "\"p50Micros\":%.1f,\"p99Micros\":%.1f}",
-                connections, size, samples.size(), seconds, samples.size() / seconds,
-                samples.percentile(50) / 1e3, samples.percentile(99) / 1e3);
     }
 
     /** Reads what came; whether the whole echo is in (then checked against the message). */

@@ -7,6 +7,7 @@ import com.sun.source.util.Trees;
 import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.attribute.AttributionFailed;
 import io.jcoro.processor.collect.AsyncCollector;
+import io.jcoro.processor.debug.UserLineRewriter;
 import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.emit.StateMachineEmitter;
@@ -80,7 +81,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
                 env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils(),
                         !env.getOptions().containsKey(KEEP_INFERRED_TYPES)),
                 new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR),
-                partBudget(env.getOptions().get(PART_BUDGET)));
+                partBudget(env.getOptions().get(PART_BUDGET)), UserLineRewriter.install(env));
     }
 
     private static int partBudget(String option) {

@@ -107,7 +107,10 @@ public enum DiagnosticCode {
             "await it, or schedule it with createTask(...)"),
     INHERITED_ASYNC_NOT_LOWERED("W002", Diagnostic.Kind.WARNING,
             "%s inherits @Async method %s, which the generated %s cannot lower (%s): calling it there fails at run time",
-            "override it in %1$s with an @Async method, or call it on an instance of %5$s");
+            "override it in %1$s with an @Async method, or call it on an instance of %5$s"),
+    LINES_NOT_REWRITTEN("W003", Diagnostic.Kind.WARNING,
+            "the class file of %s keeps the generated file's lines: %s",
+            "a debugger shows the generated file for this class; report the failure with the class file");
 
     private final String id;
     private final Diagnostic.Kind kind;

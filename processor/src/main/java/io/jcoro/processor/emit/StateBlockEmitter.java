@@ -57,7 +57,14 @@ final class StateBlockEmitter {
                 previousHandler = mark.handler();
                 fallsThrough = true;
             } else {
+                com.sun.source.tree.Tree tree = io.jcoro.processor.ir.LineTable.firstTree(op);
+                if (tree != null) {
+                    code.add("$L\n", renderer.lineMark(tree));
+                }
                 emitOp(code, op);
+                if (tree != null) {
+                    code.add("$L\n", LineMarks.close());
+                }
                 if (op instanceof Op.Code kept) {
                     copies += FinallyCopies.extraLength(kept.statement(), renderer::sourceLength);
                 }

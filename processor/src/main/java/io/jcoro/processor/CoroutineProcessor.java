@@ -53,9 +53,15 @@ public final class CoroutineProcessor extends AbstractProcessor {
      */
     static final String KEEP_INFERRED_TYPES = "jcoro.keepInferredTypes";
 
+    /**
+     * {@code -Ajcoro.generatedLines}: leave the frame classes as javac wrote them, with the
+     * generated file's name and lines, to debug in the generated file (see docs/debugging.md).
+     */
+    static final String GENERATED_LINES = "jcoro.generatedLines";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(DUMP_IR, PART_BUDGET, KEEP_INFERRED_TYPES);
+        return Set.of(DUMP_IR, PART_BUDGET, KEEP_INFERRED_TYPES, GENERATED_LINES);
     }
 
     @Override
@@ -81,7 +87,8 @@ public final class CoroutineProcessor extends AbstractProcessor {
                 env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils(),
                         !env.getOptions().containsKey(KEEP_INFERRED_TYPES)),
                 new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR),
-                partBudget(env.getOptions().get(PART_BUDGET)), UserLineRewriter.install(env));
+                partBudget(env.getOptions().get(PART_BUDGET)),
+                env.getOptions().containsKey(GENERATED_LINES) ? null : UserLineRewriter.install(env));
     }
 
     private static int partBudget(String option) {

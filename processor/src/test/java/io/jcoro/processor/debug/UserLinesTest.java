@@ -94,6 +94,19 @@ class UserLinesTest {
         assertEquals(null, outer.debugExtension());
     }
 
+    @Test
+    void anOptionKeepsTheGeneratedFilesLines() throws IOException {
+        Compilation compilation = CoroCompiler.compile(List.of("-Ajcoro.generatedLines"), CoroCompiler.resource(USERS));
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassFileLines.Lines fetchUser = ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$FetchUser.class"));
+        assertEquals("UsersCoroutines.java", fetchUser.sourceFile());
+        assertEquals(null, fetchUser.debugExtension());
+        String generated = compilation.generatedSourceFile("golden.UsersCoroutines").orElseThrow()
+                .getCharContent(true).toString();
+        int first = fetchUser.methods().get(RESUME).get(0).line();
+        assertEquals("switch ($label) {", generated.lines().toList().get(first - 1).strip());
+    }
+
     /**
      * JCORO-W003: a class file that cannot be rewritten (here, another processor holds it through
      * the Filer already) stays as javac wrote it, with one warning.

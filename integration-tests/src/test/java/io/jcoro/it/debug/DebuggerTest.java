@@ -191,6 +191,22 @@ class DebuggerTest {
     }
 
     @Test
+    void theGeneratedStratumLeadsToTheGeneratedFile() throws Exception {
+        try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
+            session.breakAt(line("add"));
+            session.resume();
+            com.sun.jdi.Location at = session.next().location();
+            assertEquals("Java", at.declaringType().defaultStratum());
+            assertEquals(List.of("Java", "Generated"), at.declaringType().availableStrata());
+            assertEquals("TallyCoroutines.java", at.sourceName("Generated"));
+            assertEquals("demo/debugging/TallyCoroutines.java", at.sourcePath("Generated").replace('\\', '/'));
+            Path generated = Path.of(System.getProperty("jcoro.root"),
+                    "integration-tests/target/generated-test-sources/test-annotations", at.sourcePath("Generated"));
+            assertEquals("total += i;", Files.readAllLines(generated).get(at.lineNumber("Generated") - 1).strip());
+        }
+    }
+
+    @Test
     void theProgramEndsUnderTheDebugger() throws Exception {
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
             session.resume();

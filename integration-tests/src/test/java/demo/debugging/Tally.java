@@ -22,6 +22,10 @@ public interface Tally {
             total += i;                                 // line:add
         }
         int doubled = await(twice(total));              // line:inline
+        Runnable report = () -> {                       // line:report
+            System.out.println("doubled " + doubled);   // line:lambda
+        };
+        report.run();
         return done(doubled);                           // line:done
     }
 

@@ -88,6 +88,13 @@ final class DebugSession implements AutoCloseable {
         }
     }
 
+    /** Sets breakpoints at {@code lines} and runs to the next stop ("run to cursor" from a stop). */
+    Stop runTo(Integer... lines) throws InterruptedException {
+        breakAt(lines);
+        resume();
+        return next();
+    }
+
     /** Starts the program, or lets it go on from where it stopped. */
     void resume() {
         vm.resume();

@@ -69,7 +69,8 @@ class DebuggerTest {
         List<Integer> hits = new ArrayList<>();
         String output;
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
-            session.breakAt(line("start"), line("await"), line("add"), line("inline"), line("twice"), line("done"));
+            session.breakAt(line("start"), line("await"), line("add"), line("inline"), line("twice"), line("lambda"),
+                    line("done"));
             session.resume();
             for (DebugSession.Stop stop = session.next(); stop != null; stop = session.next()) {
                 assertInTheUsersFile(stop);
@@ -79,7 +80,7 @@ class DebuggerTest {
             output = session.output();
         }
         assertEquals(List.of(line("start"), line("await"), line("add"), line("await"), line("add"), line("inline"),
-                line("twice"), line("done")), hits);
+                line("twice"), line("lambda"), line("done")), hits);
         assertTrue(output.contains("tally 6"), output);
         // the throwing frame's own stack element reads the user's file and line
         assertTrue(output.contains("TallyCoroutines$$FailLater.$resume(Tally.java:" + line("throw") + ")"), output);
@@ -119,51 +120,40 @@ class DebuggerTest {
         }
     }
 
-    @Test
-    void stepOverMovesThroughTheUsersLines() throws Exception {
+    /** The lines a line step over shows, {@code steps} times from the first stop at line {@code from}. */
+    private static List<Integer> stepOverFrom(String from, int steps) throws Exception {
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
-            session.breakAt(line("start"));
-            session.resume();
-            DebugSession.Stop stop = session.next();
+            DebugSession.Stop stop = session.runTo(line(from));
             List<Integer> lines = new ArrayList<>(List.of(stop.line()));
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < steps; i++) {
                 session.stepOver(stop.thread());
                 stop = session.next();
                 assertInTheUsersFile(stop);
                 lines.add(stop.line());
             }
-            assertEquals(List.of(line("start"), line("loop"), line("await")), lines);
+            return lines;
         }
     }
 
     @Test
+    void stepOverMovesThroughTheUsersLines() throws Exception {
+        assertEquals(List.of(line("start"), line("loop"), line("await")), stepOverFrom("start", 2));
+    }
+
+    @Test
     void theBackEdgeOfALoopWithAnAwaitPassesTheDeclarationLine() throws Exception {
-        try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
-            session.breakAt(line("add"));
-            session.resume();
-            DebugSession.Stop stop = session.next();
-            List<Integer> lines = new ArrayList<>(List.of(stop.line()));
-            for (int i = 0; i < 4; i++) {
-                session.stepOver(stop.thread());
-                stop = session.next();
-                assertInTheUsersFile(stop);
-                lines.add(stop.line());
-            }
-            // the jump back to the loop's condition goes through the frame's dispatch
-            assertEquals(List.of(line("add"), line("loop"), line("tally"), line("loop"), line("await")), lines);
-        }
+        // the jump back to the loop's condition goes through the frame's dispatch
+        assertEquals(List.of(line("add"), line("loop"), line("tally"), line("loop"), line("await")), stepOverFrom("add", 4));
     }
 
     @Test
     void stepOverAnAwaitThatCompletesAtOnceLandsOnTheNextLine() throws Exception {
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
-            session.breakAt(line("inline"));
-            session.resume();
-            DebugSession.Stop stop = session.next();
+            DebugSession.Stop stop = session.runTo(line("inline"));
             session.stepOver(stop.thread());
             DebugSession.Stop next = session.next();
             assertInTheUsersFile(next);
-            assertEquals(line("done"), next.line());
+            assertEquals(line("report"), next.line());
             assertEquals(6, local(next.thread().frame(0), "doubled"));
         }
     }
@@ -171,18 +161,14 @@ class DebuggerTest {
     @Test
     void afterStepOverASuspendingAwaitRunToTheNextLine() throws Exception {
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
-            session.breakAt(line("await"));
-            session.resume();
-            DebugSession.Stop stop = session.next();
+            DebugSession.Stop stop = session.runTo(line("await"));
             // the frame returns to the event loop until the sleep is over: the step ends there
             session.stepOver(stop.thread());
             DebugSession.Stop inTheLoop = session.next();
             assertNotEquals(FILE, inTheLoop.sourceName());
             assertTrue(inTheLoop.location().declaringType().name().startsWith("io.jcoro."), inTheLoop.location().toString());
             // "run to cursor" on the next line: the same iteration, resumed
-            session.breakAt(line("add"));
-            session.resume();
-            DebugSession.Stop resumed = session.next();
+            DebugSession.Stop resumed = session.runTo(line("add"));
             assertInTheUsersFile(resumed);
             assertEquals(line("add"), resumed.line());
             assertEquals(1, field(resumed.thread().frame(0), "i"));
@@ -193,9 +179,7 @@ class DebuggerTest {
     @Test
     void theGeneratedStratumLeadsToTheGeneratedFile() throws Exception {
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {
-            session.breakAt(line("add"));
-            session.resume();
-            com.sun.jdi.Location at = session.next().location();
+            com.sun.jdi.Location at = session.runTo(line("add")).location();
             assertEquals("Java", at.declaringType().defaultStratum());
             assertEquals(List.of("Java", "Generated"), at.declaringType().availableStrata());
             assertEquals("TallyCoroutines.java", at.sourceName("Generated"));

@@ -16,12 +16,21 @@ final class LineMarks {
     private static final String TAG = "\uE000jcoro-line";
     private static final String END = "/*" + TAG + "*/";
     private static final Pattern MARK = Pattern.compile("[ \\t]*/\\*" + TAG + "(?: (.*):(\\d+))?\\*/[ \\t]*");
+    private static final Pattern STARTING_AT = Pattern.compile("/\\*" + TAG + "@(\\d+)\\+(\\d+)\\*/");
 
     private LineMarks() {}
 
     /** The mark before the code of a statement at {@code line} of {@code file}. */
     static String open(String file, long line) {
         return "/*" + TAG + " " + file + ":" + line + "*/";
+    }
+
+    /**
+     * {@code text}, the user's text of a tree that starts at {@code line}, marked so that each of
+     * its lines maps to its own user line: the renderer keeps the user's line breaks.
+     */
+    static String startingAt(long line, String text) {
+        return "/*" + TAG + "@" + line + "+" + text.chars().filter(c -> c == '\n').count() + "*/" + text;
     }
 
     /** The mark after that code: what follows has no user line. */
@@ -37,23 +46,41 @@ final class LineMarks {
     /** The text without marks, and where its lines come from. */
     record Stripped(String text, SourceMap map) {}
 
+    /**
+     * The text without marks, and where its lines come from: a line in a statement's code is at
+     * the statement's line, except the lines of a tree's text, each at its own line.
+     */
     static Stripped strip(String text, String generatedFile, String generatedPath) {
         StringBuilder out = new StringBuilder(text.length());
         Map<Integer, SourceMap.UserLine> lines = new HashMap<>();
         SourceMap.UserLine current = null;
+        int treeLine = 0;
+        int treeLinesLeft = 0;
         int line = 0;
         for (String each : text.split("\n", -1)) {
             Matcher mark = MARK.matcher(each);
             if (mark.matches()) {
                 current = mark.group(1) == null ? null : new SourceMap.UserLine(mark.group(1), Integer.parseInt(mark.group(2)));
+                treeLinesLeft = 0;
                 continue;
+            }
+            Matcher tree = STARTING_AT.matcher(each);
+            if (tree.find()) {
+                treeLine = Integer.parseInt(tree.group(1));
+                treeLinesLeft = Integer.parseInt(tree.group(2));
+                each = STARTING_AT.matcher(each).replaceAll("");
+            } else if (treeLinesLeft > 0) {
+                treeLine++;
+                treeLinesLeft--;
+            } else {
+                treeLine = 0;
             }
             if (line > 0) {
                 out.append('\n');
             }
             line++;
             if (current != null) {
-                lines.put(line, current);
+                lines.put(line, treeLine > 0 ? new SourceMap.UserLine(current.file(), treeLine) : current);
             }
             out.append(each);
         }

@@ -136,8 +136,12 @@ final class SourceRenderer {
 
     /** The mark that the code printed next comes from {@code tree}'s line (see {@link LineMarks}). */
     String lineMark(Tree tree) {
-        return LineMarks.open(GeneratedNames.sourceFileName(unit),
-                unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree)));
+        return LineMarks.open(GeneratedNames.sourceFileName(unit), lineOf(tree));
+    }
+
+    /** The user's line where {@code tree} starts. */
+    long lineOf(Tree tree) {
+        return unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree));
     }
 
     /** The length of {@code tree}'s text in the user's file. */

@@ -9,20 +9,15 @@ import com.google.testing.compile.Compiler;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
-import io.jcoro.processor.CoroutineProcessor;
 import io.jcoro.processor.testing.CoroCompiler;
+import io.jcoro.processor.testing.WrappedProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -113,12 +108,9 @@ class UserLinesTest {
      */
     @Test
     void aClassFileThatCannotBeRewrittenIsAWarning() throws IOException {
-        AbstractProcessor holding = new AbstractProcessor() {
-            private final CoroutineProcessor delegate = new CoroutineProcessor();
-
+        WrappedProcessor holding = new WrappedProcessor() {
             @Override
-            public synchronized void init(ProcessingEnvironment env) {
-                super.init(env);
+            protected void beforeInit(ProcessingEnvironment env) {
                 // runs before the processor's own listener: opens the class file through the Filer first
                 JavacTask.instance(env).addTaskListener(new TaskListener() {
                     @Override
@@ -129,22 +121,6 @@ class UserLinesTest {
                         }
                     }
                 });
-                delegate.init(env);
-            }
-
-    @Override
-            public Set<String> getSupportedAnnotationTypes() {
-                return delegate.getSupportedAnnotationTypes();
-            }
-
-            @Override
-            public SourceVersion getSupportedSourceVersion() {
-                return SourceVersion.latestSupported();
-            }
-
-            @Override
-            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-                return delegate.process(annotations, round);
             }
         };
         Compilation compilation = Compiler.javac().withProcessors(holding).compile(CoroCompiler.resource(USERS));

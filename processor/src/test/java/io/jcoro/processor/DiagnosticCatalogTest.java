@@ -23,6 +23,7 @@ class DiagnosticCatalogTest {
     private static final Set<String> TESTED_ELSEWHERE = Set.of(
             "JCORO-E023", // ProcessorBoundaryTest: a failing pass
             "JCORO-E031", // InferredTypesTest: only where javac's inferred type trees are left in place
+            "JCORO-W003", // UserLinesTest: only where a class file javac wrote cannot be rewritten
             "JCORO-W005"); // EcjTest (Eclipse's compiler) and ProcessorBoundaryTest
 
     @Test

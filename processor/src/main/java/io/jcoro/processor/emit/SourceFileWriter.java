@@ -30,13 +30,15 @@ public final class SourceFileWriter {
     /**
      * The text of the generated file (also what golden tests compare). The frames' code is the
      * user's, so the file has the user's imports; every name the generator adds is spelled by
-     * {@link NameSpeller}, and written as spelled, with the few imports the speller adds.
+     * {@link NameSpeller}, and written as spelled, with the few imports the speller adds. The
+     * lines that print the user's code are mapped to the user's lines.
      */
-    static String render(String packageName, TypeSpec type, CompilationUnitTree unit, CharSequence source,
+    static LineMarks.Stripped render(String packageName, TypeSpec type, CompilationUnitTree unit, CharSequence source,
             SourcePositions positions, Set<String> addedImports) {
-        String file = unit.getSourceFile().getName();
-        return render(packageName, type, file.substring(file.replace('\\', '/').lastIndexOf('/') + 1),
-                userImports(unit, source, positions), addedImports);
+        String text = render(packageName, type, GeneratedNames.sourceFileName(unit), userImports(unit, source, positions),
+                addedImports);
+        String file = type.name() + ".java";
+        return LineMarks.strip(text, file, packageName.isEmpty() ? file : packageName.replace('.', '/') + "/" + file);
     }
 
     /**

@@ -46,7 +46,8 @@ public final class StateMachineEmitter {
             java.util.Map<io.jcoro.processor.ir.Op, java.util.List<String>> deadFields, int[] lines) {}
 
     /** A generated source file. */
-    public record GeneratedSource(String qualifiedName, String text, TypeElement originatingElement) {}
+    public record GeneratedSource(String qualifiedName, String text, io.jcoro.processor.debug.SourceMap lines,
+            TypeElement originatingElement) {}
 
     public GeneratedSource emit(TypeElement host, List<LoweredMethod> methods) {
         String generatedName = GeneratedNames.generatedSimpleName(host);
@@ -80,10 +81,10 @@ public final class StateMachineEmitter {
         }
         TypeSpec type = new CoroutinesClassEmitter(elements, names).emit(host, frames);
         String packageName = packageOf(host).getQualifiedName().toString();
-        String text = SourceFileWriter.render(packageName, type, hostUnit,
+        LineMarks.Stripped text = SourceFileWriter.render(packageName, type, hostUnit,
                 sources.computeIfAbsent(hostUnit, StateMachineEmitter::sourceOf), positions, names.addedImports());
         String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
-        return new GeneratedSource(qualified, text, host);
+        return new GeneratedSource(qualified, text.text(), text.map(), host);
     }
 
     /** The text of the user's file, read once per generated type (methods share one file). */

@@ -9,13 +9,20 @@ import io.jcoro.CancelledError;
 import io.jcoro.Coroutine;
 import io.jcoro.ExceptionGroup;
 import io.jcoro.processor.testing.CoroCompiler;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +147,60 @@ class AsyncStackTraceTest {
             chain.add(at("recurse", "recurse"));
         }
         assertTrace(failure, chain.toArray(String[]::new));
+    }
+
+    /**
+     * Python 3.11's tracebacks of the same scenarios in {@code programs/traces_twin.py} list the
+     * user's frames in the same order (reversed: Python lists the outermost first). Java's also
+     * name the plain Java caller below the loop, as every Java trace does, which Python's
+     * tracebacks of a cause or a group member (cut where the exception was caught) do not.
+     */
+    @Test
+    void theUsersFramesComeInTheOrderOfPythonsTracebacks() throws Exception {
+        Map<String, String> python = pythonTwin();
+        Map<String, String> java = new LinkedHashMap<>();
+        for (String scenario : List.of("afterSuspension", "rethrow", "wrap", "viaTask", "viaGather", "viaTaskGroup")) {
+            Throwable failure = run(program(), scenario);
+            java.put(scenario, frameNames(failure));
+            if (failure.getCause() != null && !(failure instanceof ExceptionGroup)) {
+                java.put(scenario + "/cause", frameNames(failure.getCause()));
+            }
+            if (failure instanceof ExceptionGroup group) {
+                for (int i = 0; i < group.exceptions().size(); i++) {
+                    java.put(scenario + "/" + i, frameNames(group.exceptions().get(i)));
+                }
+            }
+        }
+        assertEquals(python, java);
+    }
+
+    /** Runs the asyncio twin: scenario (or scenario/cause, scenario/member) to frame names. */
+    private static Map<String, String> pythonTwin() throws Exception {
+        Path twin = Path.of(AsyncStackTraceTest.class.getClassLoader().getResource("programs/traces_twin.py").toURI());
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", twin.toString()).redirectErrorStream(true).start();
+        } catch (IOException noPython) {
+            Assumptions.abort("python3 is not installed");
+            return Map.of();
+        }
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(60, TimeUnit.SECONDS));
+        Assumptions.assumeTrue(python.exitValue() == 0 && !out.contains("AttributeError"),
+                () -> "python3 has asyncio.TaskGroup (3.11+): " + out);
+        Map<String, String> frames = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            int colon = line.indexOf(": ");
+            frames.put(line.substring(0, colon), line.substring(colon + 2).replace(" caught", ""));
+        }
+        return frames;
+    }
+
+    /** The methods of the program's frames in {@code failure}'s trace, innermost first. */
+    private static String frameNames(Throwable failure) {
+        return Arrays.stream(failure.getStackTrace()).filter(e -> e.getClassName().equals(TYPE))
+                .map(StackTraceElement::getMethodName).filter(m -> !m.equals("caught"))
+                .collect(Collectors.joining(" "));
     }
 
     // ------------------------------------------------------------------ helpers

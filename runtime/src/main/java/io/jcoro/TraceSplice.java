@@ -7,7 +7,8 @@ import java.util.Objects;
  * synchronous one (as Python 3.11's tracebacks and Kotlin's stack-trace recovery do): the
  * innermost user frame first, at the line that threw; then each {@code @Async} method the failure
  * crossed, innermost first, at its await; then what lies below the loop, starting at the loop's
- * entry the program called ({@code Coro.run}, {@code EventLoop.runUntilComplete}, ...).
+ * entry the program called (the outermost {@code Coro} or {@code EventLoop} element:
+ * {@code Coro.run}, {@code EventLoop.runUntilComplete}).
  *
  * <pre>
  * Java trace at the throw                         spliced

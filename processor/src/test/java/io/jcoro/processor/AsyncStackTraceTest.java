@@ -71,6 +71,19 @@ class AsyncStackTraceTest {
         assertTrace(failure, throwing(), at("outer", "outer"), at("afterSuspension", "afterSuspension"));
     }
 
+    /**
+     * Once the generated classes' line tables name the user's file and lines (the class-file
+     * rewrite for source-level debugging), the throwing frame is at the throw itself, not at the
+     * await before it; until then this test is skipped, and the frame shows its state's line.
+     */
+    @Test
+    void theThrowingFrameIsAtTheLineThatThrew() throws Exception {
+        Assumptions.assumeTrue(userLines, "the generated classes' lines are not yet the user's");
+        Throwable failure = run(program(), "afterSuspension");
+        assertEquals(at("inner", "inner-throw"), failure.getStackTrace()[0].toString());
+        assertEquals(at("wrapper", "wrapper-throw"), run(program(), "wrap").getStackTrace()[0].toString());
+    }
+
     @Test
     void aCoroutineThatCatchesAndRethrowsAppearsOnceAtItsAwait() throws Exception {
         Object program = program();

@@ -108,11 +108,16 @@ final class AsyncTrace {
         }
     }
 
-    /** The task's step ended: writes what is recorded, and forgets everything. */
+    /**
+     * The task's step ended: writes what is recorded, and forgets everything (a step without a
+     * failure reads two fields).
+     */
     void endStep() {
-        flush();
-        handledFailure = null;
-        handledFrame = null;
+        if (failure != null || handledFrame != null) {
+            flush();
+            handledFailure = null;
+            handledFrame = null;
+        }
     }
 
     /** {@link #handled()} on the loop running on this thread, if any. */

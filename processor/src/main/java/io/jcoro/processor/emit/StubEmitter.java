@@ -1,8 +1,10 @@
 package io.jcoro.processor.emit;
 
 import com.palantir.javapoet.TypeSpec;
+import io.jcoro.processor.debug.SourceMap;
 import io.jcoro.processor.emit.StateMachineEmitter.GeneratedSource;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -45,6 +47,8 @@ public final class StubEmitter {
         String text = SourceFileWriter.render(packageName, type, host.getQualifiedName().toString(), List.of(),
                 names.addedImports());
         String simpleName = GeneratedNames.generatedSimpleName(host);
-        return new GeneratedSource(packageName.isEmpty() ? simpleName : packageName + "." + simpleName, text, host);
+        // no line map: a stub prints no user code, and ecj has no task listener to rewrite lines with
+        return new GeneratedSource(packageName.isEmpty() ? simpleName : packageName + "." + simpleName, text,
+                new SourceMap(simpleName + ".java", simpleName + ".java", Map.of()), host);
     }
 }

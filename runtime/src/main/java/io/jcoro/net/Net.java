@@ -34,17 +34,31 @@ public final class Net {
 
     /** Connects to {@code host}:{@code port}, trying each of its addresses in turn. */
     public static Awaitable<Connection> openConnection(String host, int port) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)));
+        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)), null);
+    }
+
+    /**
+     * Connects to {@code host}:{@code port} with TLS: completes once the handshake ended; a
+     * failed handshake fails it with the engine's {@code SSLException} (such as an
+     * {@code SSLHandshakeException} for an untrusted certificate or a wrong name), a handshake
+     * that takes too long with a {@code SocketTimeoutException}.
+     */
+    public static Awaitable<Connection> openConnection(String host, int port, Tls tls) throws IOException {
+        Objects.requireNonNull(tls, "tls");
+        if (!tls.isClient()) {
+            throw new IllegalArgumentException("a connection opens with a client Tls: " + tls);
+        }
+        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)), tls);
     }
 
     /** Connects to {@code address} (looked up first if it is unresolved). */
     public static Awaitable<Connection> openConnection(InetSocketAddress address) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.lookup(address));
+        return new Connect(IoSelector.current(), Addresses.lookup(address), null);
     }
 
     /** Connects to the Unix domain socket at {@code path}. */
     public static Awaitable<Connection> openUnixConnection(Path path) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.of(UnixDomainSocketAddress.of(path)));
+        return new Connect(IoSelector.current(), Addresses.of(UnixDomainSocketAddress.of(path)), null);
     }
 
     /**
@@ -54,7 +68,22 @@ public final class Net {
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
             throws IOException {
         return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
-                Addresses.lookup(host, checkPort(port)));
+                Addresses.lookup(host, checkPort(port)), null);
+    }
+
+    /**
+     * As {@link #startServer(ConnectionHandler, String, int)}, with TLS: each connection's
+     * handler runs once its handshake ended. A failed handshake goes to the loop's exception
+     * handler (with its {@code SSLException}); the handler does not run and the server goes on.
+     */
+    public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port, Tls tls)
+            throws IOException {
+        Objects.requireNonNull(tls, "tls");
+        if (tls.isClient()) {
+            throw new IllegalArgumentException("a server listens with a server Tls: " + tls);
+        }
+        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
+                Addresses.lookup(host, checkPort(port)), tls);
     }
 
     /**
@@ -63,7 +92,7 @@ public final class Net {
      */
     public static Awaitable<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
         return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
-                Addresses.of(UnixDomainSocketAddress.of(path)));
+                Addresses.of(UnixDomainSocketAddress.of(path)), null);
     }
 
     /**
@@ -106,11 +135,13 @@ public final class Net {
         private final IoSelector io;
         private final ConnectionHandler handler;
         private final Awaitable<SocketAddress[]> lookup;
+        private final Tls tls;
 
-        Bind(IoSelector io, ConnectionHandler handler, Awaitable<SocketAddress[]> lookup) {
+        Bind(IoSelector io, ConnectionHandler handler, Awaitable<SocketAddress[]> lookup, Tls tls) {
             this.io = io;
             this.handler = handler;
             this.lookup = lookup;
+            this.tls = tls;
         }
 
         @Override
@@ -123,7 +154,7 @@ public final class Net {
                     }
                 case LOOKED_UP: {
                     SocketAddress[] addresses = (SocketAddress[]) $value();
-                    return $return(Server.start(io, handler, addresses[0]));
+                    return $return(Server.start(io, handler, addresses[0], tls));
                 }
                 default:
                     throw $badLabel();

@@ -61,6 +61,8 @@ public final class Server implements AsyncCloseable {
     private final IoSelector io;
     private final ServerSocketChannel channel;
     private final ConnectionHandler handler;
+    /** Null for a plaintext server. */
+    private final Tls tls;
     private final IoRegistration registration;
     private final SocketAddress address;
     /** Each live handler's task, by its connection, in accept order. */
@@ -69,20 +71,22 @@ public final class Server implements AsyncCloseable {
     private final Signals drained = new Signals();
     private boolean closed;
 
-    private Server(IoSelector io, ServerSocketChannel channel, ConnectionHandler handler) throws IOException {
+    private Server(IoSelector io, ServerSocketChannel channel, ConnectionHandler handler, Tls tls)
+            throws IOException {
         this.io = io;
         this.channel = channel;
         this.handler = handler;
+        this.tls = tls;
         this.address = channel.getLocalAddress();
         this.registration = io.register(channel, SelectionKey.OP_ACCEPT, ops -> accept());
     }
 
-    /** Binds {@code at} and starts accepting. */
-    static Server start(IoSelector io, ConnectionHandler handler, SocketAddress at) throws IOException {
+    /** Binds {@code at} and starts accepting; each connection speaks TLS if {@code tls} is not null. */
+    static Server start(IoSelector io, ConnectionHandler handler, SocketAddress at, Tls tls) throws IOException {
         ServerSocketChannel channel = Sockets.openServer(at);
         try {
             channel.bind(at, BACKLOG);
-            return new Server(io, channel, handler);
+            return new Server(io, channel, handler, tls);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -193,6 +197,9 @@ public final class Server implements AsyncCloseable {
         try {
             Sockets.configure(accepted, address);
             connection = new Connection(io, accepted);
+            if (tls != null) {
+                connection.beginTls(tls);
+            }
         } catch (IOException e) {
             io.report("Error setting up an accepted connection on " + this, e);
             try {
@@ -214,14 +221,17 @@ public final class Server implements AsyncCloseable {
     }
 
     /**
-     * One connection's task: runs the handler, then flushes and closes the connection, whatever
-     * way the handler ended; a failure is reported and goes no further. In the processor's frame
-     * shape: {@code try { await(handler.handle(c)); } catch (Throwable t) { report(t); }
-     * finally { close c }}, a cancellation going on after the close.
+     * One connection's task: waits for the TLS handshake if there is one, runs the handler, then
+     * flushes and closes the connection, whatever way the handler ended; a failure (of the
+     * handshake or the handler) is reported and goes no further. In the processor's frame shape:
+     * {@code try { if (tls) await(handshake); await(handler.handle(c)); } catch (Throwable t) {
+     * report(t); } finally { close c }}, a cancellation going on after the close.
      */
     private final class HandlerRun extends Coroutine<Void> {
-        private static final int START = 0;
-        private static final int ENDED = 1;
+        private static final int HANDSHAKE = 0;
+        private static final int HANDSHAKE_WOKEN = 1;
+        private static final int START = 2;
+        private static final int ENDED = 3;
         private final Connection connection;
 
         HandlerRun(Connection connection) {
@@ -231,26 +241,58 @@ public final class Server implements AsyncCloseable {
         @Override
         @SuppressWarnings("fallthrough")
         protected Object $resume() throws Throwable {
-            switch ($label) {
-                case START: {
-                    Awaitable<?> served;
-                    try {
-                        served = handler.handle(connection);
-                    } catch (Throwable t) {
-                        return end(t);
+            for (;;) {
+                switch ($label) {
+                    case HANDSHAKE: {
+                        Object outcome;
+                        try {
+                            outcome = tls == null ? null : connection.tlsOutcome();
+                        } catch (IOException e) {
+                            io.report("TLS handshake failed on " + connection, e);
+                            return end(null);
+                        }
+                        if (outcome instanceof Signals.Signal signal) {
+                            if ($await(signal, HANDSHAKE_WOKEN)) {
+                                return $SUSPENDED;
+                            }
+                        } else {
+                            $label = START;
+                            continue;
+                        }
                     }
-                    if (served == null) {
-                        return end(new NullPointerException("the connection handler returned null"));
+                    case HANDSHAKE_WOKEN: {
+                        Throwable failure = $failure();
+                        if (failure != null) {
+                            return end(failure);
+                        }
+                        $label = HANDSHAKE;
+                        continue;
                     }
-                    if ($await(served, ENDED)) {
-                        return $SUSPENDED;
-                    }
+                    case START:
+                        return handle();
+                    case ENDED:
+                        return end($failure());
+                    default:
+                        throw $badLabel();
                 }
-                case ENDED:
-                    return end($failure());
-                default:
-                    throw $badLabel();
             }
+        }
+
+        /** Calls the handler and awaits what it returns. */
+        private Object handle() throws Throwable {
+            Awaitable<?> served;
+            try {
+                served = handler.handle(connection);
+            } catch (Throwable t) {
+                return end(t);
+            }
+            if (served == null) {
+                return end(new NullPointerException("the connection handler returned null"));
+            }
+            if ($await(served, ENDED)) {
+                return $SUSPENDED;
+            }
+            return end($failure());
         }
 
         private Object end(Throwable failure) throws CancelledError {

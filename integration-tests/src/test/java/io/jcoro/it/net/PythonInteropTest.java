@@ -49,17 +49,20 @@ class PythonInteropTest {
 
     /** Whether {@code python3} runs here. */
     static boolean hasPython() {
-        boolean present;
+        return runs("python3", "--version");
+    }
+
+    /** Whether {@code command} runs here and succeeds (within 10 s). */
+    static boolean runs(String... command) {
         try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            present = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
-            present = false;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            present = false;
+            return false;
         }
-        return present;
     }
 
     static String script(String name) throws URISyntaxException {

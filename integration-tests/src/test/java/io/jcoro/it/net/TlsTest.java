@@ -172,7 +172,7 @@ class TlsTest extends NetTestBase {
      */
     @Test
     void opensslClientWithAKeyUpdateIsServed() throws Exception {
-        assumeTrue(hasOpenssl(), "openssl is not installed");
+        assumeTrue(PythonInteropTest.runs("openssl", "version"), "openssl is not installed");
         Tls server = server();
         List<String> output = PythonInteropTest.serverAgainst((port, stop) -> streams.tlsEchoServer(server, port, stop),
                 port -> opensslSession(port, List.of("before", "K", "after")));
@@ -222,17 +222,5 @@ class TlsTest extends NetTestBase {
             }
         }
         throw new AssertionError("no echo of " + expected + " in " + seen);
-    }
-
-    private static boolean hasOpenssl() {
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

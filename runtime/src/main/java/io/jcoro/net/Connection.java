@@ -56,6 +56,8 @@ public final class Connection implements AsyncCloseable {
     private final Signals plaintextFlushed = new Signals();
     /** The TLS layer, from the start of the handshake on; null for a plaintext connection. */
     private TlsLayer tls;
+    /** Whether TLS was asked for (the layer comes once the writer is empty). */
+    private boolean tlsRequested;
     private SocketAddress localAddress;
     private SocketAddress remoteAddress;
     private boolean inputEnded;
@@ -119,15 +121,17 @@ public final class Connection implements AsyncCloseable {
      * {@code SSLException} (the connection is then closed). From then on reads and writes go
      * through TLS. Bytes the reader buffered before the call stay there and are read as
      * plaintext, as asyncio does: the protocol must not let the peer start its handshake before
-     * this side read its last plaintext byte.
+     * this side read its last plaintext byte. A cancelled {@code startTls} aborts the connection,
+     * as asyncio closes the transport: it is neither plaintext nor TLS any more.
      *
      * @throws IllegalStateException if TLS was already started on this connection
      */
     public Awaitable<Void> startTls(Tls tls) throws IOException {
         Objects.requireNonNull(tls, "tls");
-        if (this.tls != null) {
+        if (tlsRequested) {
             throw new IllegalStateException("TLS was already started on " + this);
         }
+        tlsRequested = true;
         return new Retry<>("Connection.startTls", () -> {
             if (this.tls == null) {
                 if (closed) {
@@ -142,7 +146,7 @@ public final class Connection implements AsyncCloseable {
                 beginTls(tls);
             }
             return this.tls.handshakeOutcome();
-        });
+        }, this::abort);
     }
 
     /** The TLS session's protocol ("TLSv1.3", ...), or null for a plaintext connection or before the handshake ended. */
@@ -182,6 +186,7 @@ public final class Connection implements AsyncCloseable {
 
     /** Starts the TLS handshake (a TLS connect or accept, or startTls). */
     void beginTls(Tls config) {
+        tlsRequested = true;
         String host = remoteAddress instanceof InetSocketAddress inet ? inet.getHostString() : null;
         int port = remoteAddress instanceof InetSocketAddress inet ? inet.getPort() : -1;
         tls = new TlsLayer(config.newEngine(host, port), config, new Link());

@@ -4,6 +4,8 @@ import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.done;
 import static io.jcoro.Coro.sleep;
 
+import io.jcoro.AsyncTimeoutException;
+import io.jcoro.Coro;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.Promise;
@@ -13,6 +15,7 @@ import io.jcoro.net.Net;
 import io.jcoro.net.Server;
 import io.jcoro.net.Tls;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -183,6 +186,42 @@ public interface TlsStreams extends Streams {
             trace.add(await(c.reader().readLine()));
         }
         await(s.closeAsync());
+        return done();
+    }
+
+    /** writeEof over TLS: close_notify, then the socket's half-close; the answer still comes. */
+    @Async
+    default Coroutine<Void> tlsHalfClose(Tls server, Tls client, List<String> trace) throws IOException {
+        Server s = await(Net.startServer(this::countUntilEof, "127.0.0.1", 0, server));
+        try (Connection c = await(Net.openConnection("127.0.0.1", s.port(), client))) {
+            c.writer().write(new byte[50_000]);
+            c.writer().writeEof();
+            trace.add(await(c.reader().readLine()));
+            trace.add("line after: " + await(c.reader().readLine()));
+        }
+        await(s.closeAsync());
+        return done();
+    }
+
+    /** A startTls cut short by a timeout aborts the connection; TLS cannot be asked for twice. */
+    @Async
+    default Coroutine<Void> cancelledStartTls(Tls client, List<String> trace) throws IOException {
+        Server s = await(Net.startServer(this::ignore, "127.0.0.1", 0));
+        Connection c = await(Net.openConnection("127.0.0.1", s.port()));
+        try {
+            await(Coro.waitFor(c.startTls(client), Duration.ofMillis(200)));
+            trace.add("handshaken?!");
+        } catch (AsyncTimeoutException e) {
+            trace.add("timed out, closed " + c.isClosed());
+        }
+        try {
+            c.startTls(client);
+        } catch (IllegalStateException e) {
+            trace.add(e.getMessage().replaceAll("Connection\\[.*\\]", "Connection[...]"));
+        }
+        s.close();
+        s.abortClients();
+        await(s.waitClosed());
         return done();
     }
 

@@ -130,6 +130,22 @@ class TlsTest extends NetTestBase {
     }
 
     @Test
+    void writeEofHalfClosesATlsConnectionAndTheAnswerStillComes() throws Exception {
+        Tls server = server();
+        Tls client = client();
+        run(t -> streams.tlsHalfClose(server, client, t));
+        assertEquals(List.of("got 50000", "line after: null"), trace);
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
+    void aStartTlsCutShortAbortsTheConnection() throws Exception {
+        Tls client = client();
+        run(t -> streams.cancelledStartTls(client, t));
+        assertEquals(List.of("timed out, closed true", "TLS was already started on Connection[...]"), trace);
+    }
+
+    @Test
     void aFailedHandshakeIsReportedAndTheServerKeepsServing() throws Exception {
         Tls server = server();
         Tls client = client();

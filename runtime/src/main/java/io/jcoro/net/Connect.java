@@ -14,19 +14,20 @@ import java.nio.channels.SocketChannel;
  *
  * <pre>{@code
  * SocketAddress[] addresses = await(lookup);
+ * Connection c = null;
  * for (SocketAddress a : addresses) {
- *     Connection c = new Connection(...);                // connect started, OP_CONNECT watched
+ *     c = new Connection(...);                           // connect started, OP_CONNECT watched
  *     try {
  *         for (Object r; (r = c.finishConnect()) instanceof Signal s; ) await(s);
  *         break;
- *     } catch (IOException e) { c.abort(); last = e; }   // the next address
+ *     } catch (IOException e) { c.abort(); c = null; last = e; }   // the next address
  * }
+ * if (c == null) throw last;                             // ConnectException unchanged
  * if (tls != null) {                                     // a failed handshake: its SSLException
  *     c.beginTls(tls);
  *     for (Object r; (r = c.tlsOutcome()) instanceof Signal s; ) await(s);
  * }
  * return done(c);
- * throw last;                                            // ConnectException unchanged, after the last address
  * }</pre>
  *
  * A cancellation (as from {@code waitFor}) or a failed handshake aborts the half-made connection.

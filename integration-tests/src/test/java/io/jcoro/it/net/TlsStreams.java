@@ -34,12 +34,12 @@ public interface TlsStreams extends Streams {
         return done();
     }
 
-    /** Echo of lines over TLS; the trace gets the lines and the protocol both sides agreed on. */
+    /** Echo of lines over TLS; the trace gets the lines and the protocols both sides agreed on. */
     @Async
     default Coroutine<Void> echo(Tls server, Tls client, List<String> trace) throws IOException {
         Server s = await(Net.startServer(this::echoLines, "127.0.0.1", 0, server));
         try (Connection c = await(Net.openConnection("127.0.0.1", s.port(), client))) {
-            trace.add(c.tlsProtocol());
+            trace.add(c.tlsProtocol() + ", ALPN " + c.applicationProtocol());
             c.writer().write("one\ntwo\n");
             trace.add(await(c.reader().readLine()));
             trace.add(await(c.reader().readLine()));

@@ -46,7 +46,7 @@ class TlsTest extends NetTestBase {
         Tls server = server();
         Tls client = client();
         run(t -> streams.echo(server, client, t));
-        assertEquals(List.of("TLSv1.3", "one", "two", "closed"), trace);
+        assertEquals(List.of("TLSv1.3, ALPN null", "one", "two", "closed"), trace);
         assertEquals(List.of(), reports);
     }
 
@@ -56,8 +56,16 @@ class TlsTest extends NetTestBase {
         tls12.init(null, certificates.trustManagers(), null);
         Tls server = server();
         run(t -> streams.echo(server, Tls.client(tls12, "127.0.0.1"), t));
-        assertEquals(List.of("TLSv1.2", "one", "two", "closed"), trace);
+        assertEquals(List.of("TLSv1.2, ALPN null", "one", "two", "closed"), trace);
         assertEquals(List.of(), reports);
+    }
+
+    @Test
+    void alpnChoosesTheProtocolBothSidesSpeak() throws Exception {
+        Tls server = server().withApplicationProtocols("h2", "http/1.1");
+        Tls client = client().withApplicationProtocols("http/1.1");
+        run(t -> streams.echo(server, client, t));
+        assertEquals(List.of("TLSv1.3, ALPN http/1.1", "one", "two", "closed"), trace);
     }
 
     @Test

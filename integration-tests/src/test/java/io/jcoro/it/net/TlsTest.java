@@ -41,11 +41,19 @@ class TlsTest extends NetTestBase {
         return Tls.client(certificates.clientContext(), "localhost");
     }
 
+    /** A program given the server's and the client's TLS. */
+    @FunctionalInterface
+    interface TlsProgram {
+        io.jcoro.Coroutine<Void> make(Tls server, Tls client, List<String> trace) throws Exception;
+    }
+
+    private void run(TlsProgram program, Tls server, Tls client) {
+        run(t -> program.make(server, client, t));
+    }
+
     @Test
     void echoOverTls13() throws Exception {
-        Tls server = server();
-        Tls client = client();
-        run(t -> streams.echo(server, client, t));
+        run(streams::echo, server(), client());
         assertEquals(List.of("TLSv1.3, ALPN null", "one", "two", "closed"), trace);
         assertEquals(List.of(), reports);
     }
@@ -54,34 +62,28 @@ class TlsTest extends NetTestBase {
     void echoOverTls12() throws Exception {
         SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
         tls12.init(null, certificates.trustManagers(), null);
-        Tls server = server();
-        run(t -> streams.echo(server, Tls.client(tls12, "127.0.0.1"), t));
+        run(streams::echo, server(), Tls.client(tls12, "127.0.0.1"));
         assertEquals(List.of("TLSv1.2, ALPN null", "one", "two", "closed"), trace);
         assertEquals(List.of(), reports);
     }
 
     @Test
     void alpnChoosesTheProtocolBothSidesSpeak() throws Exception {
-        Tls server = server().withApplicationProtocols("h2", "http/1.1");
-        Tls client = client().withApplicationProtocols("http/1.1");
-        run(t -> streams.echo(server, client, t));
+        run(streams::echo, server().withApplicationProtocols("h2", "http/1.1"),
+                client().withApplicationProtocols("http/1.1"));
         assertEquals(List.of("TLSv1.3, ALPN http/1.1", "one", "two", "closed"), trace);
     }
 
     @Test
     void aMebibyteGoesThereAndBackInManyRecords() throws Exception {
-        Tls server = server();
-        Tls client = client();
-        run(t -> streams.bigMessage(server, client, t));
+        run(streams::bigMessage, server(), client());
         assertEquals(List.of("echoed 1048576 bytes, same true"), trace);
         assertEquals(List.of(), reports);
     }
 
     @Test
     void aWrongServerNameFailsTheConnectWithSSLHandshakeException() throws Exception {
-        Tls server = server();
-        Tls client = Tls.client(certificates.clientContext(), "wrong.example");
-        run(t -> streams.failedHandshake(server, client, t));
+        run(streams::failedHandshake, server(), Tls.client(certificates.clientContext(), "wrong.example"));
         assertEquals(1, trace.size(), trace::toString);
         assertTrue(trace.get(0).startsWith("SSLHandshakeException: No subject alternative DNS name matching wrong.example"),
                 trace::toString);
@@ -89,9 +91,8 @@ class TlsTest extends NetTestBase {
 
     @Test
     void anUntrustedCertificateFailsTheConnectAndTheServerReportsIt() throws Exception {
-        Tls server = server();
-        Tls client = Tls.client(SSLContext.getDefault()); // the JDK's CAs: not our certificate
-        run(t -> streams.failedHandshake(server, client, t));
+        // the JDK's CAs: not our certificate
+        run(streams::failedHandshake, server(), Tls.client(SSLContext.getDefault()));
         assertEquals(1, trace.size(), trace::toString);
         assertTrue(trace.get(0).startsWith("SSLHandshakeException: PKIX path building failed"), trace::toString);
         assertEquals(1, reports.size(), reports::toString);
@@ -110,26 +111,20 @@ class TlsTest extends NetTestBase {
 
     @Test
     void aCloseSendsCloseNotifyAndThePeerReadsTheEnd() throws Exception {
-        Tls server = server();
-        Tls client = client();
-        run(t -> streams.closeNotify(server, client, t));
+        run(streams::closeNotify, server(), client());
         assertEquals(List.of("server read 3 bytes, then eof"), trace);
         assertEquals(List.of(), reports);
     }
 
     @Test
     void aCloseThatGetsNoCloseNotifyBackEndsAfterTheShutdownTimeout() throws Exception {
-        Tls server = server();
-        Tls client = client().withShutdownTimeout(Duration.ofMillis(300));
-        run(t -> streams.unansweredClose(server, client, t));
+        run(streams::unansweredClose, server(), client().withShutdownTimeout(Duration.ofMillis(300)));
         assertEquals(List.of("closed true, waited the bound true"), trace);
     }
 
     @Test
     void startTlsUpgradesAPlaintextConnectionOnBothSides() throws Exception {
-        Tls server = server();
-        Tls client = client();
-        run(t -> streams.startTls(server, client, t));
+        run(streams::startTls, server(), client());
         assertEquals(List.of("server got STARTTLS", "client got OK", "client before null"), trace.subList(0, 3));
         assertEquals(List.of("client TLSv1.3", "client got secret", "server TLSv1.3"),
                 trace.subList(3, 6).stream().sorted().toList());
@@ -139,9 +134,7 @@ class TlsTest extends NetTestBase {
 
     @Test
     void writeEofHalfClosesATlsConnectionAndTheAnswerStillComes() throws Exception {
-        Tls server = server();
-        Tls client = client();
-        run(t -> streams.tlsHalfClose(server, client, t));
+        run(streams::tlsHalfClose, server(), client());
         assertEquals(List.of("got 50000", "line after: null"), trace);
         assertEquals(List.of(), reports);
     }
@@ -155,9 +148,7 @@ class TlsTest extends NetTestBase {
 
     @Test
     void aFailedHandshakeIsReportedAndTheServerKeepsServing() throws Exception {
-        Tls server = server();
-        Tls client = client();
-        run(t -> streams.serverKeepsServing(server, client, t));
+        run(streams::serverKeepsServing, server(), client());
         assertEquals("still serving", trace.get(1), trace::toString);
         assertTrue(trace.get(0).startsWith("plaintext client"), trace::toString);
         assertEquals(1, reports.size(), reports::toString);

@@ -29,7 +29,10 @@ import javax.net.ssl.SSLParameters;
  * <p>Timeouts, as asyncio's defaults: the handshake must end within 60 s
  * ({@code ssl_handshake_timeout}), else it fails with a {@link java.net.SocketTimeoutException};
  * a close waits at most 30 s ({@code ssl_shutdown_timeout}) for the peer's {@code close_notify}
- * after sending its own, then closes the socket anyway.
+ * after sending its own, then closes the socket anyway. Both are loop timers: on a
+ * virtual-time loop, whose clock jumps to the next timer whenever nothing is ready, a handshake
+ * with a real peer times out as soon as the loop waits for it, so real TLS peers want a loop on
+ * the system clock.
  */
 public final class Tls {
     /** asyncio's {@code ssl_handshake_timeout} default. */

@@ -99,48 +99,7 @@ public final class Coro {
         try {
             return loop.runUntilComplete(main);
         } finally {
-            try {
-                cancelAllTasks(loop);
-                closeAsyncGenerators(loop);
-            } finally {
-                loop.close();
-            }
-        }
-    }
-
-    /** asyncio's {@code _cancel_all_tasks}. */
-    private static void cancelAllTasks(EventLoop loop) {
-        Set<Task<?>> left = loop.tasks.snapshot();
-        if (left.isEmpty()) {
-            return;
-        }
-        for (Task<?> t : left) {
-            t.cancel();
-        }
-        loop.runUntilDone(Gathering.start(left, true, loop));
-        for (Task<?> t : left) {
-            if (!t.isCancelled() && t.exception() != null) {
-                loop.report("unhandled exception during Coro.run() shutdown (task '" + t.name() + "')",
-                        t.exception());
-            }
-        }
-    }
-
-    /** asyncio's {@code shutdown_asyncgens}: closes, concurrently, every generator left unfinished. */
-    private static void closeAsyncGenerators(EventLoop loop) {
-        List<Task<?>> closing = new java.util.ArrayList<>();
-        for (AsyncGenerator<?> generator : loop.unfinishedAsyncGenerators()) {
-            closing.add(loop.createTask((Coroutine<?>) generator.close(), "close " + generator.name()));
-        }
-        if (closing.isEmpty()) {
-            return;
-        }
-        loop.runUntilDone(Gathering.start(closing, true, loop));
-        for (Task<?> t : closing) {
-            if (!t.isCancelled() && t.exception() != null) {
-                loop.report("an error occurred while closing an async generator during Coro.run() shutdown",
-                        t.exception());
-            }
+            LoopShutdown.finish(loop, "Coro.run()");
         }
     }
 
@@ -160,6 +119,18 @@ public final class Coro {
      */
     public static <T> T create(Class<T> type, Object... args) {
         return GeneratedClasses.create(Objects.requireNonNull(type, "type"), args);
+    }
+
+    /**
+     * The class the processor generated for {@code type} ({@code p.Outer.Inner} gives
+     * {@code p.Outer_InnerCoroutines}), for code that makes instances itself: a dependency
+     * injection container binding {@code type} to it, a test framework instantiating a test class.
+     *
+     * @throws IllegalArgumentException if the generated class does not exist (the message says why
+     *                                  that may be)
+     */
+    public static <T> Class<? extends T> generatedClass(Class<T> type) {
+        return GeneratedClasses.generatedClass(Objects.requireNonNull(type, "type"));
     }
 
     // ------------------------------------------------------------------ awaitables
@@ -221,14 +192,14 @@ public final class Coro {
      * }</pre>
      */
     public static String dumpTasks() {
-        String dump = TaskDump.of(EventLoop.current().tasks.snapshot());
+        String dump = EventLoop.current().dumpTasks();
         System.out.print(dump);
         return dump;
     }
 
     /** The tasks of the running loop that are not done, oldest first. */
     public static Set<Task<?>> allTasks() {
-        return EventLoop.current().tasks.snapshot();
+        return EventLoop.current().allTasks();
     }
 
     // ------------------------------------------------------------------ gather

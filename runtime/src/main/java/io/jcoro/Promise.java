@@ -47,6 +47,11 @@ public final class Promise<T> extends FutureCore<T> {
         super(EventLoop.currentOrNull());
     }
 
+    /** A pending promise bound to {@code loop} (null: its callbacks run on the completing thread). */
+    Promise(EventLoop loop) {
+        super(loop);
+    }
+
     /**
      * A promise already completed with {@code value}: awaiting it does not suspend.
      *

@@ -2,6 +2,7 @@ package io.jcoro.net;
 
 import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
+import io.jcoro.EventLoopGroup;
 import io.jcoro.Promise;
 import io.jcoro.internal.IoSelector;
 import java.io.IOException;
@@ -67,8 +68,10 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
             throws IOException {
-        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
-                Addresses.lookup(host, checkPort(port)), null);
+        Objects.requireNonNull(handler, "handler");
+        requireLoop();
+        return new Bind(at -> Promise.completed(Server.start(handler, at, null)),
+                Addresses.lookup(host, checkPort(port)));
     }
 
     /**
@@ -78,12 +81,36 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port, Tls tls)
             throws IOException {
+        Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(tls, "tls");
         if (tls.isClient()) {
             throw new IllegalArgumentException("a server listens with a server Tls: " + tls);
         }
-        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
-                Addresses.lookup(host, checkPort(port)), tls);
+        requireLoop();
+        return new Bind(at -> Promise.completed(Server.start(handler, at, tls)),
+                Addresses.lookup(host, checkPort(port)));
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} with every loop of {@code group}, and runs
+     * {@code handler} for each connection as a task of one of them (for the connection's whole
+     * life). On Linux each loop accepts from its own socket bound with {@code SO_REUSEPORT}, and
+     * the kernel spreads the connections; elsewhere the first loop accepts and hands them over
+     * round robin. The returned server belongs to the calling loop, like any other.
+     *
+     * <pre>{@code
+     * try (EventLoopGroup group = new EventLoopGroup(Runtime.getRuntime().availableProcessors())) {
+     *     Coro.run(serve(group));   // await(Net.startServer(group, this::echo, "0.0.0.0", 8888)) ...
+     * }
+     * }</pre>
+     */
+    public static Awaitable<Server> startServer(EventLoopGroup group, ConnectionHandler handler, String host, int port)
+            throws IOException {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(handler, "handler");
+        requireLoop();
+        return new Bind(at -> Server.start(group, handler, at),
+                Addresses.lookup(host, checkPort(port)));
     }
 
     /**
@@ -91,8 +118,10 @@ public final class Net {
      * it when it closes) and runs {@code handler} as a task for each connection.
      */
     public static Awaitable<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
-        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
-                Addresses.of(UnixDomainSocketAddress.of(path)), null);
+        Objects.requireNonNull(handler, "handler");
+        requireLoop();
+        return new Bind(at -> Promise.completed(Server.start(handler, at, null)),
+                Addresses.of(UnixDomainSocketAddress.of(path)));
     }
 
     /**
@@ -121,6 +150,11 @@ public final class Net {
         }
     }
 
+    /** Fails at once, off the loop, with "no running event loop" (the start itself runs later). */
+    private static void requireLoop() {
+        IoSelector.current();
+    }
+
     private static int checkPort(int port) {
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -128,20 +162,23 @@ public final class Net {
         return port;
     }
 
-    /** {@link #startServer}: {@code return done(Server.start(..., await(lookup)[0]))}. */
+    /** How a server is started on the address looked up. */
+    @FunctionalInterface
+    private interface Starter {
+        Awaitable<Server> start(SocketAddress at) throws IOException;
+    }
+
+    /** {@link #startServer}: {@code return done(await(starter.start(await(lookup)[0])))}. */
     private static final class Bind extends Coroutine<Server> {
         private static final int LOOKUP = 0;
         private static final int LOOKED_UP = 1;
-        private final IoSelector io;
-        private final ConnectionHandler handler;
+        private static final int STARTED = 2;
+        private final Starter starter;
         private final Awaitable<SocketAddress[]> lookup;
-        private final Tls tls;
 
-        Bind(IoSelector io, ConnectionHandler handler, Awaitable<SocketAddress[]> lookup, Tls tls) {
-            this.io = io;
-            this.handler = handler;
+        Bind(Starter starter, Awaitable<SocketAddress[]> lookup) {
+            this.starter = starter;
             this.lookup = lookup;
-            this.tls = tls;
         }
 
         @Override
@@ -154,8 +191,12 @@ public final class Net {
                     }
                 case LOOKED_UP: {
                     SocketAddress[] addresses = (SocketAddress[]) $value();
-                    return $return(Server.start(io, handler, addresses[0], tls));
+                    if ($await(starter.start(addresses[0]), STARTED)) {
+                        return $SUSPENDED;
+                    }
                 }
+                case STARTED:
+                    return $return((Server) $value());
                 default:
                     throw $badLabel();
             }

@@ -68,10 +68,7 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
             throws IOException {
-        Objects.requireNonNull(handler, "handler");
-        requireLoop();
-        return new Bind(at -> Promise.completed(Server.start(handler, at, null)),
-                Addresses.lookup(host, checkPort(port)));
+        return startServerOnThisLoop(handler, host, port, null);
     }
 
     /**
@@ -81,11 +78,16 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port, Tls tls)
             throws IOException {
-        Objects.requireNonNull(handler, "handler");
-        Objects.requireNonNull(tls, "tls");
-        if (tls.isClient()) {
+        if (Objects.requireNonNull(tls, "tls").isClient()) {
             throw new IllegalArgumentException("a server listens with a server Tls: " + tls);
         }
+        return startServerOnThisLoop(handler, host, port, tls);
+    }
+
+    /** A server on the running loop; its connections speak TLS if {@code tls} is not null. */
+    private static Awaitable<Server> startServerOnThisLoop(ConnectionHandler handler, String host, int port, Tls tls)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
         requireLoop();
         return new Bind(at -> Promise.completed(Server.start(handler, at, tls)),
                 Addresses.lookup(host, checkPort(port)));

@@ -79,13 +79,16 @@ public final class Server implements AsyncCloseable {
         this.address = address;
     }
 
-    /** Binds {@code at} and starts accepting on the running loop. */
-    static Server start(ConnectionHandler handler, SocketAddress at) throws IOException {
+    /**
+     * Binds {@code at} and starts accepting on the running loop; each connection speaks TLS if
+     * {@code tls} is not null.
+     */
+    static Server start(ConnectionHandler handler, SocketAddress at, Tls tls) throws IOException {
         ServerSocketChannel channel = Sockets.openServer(at);
         try {
             channel.bind(at, BACKLOG);
             Server server = new Server(EventLoop.current(), channel.getLocalAddress());
-            Listener listener = new Listener(server.home, server, handler, channel, server.address, null);
+            Listener listener = new Listener(server.home, server, handler, tls, channel, server.address, null);
             server.listeners.add(listener);
             listener.start();
             return server;
@@ -121,7 +124,7 @@ public final class Server implements AsyncCloseable {
             HandOff handOff = reusePort ? null : new HandOff(server.listeners);
             for (int i = 0; i < loops.size(); i++) {
                 ServerSocketChannel channel = i < channels.size() ? channels.get(i) : null;
-                server.listeners.add(new Listener(loops.get(i), server, handler, channel, bound, handOff));
+                server.listeners.add(new Listener(loops.get(i), server, handler, null, channel, bound, handOff));
             }
             return server.startListeners(channels.size());
         } catch (IOException | RuntimeException e) {

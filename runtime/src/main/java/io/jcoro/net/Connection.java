@@ -80,11 +80,13 @@ public final class Connection implements AsyncCloseable {
 
     /** The stream of bytes from the peer. */
     public StreamReader reader() {
+        io.checkThread(this);
         return reader;
     }
 
     /** The stream of bytes to the peer. */
     public StreamWriter writer() {
+        io.checkThread(this);
         return writer;
     }
 
@@ -106,11 +108,13 @@ public final class Connection implements AsyncCloseable {
     /** Flushes what is buffered, then closes; see {@link StreamWriter#closeAsync()}. */
     @Override
     public Awaitable<Void> closeAsync() {
+        io.checkThread(this);
         return writer.closeAsync();
     }
 
     /** Closes at once, dropping unsent data; the reader gets the end of the stream. */
     public void abort() {
+        io.checkThread(this);
         close(null);
     }
 
@@ -127,6 +131,7 @@ public final class Connection implements AsyncCloseable {
      * @throws IllegalStateException if TLS was already started on this connection
      */
     public Awaitable<Void> startTls(Tls tls) throws IOException {
+        io.checkThread(this);
         Objects.requireNonNull(tls, "tls");
         if (tlsRequested) {
             throw new IllegalStateException("TLS was already started on " + this);

@@ -5,6 +5,7 @@ import io.jcoro.Awaitable;
 import io.jcoro.EventLoop;
 import io.jcoro.EventLoopGroup;
 import io.jcoro.Promise;
+import io.jcoro.internal.IoSelector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -66,6 +67,8 @@ public final class Server implements AsyncCloseable {
 
     /** The loop that started the server: its methods run there. */
     private final EventLoop home;
+    /** Its I/O side, which checks in debug mode that the methods run there. */
+    private final IoSelector homeIo;
     private final SocketAddress address;
     private final List<Listener> listeners = new ArrayList<>();
     /** The listeners that are closed and have no handler left (identity: each counts once). */
@@ -76,6 +79,7 @@ public final class Server implements AsyncCloseable {
 
     private Server(EventLoop home, SocketAddress address) {
         this.home = home;
+        this.homeIo = IoSelector.current();
         this.address = address;
     }
 
@@ -178,11 +182,13 @@ public final class Server implements AsyncCloseable {
 
     /** An awaitable that ends, normally, when the server is closed. */
     public Awaitable<Void> serveForever() {
+        homeIo.checkThread(this);
         return new Retry<>("Server.serveForever", () -> closed ? null : serving.add());
     }
 
     /** Stops accepting (closes the listening sockets); running handlers are left alone. */
     public void close() {
+        homeIo.checkThread(this);
         if (closed) {
             return;
         }
@@ -196,6 +202,7 @@ public final class Server implements AsyncCloseable {
 
     /** Flushes and closes every client connection: handlers that read see the end of the stream. */
     public void closeClients() {
+        homeIo.checkThread(this);
         for (Listener l : listeners) {
             onLoopOf(l, l::closeClients, () -> { });
         }
@@ -203,6 +210,7 @@ public final class Server implements AsyncCloseable {
 
     /** Aborts every client connection (dropping unsent data) and cancels its handler. */
     public void abortClients() {
+        homeIo.checkThread(this);
         for (Listener l : listeners) {
             onLoopOf(l, l::abortClients, () -> { });
         }
@@ -210,6 +218,7 @@ public final class Server implements AsyncCloseable {
 
     /** Ends once the server is closed and no handler is left. */
     public Awaitable<Void> waitClosed() {
+        homeIo.checkThread(this);
         return new Retry<>("Server.waitClosed", () -> isDrained() ? null : drainedSignals.add());
     }
 

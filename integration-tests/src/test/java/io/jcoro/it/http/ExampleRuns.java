@@ -1,0 +1,142 @@
+package io.jcoro.it.http;
+
+import static io.jcoro.Coro.await;
+import static io.jcoro.Coro.done;
+
+import io.jcoro.Coro;
+import io.jcoro.Coroutine;
+import io.jcoro.Promise;
+import io.jcoro.annotations.Async;
+import io.jcoro.net.Connection;
+import io.jcoro.net.Net;
+import io.jcoro.net.Server;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The programs the HTTP tests run, each starting the {@link ExampleHttpServer} on 127.0.0.1 on
+ * its own loop and closing it at the end; compiled by the processor like user code.
+ */
+public interface ExampleRuns {
+    /** The bound of one exchange of these programs. */
+    Duration EXCHANGE_BOUND = Duration.ofSeconds(10);
+
+    /** Starts {@code handler}'s server on an ephemeral port of 127.0.0.1. */
+    @Async
+    default Coroutine<Server> start(ExampleHttpServer handler) throws IOException {
+        return done(await(Net.startServer(handler::serve, "127.0.0.1", 0)));
+    }
+
+    /** Closes the server, ends the handlers of connections a client left open, and waits for them. */
+    @Async
+    default Coroutine<Void> stop(Server server) {
+        server.close();
+        server.closeClients();
+        await(Coro.waitFor(server.waitClosed(), EXCHANGE_BOUND));
+        return done();
+    }
+
+    /**
+     * Seed 002's example against the server, with the JDK's client ({@code jdk}) or jcoro's: a
+     * warm-up request, then three delayed ones at once, of which {@code trace} gets the responses
+     * in the order of the URLs and how long the three took ({@code "took <ms>"}).
+     */
+    @Async
+    default Coroutine<Void> concurrentRequests(ExampleHttpServer handler, ConcurrentRequests example, boolean jdk,
+            List<String> trace) throws IOException {
+        Server server = await(start(handler));
+        String base = "http://127.0.0.1:" + server.port();
+        List<String> warmUp = List.of(base + "/hello");
+        List<String> urls = List.of(base + "/delay/600", base + "/delay/200", base + "/delay/400");
+        List<String> responses;
+        long start;
+        if (jdk) {
+            await(example.mainWithJdk(warmUp));
+            start = System.nanoTime();
+            responses = await(example.mainWithJdk(urls));
+        } else {
+            await(example.main(warmUp));
+            start = System.nanoTime();
+            responses = await(example.main(urls));
+        }
+        trace.addAll(responses);
+        trace.add("took " + (System.nanoTime() - start) / 1_000_000);
+        await(stop(server));
+        return done();
+    }
+
+    /** Requests one after another in one session: they share one kept-alive connection. */
+    @Async
+    default Coroutine<Void> keepAlive(ExampleHttpServer handler, List<String> trace) throws IOException {
+        Server server = await(start(handler));
+        String base = "http://127.0.0.1:" + server.port();
+        try (HttpSession session = HttpSession.open()) {
+            for (String path : List.of("/hello", "/delay/10", "/nowhere")) {
+                try (HttpSession.Response response = await(session.get(base + path))) {
+                    trace.add(response.status() + " " + await(response.text()));
+                }
+            }
+            byte[] body = "a body, posted".getBytes(StandardCharsets.UTF_8);
+            try (HttpSession.Response response = await(session.post(base + "/echo", body))) {
+                trace.add(response.status() + " " + response.header("content-length") + " " + await(response.text()));
+            }
+        }
+        server.close();
+        await(Coro.waitFor(server.waitClosed(), EXCHANGE_BOUND)); // the session closed its connection
+        trace.add("waitClosed");
+        return done();
+    }
+
+    /**
+     * Sends each of {@code requests} as raw bytes on a connection of its own and reads until the
+     * server closes it; {@code trace} gets each whole answer.
+     */
+    @Async
+    default Coroutine<Void> rawExchanges(ExampleHttpServer handler, List<String> requests, List<String> trace)
+            throws IOException {
+        Server server = await(start(handler));
+        for (String request : requests) {
+            trace.add(await(Coro.waitFor(exchange(server.port(), request), EXCHANGE_BOUND)));
+        }
+        await(stop(server));
+        return done();
+    }
+
+    /** Writes {@code request}, then reads to the end of the stream. */
+    @Async
+    default Coroutine<String> exchange(int port, String request) throws IOException {
+        try (Connection c = await(Net.openConnection("127.0.0.1", port))) {
+            c.writer().write(request);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            for (byte[] b; (b = await(c.reader().read(4096))).length > 0; ) {
+                answer.writeBytes(b);
+            }
+            return done(answer.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Serves until {@code stopped} completes, telling the port. */
+    @Async
+    default Coroutine<Void> serveUntil(ExampleHttpServer handler, Consumer<Integer> port, Promise<Void> stopped)
+            throws IOException {
+        Server server = await(start(handler));
+        port.accept(server.port());
+        await(stopped);
+        await(stop(server));
+        return done();
+    }
+
+    /** The events of {@code events} without their connection numbers ("#2 GET /x" becomes "GET /x"). */
+    static List<String> withoutConnection(List<String> events) {
+        List<String> stripped = new ArrayList<>();
+        for (String e : events) {
+            stripped.add(e.substring(e.indexOf(' ') + 1));
+        }
+        return stripped;
+    }
+}

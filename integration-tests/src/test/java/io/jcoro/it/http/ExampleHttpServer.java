@@ -31,7 +31,9 @@ import org.apache.hc.core5.http.ParseException;
  * <p>What happens is told to {@code events} as it happens: {@code "#<n> <method> <target>"}
  * when request head and body have arrived on the server's n-th connection (from 1),
  * {@code "#<n> <status> <target>"} when its answer is written, {@code "#<n> bad: <why>"} for
- * a malformed request; from which the tests see keep-alive and concurrency.
+ * a malformed request, {@code "#<n> client gone"} when a read or write fails (a client that
+ * closes between requests ends its connection quietly); from which the tests see keep-alive and
+ * concurrency. A client that goes away is no failure of the server's: its handler ends normally.
  */
 public abstract class ExampleHttpServer {
     final Consumer<String> events; // package-private: the generated frames use it
@@ -54,6 +56,9 @@ public abstract class ExampleHttpServer {
             } catch (LimitOverrunError e) {
                 reject(c, id, new Answer(431, "Request Header Fields Too Large", "head over " + c.reader().limit() + " bytes"));
                 return done();
+            } catch (IOException e) { // reset: no more requests from this client
+                events.accept("#" + id + " client gone");
+                return done();
             }
             HttpHead request;
             int length;
@@ -75,7 +80,12 @@ public abstract class ExampleHttpServer {
             Answer answer = await(route(method, target, body));
             boolean close = request.closesConnection();
             answer.writeTo(c.writer(), close);
-            await(c.writer().drain());
+            try {
+                await(c.writer().drain());
+            } catch (IOException e) { // the client went away while its request was served
+                events.accept("#" + id + " client gone");
+                return done();
+            }
             events.accept("#" + id + " " + answer.status() + " " + target);
             if (close) {
                 return done(); // the server closes the connection when the handler ends

@@ -3,6 +3,7 @@ package io.jcoro.it.http;
 import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.done;
 
+import io.jcoro.AsyncTimeoutException;
 import io.jcoro.Coro;
 import io.jcoro.Coroutine;
 import io.jcoro.Promise;
@@ -26,10 +27,10 @@ public interface ExampleRuns {
     /** The bound of one exchange of these programs. */
     Duration EXCHANGE_BOUND = Duration.ofSeconds(10);
 
-    /** Starts {@code handler}'s server on an ephemeral port of 127.0.0.1. */
+    /** Starts {@code handler}'s server on {@code port} of 127.0.0.1 (0: an ephemeral one). */
     @Async
-    default Coroutine<Server> start(ExampleHttpServer handler) throws IOException {
-        return done(await(Net.startServer(handler::serve, "127.0.0.1", 0)));
+    default Coroutine<Server> start(ExampleHttpServer handler, int port) throws IOException {
+        return done(await(Net.startServer(handler::serve, "127.0.0.1", port)));
     }
 
     /** Closes the server, ends the handlers of connections a client left open, and waits for them. */
@@ -49,7 +50,7 @@ public interface ExampleRuns {
     @Async
     default Coroutine<Void> concurrentRequests(ExampleHttpServer handler, ConcurrentRequests example, boolean jdk,
             List<String> trace) throws IOException {
-        Server server = await(start(handler));
+        Server server = await(start(handler, 0));
         String base = "http://127.0.0.1:" + server.port();
         List<String> warmUp = List.of(base + "/hello");
         List<String> urls = List.of(base + "/delay/600", base + "/delay/200", base + "/delay/400");
@@ -73,7 +74,7 @@ public interface ExampleRuns {
     /** Requests one after another in one session: they share one kept-alive connection. */
     @Async
     default Coroutine<Void> keepAlive(ExampleHttpServer handler, List<String> trace) throws IOException {
-        Server server = await(start(handler));
+        Server server = await(start(handler, 0));
         String base = "http://127.0.0.1:" + server.port();
         try (HttpSession session = HttpSession.open()) {
             for (String path : List.of("/hello", "/delay/10", "/nowhere")) {
@@ -93,13 +94,38 @@ public interface ExampleRuns {
     }
 
     /**
+     * A request whose caller gives up (a timeout) takes its connection down with it, so the
+     * server's handler sees the client go and ends; the session's next request opens another.
+     */
+    @Async
+    default Coroutine<Void> abandonedRequest(ExampleHttpServer handler, List<String> trace) throws IOException {
+        Server server = await(start(handler, 0));
+        String base = "http://127.0.0.1:" + server.port();
+        try (HttpSession session = HttpSession.open()) {
+            try {
+                await(Coro.waitFor(session.get(base + "/delay/300"), Duration.ofMillis(50)));
+                trace.add("answered?!");
+            } catch (AsyncTimeoutException e) {
+                trace.add("timed out");
+            }
+            try (HttpSession.Response response = await(session.get(base + "/hello"))) {
+                trace.add(await(response.text()));
+            }
+        }
+        server.close();
+        await(Coro.waitFor(server.waitClosed(), EXCHANGE_BOUND)); // no closeClients: every handler ended by itself
+        trace.add("waitClosed");
+        return done();
+    }
+
+    /**
      * Sends each of {@code requests} as raw bytes on a connection of its own and reads until the
      * server closes it; {@code trace} gets each whole answer.
      */
     @Async
     default Coroutine<Void> rawExchanges(ExampleHttpServer handler, List<String> requests, List<String> trace)
             throws IOException {
-        Server server = await(start(handler));
+        Server server = await(start(handler, 0));
         for (String request : requests) {
             trace.add(await(Coro.waitFor(exchange(server.port(), request), EXCHANGE_BOUND)));
         }
@@ -120,12 +146,12 @@ public interface ExampleRuns {
         }
     }
 
-    /** Serves until {@code stopped} completes, telling the port. */
+    /** Serves on {@code port} (0: an ephemeral one) until {@code stopped} completes, telling the port. */
     @Async
-    default Coroutine<Void> serveUntil(ExampleHttpServer handler, Consumer<Integer> port, Promise<Void> stopped)
-            throws IOException {
-        Server server = await(start(handler));
-        port.accept(server.port());
+    default Coroutine<Void> serveUntil(ExampleHttpServer handler, int port, Consumer<Integer> started,
+            Promise<Void> stopped) throws IOException {
+        Server server = await(start(handler, port));
+        started.accept(server.port());
         await(stopped);
         await(stop(server));
         return done();

@@ -91,6 +91,14 @@ class HttpExampleTest {
     }
 
     @Test
+    void aRequestGivenUpByItsCallerClosesItsConnection() {
+        run(() -> runs.abandonedRequest(server, trace));
+        assertEquals(List.of("timed out", "hello", "waitClosed"), trace);
+        assertEquals(List.of("#1 GET /delay/300", "#2 GET /hello", "#2 200 /hello", "#1 client gone"), events);
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrderAndConnectionCloseIsHonoured() {
         run(() -> runs.rawExchanges(server, List.of(
                 "GET /hello HTTP/1.1\r\nHost: a\r\n\r\nGET /delay/1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",

@@ -78,19 +78,22 @@ public abstract class HttpSession implements AsyncCloseable {
         if (body != null) {
             c.writer().write(body);
         }
+        boolean handedOver = false;
         try {
             await(c.writer().drain());
             HttpHead head = HttpHead.response(await(c.reader().readUntil(HttpHead.END)));
             if (head.field("Transfer-Encoding") != null) {
                 throw new IOException("this client reads Content-Length bodies only: " + head.field("Transfer-Encoding"));
             }
-            return done(new Response(this, place, c, head, head.contentLength()));
+            Response response = new Response(this, place, c, head, head.contentLength());
+            handedOver = true;
+            return done(response);
         } catch (ParseException e) {
-            c.abort();
             throw new IOException("malformed response from " + place + ": " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            c.abort();
-            throw e;
+        } finally {
+            if (!handedOver) { // failed or cancelled: the connection is in an unknown state
+                c.abort();
+            }
         }
     }
 
@@ -129,10 +132,10 @@ public abstract class HttpSession implements AsyncCloseable {
     public static final class Response implements AsyncCloseable {
         private final HttpSession session;
         private final String place;
+        private final HttpHead head;
         final Connection connection;
         final int length;
         boolean bodyRead;
-        private final HttpHead head;
 
         Response(HttpSession session, String place, Connection connection, HttpHead head, int length) {
             this.session = session;

@@ -107,7 +107,7 @@ public abstract class HttpSession implements AsyncCloseable {
 
     /** Closes the idle connections. */
     @Async
-    Coroutine<Void> closeIdle() throws IOException {
+    Coroutine<Void> closeIdle() {
         List<Connection> all = new ArrayList<>();
         for (ArrayDeque<Connection> waiting : idle.values()) {
             all.addAll(waiting);
@@ -121,11 +121,7 @@ public abstract class HttpSession implements AsyncCloseable {
 
     @Override
     public Awaitable<Void> closeAsync() {
-        try {
-            return closeIdle();
-        } catch (IOException e) {
-            return Promise.failed(e);
-        }
+        return closeIdle();
     }
 
     /** A response whose head has arrived; {@link #text()} or {@link #bytes()} read its body. */

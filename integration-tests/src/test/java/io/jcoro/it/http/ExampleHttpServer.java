@@ -4,6 +4,8 @@ import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.done;
 import static io.jcoro.Coro.sleep;
 
+import io.jcoro.AsyncTimeoutException;
+import io.jcoro.Coro;
 import io.jcoro.Coroutine;
 import io.jcoro.annotations.Async;
 import io.jcoro.net.Connection;
@@ -12,6 +14,7 @@ import io.jcoro.net.LimitOverrunError;
 import io.jcoro.net.StreamWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.hc.core5.http.ParseException;
@@ -36,6 +39,8 @@ import org.apache.hc.core5.http.ParseException;
  * concurrency. A client that goes away is no failure of the server's: its handler ends normally.
  */
 public abstract class ExampleHttpServer {
+    /** How long a rejected client's remaining bytes are read and dropped before the connection closes. */
+    static final Duration LINGER = Duration.ofSeconds(1);
     final Consumer<String> events; // package-private: the generated frames use it
     int connections;
 
@@ -54,10 +59,10 @@ public abstract class ExampleHttpServer {
             } catch (IncompleteReadError e) { // the client closed, between requests or in a head
                 return done();
             } catch (LimitOverrunError e) {
-                reject(c, id, new Answer(431, "Request Header Fields Too Large", "head over " + c.reader().limit() + " bytes"));
+                await(reject(c, id, new Answer(431, "Request Header Fields Too Large", "head over " + c.reader().limit() + " bytes")));
                 return done();
             } catch (IOException e) { // reset: no more requests from this client
-                events.accept("#" + id + " client gone");
+                clientGone(id);
                 return done();
             }
             HttpHead request;
@@ -66,14 +71,20 @@ public abstract class ExampleHttpServer {
                 request = HttpHead.request(head);
                 length = request.contentLength();
             } catch (ParseException e) {
-                reject(c, id, new Answer(400, "Bad Request", e.getMessage()));
+                await(reject(c, id, new Answer(400, "Bad Request", e.getMessage())));
                 return done();
             }
             if (request.field("Transfer-Encoding") != null) {
-                reject(c, id, new Answer(501, "Not Implemented", "Transfer-Encoding is not supported"));
+                await(reject(c, id, new Answer(501, "Not Implemented", "Transfer-Encoding is not supported")));
                 return done();
             }
-            byte[] body = await(c.reader().readExactly(length));
+            byte[] body;
+            try {
+                body = await(c.reader().readExactly(length));
+            } catch (IOException e) { // closed or reset inside the body
+                clientGone(id);
+                return done();
+            }
             String method = request.requestLine().getMethod();
             String target = request.requestLine().getUri();
             events.accept("#" + id + " " + method + " " + target);
@@ -83,7 +94,7 @@ public abstract class ExampleHttpServer {
             try {
                 await(c.writer().drain());
             } catch (IOException e) { // the client went away while its request was served
-                events.accept("#" + id + " client gone");
+                clientGone(id);
                 return done();
             }
             events.accept("#" + id + " " + answer.status() + " " + target);
@@ -93,10 +104,37 @@ public abstract class ExampleHttpServer {
         }
     }
 
-    /** Answers a request that cannot be served, then lets the connection close. */
-    void reject(Connection c, int id, Answer answer) {
+    /** A read or write failed: the client went away, which ends its connection and is no failure of the server's. */
+    void clientGone(int id) {
+        events.accept("#" + id + " client gone");
+    }
+
+    /**
+     * Answers a request that cannot be served and ends the connection as HTTP servers do (RFC
+     * 9112 §9.6): the answer, a half-close, then what the client still sends is read and dropped
+     * until it closes too, for at most {@link #LINGER}. Closing at once with unread bytes would
+     * reset the connection, and a reset can destroy the answer before the client reads it.
+     */
+    @Async
+    Coroutine<Void> reject(Connection c, int id, Answer answer) {
         events.accept("#" + id + " bad: " + answer.status() + " " + answer.text());
         answer.writeTo(c.writer(), true);
+        c.writer().writeEof();
+        try {
+            await(Coro.waitFor(discardUntilEof(c), LINGER));
+        } catch (AsyncTimeoutException | IOException e) {
+            // the client keeps sending, or went away: the connection closes all the same
+        }
+        return done();
+    }
+
+    /** Reads and drops until the end of the stream. */
+    @Async
+    Coroutine<Void> discardUntilEof(Connection c) throws IOException {
+        while (await(c.reader().read(64 * 1024)).length > 0) {
+            // dropped
+        }
+        return done();
     }
 
     /** The example's routes. */

@@ -119,8 +119,8 @@ public interface ExampleRuns {
     }
 
     /**
-     * Sends each of {@code requests} as raw bytes on a connection of its own and reads until the
-     * server closes it; {@code trace} gets each whole answer.
+     * Sends each of {@code requests} as raw bytes on a connection of its own, half-closes it, and
+     * reads until the server closes it; {@code trace} gets each whole answer.
      */
     @Async
     default Coroutine<Void> rawExchanges(ExampleHttpServer handler, List<String> requests, List<String> trace)
@@ -133,11 +133,12 @@ public interface ExampleRuns {
         return done();
     }
 
-    /** Writes {@code request}, then reads to the end of the stream. */
+    /** Writes {@code request} and half-closes (no more requests), then reads to the end of the stream. */
     @Async
     default Coroutine<String> exchange(int port, String request) throws IOException {
         try (Connection c = await(Net.openConnection("127.0.0.1", port))) {
             c.writer().write(request);
+            c.writer().writeEof();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             for (byte[] b; (b = await(c.reader().read(4096))).length > 0; ) {
                 answer.writeBytes(b);

@@ -99,6 +99,15 @@ class HttpExampleTest {
     }
 
     @Test
+    void aClientThatGoesAwayInsideABodyEndsItsConnectionQuietly() {
+        run(() -> runs.rawExchanges(server, List.of(
+                "POST /echo HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc"), trace)); // 3 bytes of 10, then EOF
+        assertEquals(List.of(""), trace);
+        assertEquals(List.of("#1 client gone"), events);
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrderAndConnectionCloseIsHonoured() {
         run(() -> runs.rawExchanges(server, List.of(
                 "GET /hello HTTP/1.1\r\nHost: a\r\n\r\nGET /delay/1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",

@@ -62,7 +62,7 @@ record HttpHead(RequestLine requestLine, StatusLine statusLine, List<Header> fie
         return null;
     }
 
-    /** The body's length: 0 without {@code Content-Length}. */
+    /** The body's length: 0 without {@code Content-Length}; at most 9 digits (under 1 GB, an int). */
     int contentLength() throws ParseException {
         String value = field("Content-Length");
         if (value == null) {

@@ -1,6 +1,7 @@
 package io.jcoro;
 
 import io.jcoro.internal.Clock;
+import io.jcoro.internal.IdleHook;
 import io.jcoro.internal.Inbox;
 import io.jcoro.internal.IoSelector;
 import io.jcoro.internal.ManualClock;
@@ -99,10 +100,13 @@ public final class EventLoop implements AutoCloseable {
             EventLoop loop = currentOrNull();
             return loop != null ? loop.io() : null;
         });
+        IdleHook.install((loop, hook) -> ((EventLoop) loop).setIdleHook(hook));
     }
 
     private final Clock clock;
     private final ManualClock virtualClock;
+    /** On virtual time: decides how far the clock jumps when nothing is ready; null: to the next timer. */
+    private IdleHook idleHook;
     private final TimerWheel wheel;
     private final ReadyQueue ready = new ReadyQueue(64);
     /** Other threads' submissions; its owner is the thread running the loop (null while IDLE). */
@@ -213,6 +217,24 @@ public final class EventLoop implements AutoCloseable {
         return task.result();
     }
 
+    /**
+     * asyncio's {@code run_until_complete(future)}: runs the loop until {@code task}, a task of
+     * this loop, is done, and returns its result or rethrows its failure unchanged. Unlike
+     * {@link #runUntilComplete(Coroutine)}, the caller holds the task, to cancel it meanwhile
+     * (from a callback, or from another thread).
+     *
+     * @throws IllegalArgumentException if the task belongs to another loop
+     * @throws IllegalStateException    as {@link #runUntilComplete(Coroutine)}
+     */
+    public <T> T runUntilComplete(Task<T> task) {
+        if (task.loop != this) {
+            throw new IllegalArgumentException("task '" + task.name() + "' belongs to another event loop");
+        }
+        checkCanRun();
+        runUntilDone(task);
+        return task.result();
+    }
+
     /** Runs the loop until {@code future} is done and the iteration after its completion ran. */
     void runUntilDone(FutureCore<?> future) {
         checkCanRun();
@@ -286,11 +308,19 @@ public final class EventLoop implements AutoCloseable {
     /** Step 4 of {@link #runOnce()}: nothing is ready. */
     private void idle() {
         long next = wheel.nextPollTime();
-        if (virtualClock != null && next != Long.MAX_VALUE) {
-            if (inbox.isEmpty()) {
-                virtualClock.advanceTo(next);
+        if (virtualClock != null && inbox.isEmpty()) {
+            if (idleHook != null) {
+                next = idleHook.idle(virtualClock.nanoTime(), next);
             }
-            return;
+            if (next != Long.MAX_VALUE) {
+                virtualClock.advanceTo(next);
+                return;
+            }
+            if (!ready.isEmpty()) {
+                return; // the hook woke a task
+            }
+        } else if (virtualClock != null && next != Long.MAX_VALUE) {
+            return; // another thread's work first; the clock jumps once it is done
         }
         long timeout = 0; // none
         if (next != Long.MAX_VALUE) {
@@ -368,6 +398,41 @@ public final class EventLoop implements AutoCloseable {
         boolean taken = enterLoopOnly();
         try {
             return new Task<>(this, coroutine, name);
+        } finally {
+            leave(taken);
+        }
+    }
+
+    /**
+     * The tasks of this loop that are not done, oldest first (asyncio's {@code all_tasks(loop)});
+     * loop thread, or while the loop is idle (after a run, to see what it left unfinished).
+     */
+    public java.util.Set<Task<?>> allTasks() {
+        boolean taken = enterLoopOnly();
+        try {
+            return tasks.snapshot();
+        } finally {
+            leave(taken);
+        }
+    }
+
+    /**
+     * The text {@link Coro#dumpTasks()} prints, for this loop and without printing it: every task
+     * not done, as a tree of who awaits whom, each at its lines in the user's source. Empty if no
+     * task is left. Loop thread, or while the loop is idle.
+     */
+    public String dumpTasks() {
+        return TaskDump.of(allTasks());
+    }
+
+    /** Sets the {@link IdleHook} of a loop on virtual time (through {@link IdleHook#attach}). */
+    private void setIdleHook(IdleHook hook) {
+        if (virtualClock == null) {
+            throw new IllegalArgumentException("not a virtual-time loop: " + this);
+        }
+        boolean taken = enterLoopOnly();
+        try {
+            idleHook = hook;
         } finally {
             leave(taken);
         }

@@ -180,6 +180,20 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         return complete(new Alt(error, true)) != NOT_COMPLETED;
     }
 
+    /**
+     * Completes {@code target} with this done future's outcome, unchanged (the same value, the same
+     * failure or {@link CancelledError}); a failure counts as retrieved here, as it is handed on.
+     */
+    final void forwardTo(FutureCore<? super T> target) {
+        Object r = result;
+        if (r instanceof Alt a) {
+            a.retrieved = true;
+            target.complete(new Alt(a.error, a.cancelled));
+        } else {
+            target.complete(r);
+        }
+    }
+
     /** {@link #complete}: this was done already, nothing changed. */
     static final int NOT_COMPLETED = 0;
     /** {@link #complete}: completed, and every waiter was woken. */

@@ -31,8 +31,8 @@ final class GeneratedClasses {
         return (pkg.isEmpty() ? "" : pkg + ".") + simple + "Coroutines";
     }
 
-    static <T> T create(Class<T> type, Object... args) {
-        Object[] arguments = args == null ? new Object[] {null} : args;
+    /** The class the processor generated for {@code type}, loaded by {@code type}'s loader. */
+    static <T> Class<? extends T> generatedClass(Class<T> type) {
         String name = generatedName(type);
         Class<?> generated;
         try {
@@ -45,6 +45,13 @@ final class GeneratedClasses {
         if (!type.isAssignableFrom(generated)) {
             throw new IllegalArgumentException(name + " does not extend " + type.getName());
         }
+        return generated.asSubclass(type);
+    }
+
+    static <T> T create(Class<T> type, Object... args) {
+        Object[] arguments = args == null ? new Object[] {null} : args;
+        Class<? extends T> generated = generatedClass(type);
+        String name = generated.getName();
         List<Constructor<?>> candidates = new ArrayList<>();
         for (Constructor<?> c : generated.getDeclaredConstructors()) {
             if (!Modifier.isPrivate(c.getModifiers())) {

@@ -1,5 +1,10 @@
 package io.jcoro;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -45,6 +50,11 @@ public final class Promise<T> extends FutureCore<T> {
     /** A pending promise, bound to the event loop running on this thread, if any. */
     public Promise() {
         super(EventLoop.currentOrNull());
+    }
+
+    /** A pending promise bound to {@code loop} (null: its callbacks run on the completing thread). */
+    Promise(EventLoop loop) {
+        super(loop);
     }
 
     /**
@@ -120,6 +130,7 @@ public final class Promise<T> extends FutureCore<T> {
      * {@link CompletableFuture}, as asyncio's {@code wrap_future} does.
      */
     static <T> Promise<T> adapt(CompletionStage<? extends T> stage) {
+        Objects.requireNonNull(stage, "stage");
         Promise<T> promise = new Promise<>();
         stage.whenComplete((value, error) -> {
             if (error == null) {
@@ -144,5 +155,24 @@ public final class Promise<T> extends FutureCore<T> {
             }, null);
         }
         return promise;
+    }
+
+    /**
+     * {@link #adapt(CompletionStage)} for each stage, in iteration order; the same stage twice is
+     * one promise, so that a gather sees it as one child, as asyncio's {@code gather} does with a
+     * future passed twice.
+     */
+    static <T> List<Promise<T>> adaptAll(Iterable<? extends CompletionStage<? extends T>> stages) {
+        Map<CompletionStage<?>, Promise<T>> adapted = new IdentityHashMap<>();
+        List<Promise<T>> promises = new ArrayList<>();
+        for (CompletionStage<? extends T> stage : stages) {
+            Promise<T> promise = adapted.get(Objects.requireNonNull(stage, "gather: null stage"));
+            if (promise == null) {
+                promise = adapt(stage);
+                adapted.put(stage, promise);
+            }
+            promises.add(promise);
+        }
+        return promises;
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an IDE finds in the published artifacts: the libraries a user compiles against
- * (annotations, runtime) come with {@code -sources} and {@code -javadoc} jars, so hovering a jcoro
+ * (annotations, runtime, the test kit) come with {@code -sources} and {@code -javadoc} jars, so hovering a jcoro
  * name shows its Javadoc and navigating opens its source; the processor jar, self-contained, holds
  * nothing outside its own package (its shaded dependencies are relocated under it), so nothing of
  * it leaks into a user's completion lists.
@@ -37,6 +37,15 @@ class PublishedArtifactsTest {
                 .contains("io/jcoro/annotations/Async.java"));
         assertTrue(entries(BuiltJars.attached("annotations", "jcoro-annotations", "javadoc"))
                 .contains("io/jcoro/annotations/Async.html"));
+    }
+
+    @Test
+    void testKitAttachesSourcesAndJavadoc() throws IOException {
+        assertTrue(entries(BuiltJars.attached("test-kit", "jcoro-test", "sources"))
+                .containsAll(List.of("io/jcoro/test/AsyncTest.java", "io/jcoro/test/TestTime.java")));
+        assertTrue(entries(BuiltJars.attached("test-kit", "jcoro-test", "javadoc"))
+                .containsAll(List.of("io/jcoro/test/AsyncTest.html", "io/jcoro/test/JcoroTest.html",
+                        "io/jcoro/test/TestTime.html")));
     }
 
     @Test

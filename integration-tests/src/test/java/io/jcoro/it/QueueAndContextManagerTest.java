@@ -1,14 +1,10 @@
 package io.jcoro.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jcoro.Coroutine;
-import io.jcoro.it.seeds.AsyncDatabase;
-import io.jcoro.it.seeds.Fundamentals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Seed 000's "Using Queues for Communication" and "Async Context Managers", on virtual time: the
  * facts the traces stand for, stated directly ({@link OracleTest} checks the same traces against
- * asyncio).
+ * asyncio). {@link AsyncDatabaseStepsTest} has those written as coroutines themselves.
  */
 class QueueAndContextManagerTest {
 
@@ -81,19 +77,6 @@ class QueueAndContextManagerTest {
     // ------------------------------------------------------------ async context manager
 
     @Test
-    void asyncWithConnectsRunsTheQueryAndDisconnectsBeforeReturning() {
-        try (VirtualRun run = new VirtualRun()) {
-            String result = run.run(run.seed().databaseOperations());
-
-            assertEquals("Results for: SELECT * FROM users", result);
-            // connect 100 ms, query 200 ms, disconnect 50 ms: the value is returned after the exit
-            assertEquals(List.of("[0 ms] 🔌 Connecting to UserDB", "[300 ms] 🔌 Disconnecting from UserDB"),
-                    run.lines());
-            assertEquals(350, run.elapsedMillis());
-        }
-    }
-
-    @Test
     void asyncWithLeftByAnExceptionStillDisconnectsAndRethrowsItUnchanged() {
         try (VirtualRun run = new VirtualRun()) {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
@@ -136,26 +119,6 @@ class QueueAndContextManagerTest {
                             "[0 ms] 🔌 Connecting to UserDB",
                             "[150 ms] 🔌 Disconnecting from UserDB",
                             "[200 ms] database task cancelled"),
-                    run.lines());
-        }
-    }
-
-    @Test
-    void enterAndExitAreTheSeedsAenterAndAexit() {
-        try (VirtualRun run = new VirtualRun()) {
-            AsyncDatabase db = AsyncDatabase.open(run.timeline(), "UserDB");
-            assertFalse(db.connected());
-            Coroutine<AsyncDatabase> enter = db.enter();
-            assertEquals(List.of(), run.lines(), "calling enter() runs nothing");
-            assertEquals(db, run.run(enter));
-            assertTrue(db.connected());
-            run.run(run.seed(Fundamentals.class).say("inside"));
-            run.run(db.exit());
-            assertFalse(db.connected());
-            assertEquals(List.of(
-                            "[0 ms] 🔌 Connecting to UserDB",
-                            "[100 ms] inside",
-                            "[100 ms] 🔌 Disconnecting from UserDB"),
                     run.lines());
         }
     }

@@ -2,6 +2,7 @@ package io.jcoro.net;
 
 import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
+import io.jcoro.EventLoopGroup;
 import io.jcoro.Promise;
 import io.jcoro.internal.IoSelector;
 import java.io.IOException;
@@ -53,7 +54,31 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
             throws IOException {
-        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
+        Objects.requireNonNull(handler, "handler");
+        requireLoop();
+        return new Bind(at -> Promise.completed(Server.start(handler, at)),
+                Addresses.lookup(host, checkPort(port)));
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} with every loop of {@code group}, and runs
+     * {@code handler} for each connection as a task of one of them (for the connection's whole
+     * life). On Linux each loop accepts from its own socket bound with {@code SO_REUSEPORT}, and
+     * the kernel spreads the connections; elsewhere the first loop accepts and hands them over
+     * round robin. The returned server belongs to the calling loop, like any other.
+     *
+     * <pre>{@code
+     * try (EventLoopGroup group = new EventLoopGroup(Runtime.getRuntime().availableProcessors())) {
+     *     Coro.run(serve(group));   // await(Net.startServer(group, this::echo, "0.0.0.0", 8888)) ...
+     * }
+     * }</pre>
+     */
+    public static Awaitable<Server> startServer(EventLoopGroup group, ConnectionHandler handler, String host, int port)
+            throws IOException {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(handler, "handler");
+        requireLoop();
+        return new Bind(at -> Server.start(group, handler, at),
                 Addresses.lookup(host, checkPort(port)));
     }
 
@@ -62,7 +87,9 @@ public final class Net {
      * it when it closes) and runs {@code handler} as a task for each connection.
      */
     public static Awaitable<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
-        return new Bind(IoSelector.current(), Objects.requireNonNull(handler, "handler"),
+        Objects.requireNonNull(handler, "handler");
+        requireLoop();
+        return new Bind(at -> Promise.completed(Server.start(handler, at)),
                 Addresses.of(UnixDomainSocketAddress.of(path)));
     }
 
@@ -92,6 +119,11 @@ public final class Net {
         }
     }
 
+    /** Fails at once, off the loop, with "no running event loop" (the start itself runs later). */
+    private static void requireLoop() {
+        IoSelector.current();
+    }
+
     private static int checkPort(int port) {
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -99,17 +131,22 @@ public final class Net {
         return port;
     }
 
-    /** {@link #startServer}: {@code return done(Server.start(..., await(lookup)[0]))}. */
+    /** How a server is started on the address looked up. */
+    @FunctionalInterface
+    private interface Starter {
+        Awaitable<Server> start(SocketAddress at) throws IOException;
+    }
+
+    /** {@link #startServer}: {@code return done(await(starter.start(await(lookup)[0])))}. */
     private static final class Bind extends Coroutine<Server> {
         private static final int LOOKUP = 0;
         private static final int LOOKED_UP = 1;
-        private final IoSelector io;
-        private final ConnectionHandler handler;
+        private static final int STARTED = 2;
+        private final Starter starter;
         private final Awaitable<SocketAddress[]> lookup;
 
-        Bind(IoSelector io, ConnectionHandler handler, Awaitable<SocketAddress[]> lookup) {
-            this.io = io;
-            this.handler = handler;
+        Bind(Starter starter, Awaitable<SocketAddress[]> lookup) {
+            this.starter = starter;
             this.lookup = lookup;
         }
 
@@ -123,8 +160,12 @@ public final class Net {
                     }
                 case LOOKED_UP: {
                     SocketAddress[] addresses = (SocketAddress[]) $value();
-                    return $return(Server.start(io, handler, addresses[0]));
+                    if ($await(starter.start(addresses[0]), STARTED)) {
+                        return $SUSPENDED;
+                    }
                 }
+                case STARTED:
+                    return $return((Server) $value());
                 default:
                     throw $badLabel();
             }

@@ -2,25 +2,21 @@ package io.jcoro.net;
 
 import io.jcoro.AsyncCloseable;
 import io.jcoro.Awaitable;
-import io.jcoro.CancelledError;
-import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
-import io.jcoro.Task;
-import io.jcoro.internal.IoRegistration;
-import io.jcoro.internal.IoSelector;
+import io.jcoro.EventLoopGroup;
+import io.jcoro.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A listening TCP or Unix domain socket that runs a {@link ConnectionHandler} task per accepted connection
@@ -45,7 +41,17 @@ import java.util.Map;
  * closed and the last handler ended, whatever the clients do. A handler ends when its awaitable
  * does; {@link #closeClients()} closes the connections (a handler reading sees the end of the
  * stream), {@link #abortClients()} aborts them and cancels the handlers, so that
- * {@code close(); abortClients(); await(waitClosed())} never hangs. Loop thread only.
+ * {@code close(); abortClients(); await(waitClosed())} never hangs.
+ *
+ * <p>A server started on an {@link EventLoopGroup} ({@link Net#startServer(EventLoopGroup,
+ * ConnectionHandler, String, int)}) serves each connection on one of the group's loops, for the
+ * connection's whole life: on Linux each loop accepts from its own listening socket bound to the
+ * same port with {@code SO_REUSEPORT} (the kernel spreads the connections), elsewhere the first
+ * loop accepts and hands the connections to the loops round robin. The {@code Server} object
+ * itself belongs to the loop that started it: its methods run there and reach the other loops
+ * through their inboxes.
+ *
+ * <p>Loop thread only (the loop that awaited {@code startServer}).
  */
 public final class Server implements AsyncCloseable {
     /**
@@ -54,39 +60,102 @@ public final class Server implements AsyncCloseable {
      * queue, and the dropped connects wait a full second before the client retries.
      */
     private static final int BACKLOG = 1024;
-    /** At most this many connections are accepted per readiness event (asyncio's 100), so a
-     *  burst of connects cannot hold the loop. */
-    private static final int ACCEPTS_PER_EVENT = 100;
+    /** Set to {@code false}, group servers accept on one loop and hand the connections over even
+     *  where the OS has {@code SO_REUSEPORT}. Read at each start. */
+    static final String REUSE_PORT_PROPERTY = "jcoro.net.reusePort";
 
-    private final IoSelector io;
-    private final ServerSocketChannel channel;
-    private final ConnectionHandler handler;
-    private final IoRegistration registration;
+    /** The loop that started the server: its methods run there. */
+    private final EventLoop home;
     private final SocketAddress address;
-    /** Each live handler's task, by its connection, in accept order. */
-    private final Map<Connection, Task<Void>> clients = new LinkedHashMap<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    /** The listeners that are closed and have no handler left (identity: each counts once). */
+    private final Set<Listener> drained = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Signals serving = new Signals();
-    private final Signals drained = new Signals();
+    private final Signals drainedSignals = new Signals();
     private boolean closed;
 
-    private Server(IoSelector io, ServerSocketChannel channel, ConnectionHandler handler) throws IOException {
-        this.io = io;
-        this.channel = channel;
-        this.handler = handler;
-        this.address = channel.getLocalAddress();
-        this.registration = io.register(channel, SelectionKey.OP_ACCEPT, ops -> accept());
+    private Server(EventLoop home, SocketAddress address) {
+        this.home = home;
+        this.address = address;
     }
 
-    /** Binds {@code at} and starts accepting. */
-    static Server start(IoSelector io, ConnectionHandler handler, SocketAddress at) throws IOException {
+    /** Binds {@code at} and starts accepting on the running loop. */
+    static Server start(ConnectionHandler handler, SocketAddress at) throws IOException {
         ServerSocketChannel channel = Sockets.openServer(at);
         try {
             channel.bind(at, BACKLOG);
-            return new Server(io, channel, handler);
+            Server server = new Server(EventLoop.current(), channel.getLocalAddress());
+            Listener listener = new Listener(server.home, server, handler, channel, server.address, null);
+            server.listeners.add(listener);
+            listener.start();
+            return server;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Binds {@code at} for every loop of {@code group} and starts accepting on each: the server,
+     * once every listening channel is registered on its loop.
+     */
+    static Awaitable<Server> start(EventLoopGroup group, ConnectionHandler handler, SocketAddress at)
+            throws IOException {
+        List<EventLoop> loops = group.loops();
+        boolean reusePort = !"false".equals(System.getProperty(REUSE_PORT_PROPERTY)) && at instanceof InetSocketAddress && loops.size() > 1
+                && Sockets.supportsReusePort();
+        List<ServerSocketChannel> channels = new ArrayList<>();
+        try {
+            ServerSocketChannel first = Sockets.openServer(at);
+            channels.add(first);
+            Sockets.reusePort(first, reusePort);
+            first.bind(at, BACKLOG);
+            SocketAddress bound = first.getLocalAddress();
+            for (int i = 1; reusePort && i < loops.size(); i++) {
+                ServerSocketChannel more = Sockets.openServer(bound);
+                channels.add(more);
+                Sockets.reusePort(more, true);
+                more.bind(bound, BACKLOG);
+            }
+            Server server = new Server(EventLoop.current(), bound);
+            HandOff handOff = reusePort ? null : new HandOff(server.listeners);
+            for (int i = 0; i < loops.size(); i++) {
+                ServerSocketChannel channel = i < channels.size() ? channels.get(i) : null;
+                server.listeners.add(new Listener(loops.get(i), server, handler, channel, bound, handOff));
+            }
+            return server.startListeners(channels.size());
+        } catch (IOException | RuntimeException e) {
+            for (ServerSocketChannel c : channels) {
+                c.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts the first {@code accepting} listeners, each on its loop; completes when all have. */
+    private Awaitable<Server> startListeners(int accepting) {
+        Promise<Server> started = new Promise<>();
+        AtomicInteger left = new AtomicInteger(accepting);
+        Consumer<Exception> fail = e -> {
+            if (left.getAndSet(-1) > 0) { // the first failure fails the start, and closes all
+                started.setException(e);
+                onHome(this::close);
+            }
+        };
+        for (int i = 0; i < accepting; i++) {
+            Listener listener = listeners.get(i);
+            onLoopOf(listener, () -> {
+                try {
+                    listener.start();
+                    if (left.decrementAndGet() == 0) {
+                        started.setResult(this);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    fail.accept(e);
+                }
+            }, () -> fail.accept(new IllegalStateException("event loop is closed")));
+        }
+        return started;
     }
 
     /** The port the server listens on (the ephemeral one, for port 0); -1 for a Unix socket. */
@@ -109,53 +178,36 @@ public final class Server implements AsyncCloseable {
         return new Retry<>("Server.serveForever", () -> closed ? null : serving.add());
     }
 
-    /** Stops accepting (closes the listening socket); running handlers are left alone. */
+    /** Stops accepting (closes the listening sockets); running handlers are left alone. */
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            registration.close();
-        } catch (IOException e) {
-            io.report("Error closing " + this, e);
-        }
-        if (address instanceof UnixDomainSocketAddress unix) {
-            deleteSocketFile(unix.getPath());
-        }
         serving.wakeAll();
-        if (clients.isEmpty()) {
-            drained.wakeAll();
+        for (Listener l : listeners) {
+            onLoopOf(l, l::close, () -> listenerDrained(l)); // a closed loop has no handler left
         }
-    }
-
-    /** asyncio 3.13's {@code cleanup_socket}: the path can be bound again. */
-    private void deleteSocketFile(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            io.report("Error deleting the socket file of " + this, e);
-        }
+        wakeIfDrained();
     }
 
     /** Flushes and closes every client connection: handlers that read see the end of the stream. */
     public void closeClients() {
-        for (Connection c : new ArrayList<>(clients.keySet())) {
-            c.writer().startClose();
+        for (Listener l : listeners) {
+            onLoopOf(l, l::closeClients, () -> { });
         }
     }
 
     /** Aborts every client connection (dropping unsent data) and cancels its handler. */
     public void abortClients() {
-        for (Map.Entry<Connection, Task<Void>> e : new ArrayList<>(clients.entrySet())) {
-            e.getKey().abort();
-            e.getValue().cancel();
+        for (Listener l : listeners) {
+            onLoopOf(l, l::abortClients, () -> { });
         }
     }
 
     /** Ends once the server is closed and no handler is left. */
     public Awaitable<Void> waitClosed() {
-        return new Retry<>("Server.waitClosed", () -> closed && clients.isEmpty() ? null : drained.add());
+        return new Retry<>("Server.waitClosed", () -> isDrained() ? null : drainedSignals.add());
     }
 
     /** {@link #close()}, then {@link #waitClosed()} (asyncio's {@code async with server}). */
@@ -167,106 +219,84 @@ public final class Server implements AsyncCloseable {
 
     @Override
     public String toString() {
-        return "Server[" + address + (closed ? ", closed" : "") + ", " + clients.size() + " clients]";
+        String served = listeners.size() == 1 ? listeners.get(0).clientCount() + " clients"
+                : listeners.size() + " loops";
+        return "Server[" + address + (closed ? ", closed" : "") + ", " + served + "]";
     }
 
-    // ------------------------------------------------------------------ accepting
+    // ------------------------------------------------------------------ across loops
 
-    private void accept() {
-        for (int i = 0; i < ACCEPTS_PER_EVENT && !closed; i++) {
-            SocketChannel accepted;
-            try {
-                accepted = channel.accept();
-            } catch (IOException e) { // such as too many open files: the next event tries again
-                io.report("Error accepting a connection on " + this, e);
-                return;
-            }
-            if (accepted == null) {
-                return;
-            }
-            serve(accepted);
-        }
-    }
-
-    private void serve(SocketChannel accepted) {
-        Connection connection;
-        try {
-            Sockets.configure(accepted, address);
-            connection = new Connection(io, accepted);
-        } catch (IOException e) {
-            io.report("Error setting up an accepted connection on " + this, e);
-            try {
-                accepted.close();
-            } catch (IOException ignored) {
-                // reported above
-            }
-            return;
-        }
-        Task<Void> task = EventLoop.current().createTask(new HandlerRun(connection),
-                "connection " + connection.remoteAddress());
-        clients.put(connection, task);
-        task.addDoneCallback(done -> {
-            clients.remove(connection);
-            if (closed && clients.isEmpty()) {
-                drained.wakeAll();
-            }
+    /** From a listener's loop: it is closed and its last handler ended. */
+    void listenerDrained(Listener listener) {
+        onHome(() -> {
+            drained.add(listener);
+            wakeIfDrained();
         });
     }
 
-    /**
-     * One connection's task: runs the handler, then flushes and closes the connection, whatever
-     * way the handler ended; a failure is reported and goes no further. In the processor's frame
-     * shape: {@code try { await(handler.handle(c)); } catch (Throwable t) { report(t); }
-     * finally { close c }}, a cancellation going on after the close.
-     */
-    private final class HandlerRun extends Coroutine<Void> {
-        private static final int START = 0;
-        private static final int ENDED = 1;
-        private final Connection connection;
+    private boolean isDrained() {
+        return closed && drained.size() == listeners.size();
+    }
 
-        HandlerRun(Connection connection) {
-            this.connection = connection;
+    private void wakeIfDrained() {
+        if (isDrained()) {
+            drainedSignals.wakeAll();
+        }
+    }
+
+    /** Runs {@code action} on the home loop: now if this is it, else through its inbox. */
+    private void onHome(Runnable action) {
+        if (EventLoop.current() == home) {
+            action.run();
+        } else {
+            try {
+                home.callSoonThreadsafe(action);
+            } catch (IllegalStateException closedLoop) {
+                // nobody is left to wait for the server
+            }
+        }
+    }
+
+    /** Runs {@code action} on {@code l}'s loop, or {@code ifClosed} here if that loop is closed. */
+    private void onLoopOf(Listener l, Runnable action, Runnable ifClosed) {
+        if (l.loop == home) {
+            action.run();
+            return;
+        }
+        try {
+            l.loop.callSoonThreadsafe(action);
+        } catch (IllegalStateException closedLoop) {
+            ifClosed.run();
+        }
+    }
+
+    /** Where the one accepting loop of a group server without {@code SO_REUSEPORT} sends its
+     *  connections: each listener in turn, through its loop's inbox. */
+    private static final class HandOff implements Consumer<SocketChannel> {
+        private final List<Listener> listeners;
+        private int next;
+
+        HandOff(List<Listener> listeners) {
+            this.listeners = listeners;
         }
 
         @Override
-        @SuppressWarnings("fallthrough")
-        protected Object $resume() throws Throwable {
-            switch ($label) {
-                case START: {
-                    Awaitable<?> served;
-                    try {
-                        served = handler.handle(connection);
-                    } catch (Throwable t) {
-                        return end(t);
-                    }
-                    if (served == null) {
-                        return end(new NullPointerException("the connection handler returned null"));
-                    }
-                    if ($await(served, ENDED)) {
-                        return $SUSPENDED;
-                    }
+        public void accept(SocketChannel accepted) {
+            Listener target = listeners.get(next);
+            next = (next + 1) % listeners.size();
+            if (target.loop == EventLoop.current()) {
+                target.adopt(accepted);
+                return;
+            }
+            try {
+                target.loop.callSoonThreadsafe(() -> target.adopt(accepted));
+            } catch (IllegalStateException closedLoop) {
+                try {
+                    accepted.close();
+                } catch (IOException ignored) {
+                    // never served
                 }
-                case ENDED:
-                    return end($failure());
-                default:
-                    throw $badLabel();
             }
-        }
-
-        private Object end(Throwable failure) throws CancelledError {
-            connection.writer().startClose();
-            if (failure instanceof CancelledError cancelled) {
-                throw cancelled;
-            }
-            if (failure != null) {
-                io.report("Unhandled exception in the handler of " + connection, failure);
-            }
-            return $return(null);
-        }
-
-        @Override
-        public String name() {
-            return "Server.handle";
         }
     }
 }

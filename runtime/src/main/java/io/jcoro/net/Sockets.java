@@ -37,6 +37,22 @@ final class Sockets {
         return channel;
     }
 
+    /** Whether listening TCP sockets here can share a port ({@code SO_REUSEPORT}: Linux, BSDs, macOS). */
+    static boolean supportsReusePort() {
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Sets {@code SO_REUSEPORT} on a listening channel before it is bound, if {@code on}. */
+    static void reusePort(ServerSocketChannel channel, boolean on) throws IOException {
+        if (on) {
+            channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        }
+    }
+
     /** TCP connections go without Nagle's delay, as asyncio's (Unix domain sockets have none). */
     static void configure(NetworkChannel channel, SocketAddress address) throws IOException {
         if (address instanceof InetSocketAddress) {

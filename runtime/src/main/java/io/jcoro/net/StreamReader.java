@@ -1,6 +1,7 @@
 package io.jcoro.net;
 
 import io.jcoro.Awaitable;
+import io.jcoro.internal.StreamSeam;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,10 @@ import java.util.Arrays;
  * task waits for more, as asyncio's {@code StreamReaderProtocol} does. Loop thread only.
  */
 public final class StreamReader {
+    static {
+        StreamSeam.install(new StreamSecrets()); // how io.jcoro.process builds its pipes' streams
+    }
+
     static final int DEFAULT_LIMIT = 64 * 1024;
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] NEWLINE = {'\n'};

@@ -72,7 +72,7 @@ final class CoroutinePipeline {
                 context.elements(), context.types(), context.attribution().positions(), context.partBudget()).emit(type.element(), lowered);
         new SourceFileWriter(context.filer()).write(source.qualifiedName(), source.text(), source.originatingElement());
         if (context.lines() != null) {
-            context.lines().register(source.qualifiedName(), source.lines());
+            context.lines().register(source.qualifiedName(), source.lines(), type.element());
         }
         return Outcome.GENERATED;
     }

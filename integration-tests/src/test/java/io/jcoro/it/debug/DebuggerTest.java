@@ -116,6 +116,18 @@ class DebuggerTest {
         assertEquals(List.of(line("start"), line("add"), line("add"), line("lambda")), hits);
     }
 
+    /** On disk, a renamed class's file replaces javac's: no stale class under the old name. */
+    @Test
+    void theFrameClassFilesOnDiskHaveOnlyTheirNewNames() throws IOException {
+        Path classes = Path.of(System.getProperty("jcoro.root"), "integration-tests/target/test-classes/demo/debugging");
+        List<String> files;
+        try (var list = Files.list(classes)) {
+            files = list.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("Tally$TallyCoroutines$$FailLater.class", "Tally$TallyCoroutines$$Tally.class",
+                "Tally$TallyCoroutines$$Twice.class", "Tally.class", "TallyCoroutines.class"), files);
+    }
+
     @Test
     void aResumedFramesStackAndVariablesAreTheUsers() throws Exception {
         try (DebugSession session = DebugSession.launch(MAIN, FILE)) {

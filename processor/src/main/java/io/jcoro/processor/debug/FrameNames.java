@@ -1,26 +1,21 @@
 package io.jcoro.processor.debug;
 
 /**
- * The names the classes nested in a generated class take so that IDEs find them for a line of the
- * user's file. IDEs and JDI-based debuggers look for the classes of a file by name: its top-level
- * class and the classes whose binary names start with that name and {@code $}
- * ({@code ReferenceType.nestedTypes()}, class-prepare filters {@code p.Tally$*}). So
- * {@code p.TallyCoroutines$$Tally} becomes {@code p.Tally$TallyCoroutines$$Tally}: the user's
- * top-level class, {@code $}, then the name inside the package it had, which keeps the frames of
- * {@code p.Outer} ({@code p.OuterCoroutines}) apart from those of {@code p.Outer.Inner}
- * ({@code p.Outer_InnerCoroutines}). The generated class itself keeps its name.
+ * Where the classes nested in a generated class go once compiled: IDEs and JDI-based debuggers
+ * look for the classes of a line of the user's file by name, its top-level class and the classes
+ * whose binary names start with that name and {@code $} ({@code ReferenceType.nestedTypes()},
+ * class-prepare filters {@code p.Tally$*}); so every class whose binary name starts with
+ * {@code generatedClass + "$"} is renamed to start with {@code nest + "$"} instead (the rule is
+ * {@code emit/GeneratedNames.frameNest}): {@code p.TallyCoroutines$$Tally} becomes
+ * {@code p.Tally$TallyCoroutines$$Tally}. The generated class itself keeps its name.
  *
  * @param generatedClass the generated class's binary name, {@code p.TallyCoroutines}
- * @param userTopLevel the binary name of the top-level class of the user's type, {@code p.Tally}
+ * @param nest the binary name its nested classes are renamed into, {@code p.Tally$TallyCoroutines}
  */
-public record FrameNames(String generatedClass, String userTopLevel) {
+public record FrameNames(String generatedClass, String nest) {
     /** The binary name {@code binaryName} takes: renamed if nested in the generated class, else itself. */
     public String rename(String binaryName) {
-        String nested = generatedClass + '$';
-        if (!binaryName.startsWith(nested)) {
-            return binaryName;
-        }
-        return userTopLevel + '$' + simpleGenerated() + binaryName.substring(generatedClass.length());
+        return binaryName.startsWith(generatedClass + '$') ? nest + binaryName.substring(generatedClass.length()) : binaryName;
     }
 
     /** The internal-name prefix of the classes nested in the generated class, {@code p/TallyCoroutines$}. */
@@ -30,11 +25,7 @@ public record FrameNames(String generatedClass, String userTopLevel) {
 
     /** What {@link #fromPrefix()} becomes, {@code p/Tally$TallyCoroutines$}. */
     public String toPrefix() {
-        return internal(userTopLevel) + '$' + simpleGenerated() + '$';
-    }
-
-    private String simpleGenerated() {
-        return generatedClass.substring(generatedClass.lastIndexOf('.') + 1);
+        return internal(nest) + '$';
     }
 
     private static String internal(String binaryName) {

@@ -60,12 +60,12 @@ public final class UserLineRewriter implements TaskListener {
     }
 
     /**
-     * Rewrites the classes of the generated type {@code qualifiedName}, generated for
-     * {@code userType} (the originating element of the renamed files), once javac writes them.
+     * Rewrites the classes of the generated type {@code names.generatedClass()} (top-level: its
+     * binary name is its qualified name), generated for {@code userType} (the originating element
+     * of the files written), once javac writes them.
      */
-    public void register(String qualifiedName, SourceMap lines, TypeElement userType) {
-        String userTopLevel = elements.getBinaryName(outermost(userType)).toString();
-        generated.put(qualifiedName, new Registered(lines, new FrameNames(qualifiedName, userTopLevel), userType));
+    public void register(FrameNames names, SourceMap lines, TypeElement userType) {
+        generated.put(names.generatedClass(), new Registered(lines, names, userType));
     }
 
     /** What a generated type's classes become: their lines, their names and what they come from. */

@@ -3,13 +3,18 @@
 #
 #   scripts/bench.sh            the full run (about 40 minutes on 2 cores): JMH on JDK 17 and 25
 #                               (1 fork, 3 x 1 s warm-up, 3 x 1 s measurement, -prof gc), the
-#                               memory footprints, timer lateness, Python asyncio and uvloop;
-#                               then the report.
-#   scripts/bench.sh --smoke    proves that every benchmark runs (~2.5 min with the build; JDK 25,
-#                               one 100 ms iteration each, small sizes); writes no report.
+#                               memory footprints, timer lateness, Python asyncio and uvloop,
+#                               the I/O benchmarks (JDK 25, 2 s warm-up and 5 s per echo case,
+#                               10,000 idle connections); then the report.
+#   scripts/bench.sh --smoke    proves that every benchmark runs (~3 min with the build; JDK 25,
+#                               one 100 ms iteration each, small sizes, each echo case 0.2 s +
+#                               1 s, 1,000 idle connections); writes no report.
 #   scripts/bench.sh --memory   re-measures only the memory footprints (~10 min), over a full
 #                               run's raw results, and writes the report again; the report says
 #                               which commit each part was measured at.
+#   scripts/bench.sh --io       re-measures only the I/O benchmarks (~3 min: echo, memory per idle
+#                               connection), and writes the report again over a full run's raw
+#                               results, or prints the I/O section without one.
 #
 # Raw results go to benchmarks/target/results/ (the smoke run's to results-smoke/). Needs: mvn, the default JDK (17), a JDK 25 under
 # /usr/lib/jvm, /usr/bin/python3; installs Debian's python3-uvloop when missing and run as root.
@@ -18,11 +23,13 @@ cd "$(dirname "$0")/.."
 
 SMOKE=0
 MEMORY_ONLY=0
+IO_ONLY=0
 case "${1:-}" in
     --smoke) SMOKE=1 ;;
     --memory) MEMORY_ONLY=1 ;;
+    --io) IO_ONLY=1 ;;
     "") ;;
-    *) echo "usage: scripts/bench.sh [--smoke | --memory]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--smoke | --memory | --io]" >&2; exit 2 ;;
 esac
 
 section() { printf '\n==== %s ====\n' "$*"; }
@@ -58,6 +65,9 @@ if [[ $MEMORY_ONLY == 1 ]]; then
     [[ -f "$OUT/jmh-25.json" ]] || { echo "error: --memory needs a full run's results in $OUT" >&2; exit 1; }
     rm -f "$OUT/memory.jsonl" "$OUT/memory.stderr.log"
     measured_at > "$OUT/memory.commit"
+elif [[ $IO_ONLY == 1 ]]; then
+    mkdir -p "$OUT"
+    rm -f "$OUT"/io-*
 else
     rm -rf "$OUT"
     mkdir -p "$OUT"
@@ -67,6 +77,44 @@ trap 'echo "bench.sh: a step failed; its output is under $OUT (memory runs: memo
 
 VT_FLAGS=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1)
 MEM_FLAGS=(-XX:+UseSerialGC -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true)
+
+# The I/O benchmarks (JDK 25): the echo servers of one JVM against one load generator JVM, and
+# memory per idle connection (one JVM per server). With taskset and 2+ cores the servers' JVM runs
+# on CPU 0 and the load generator's on CPU 1; else they share every core. run_io SECONDS_WARMUP
+# SECONDS_MEASURED IDLE_CONNECTIONS: results in $OUT/io-echo.jsonl and $OUT/io-memory.jsonl.
+run_io() {
+    local warmup="$1" measure="$2" idle="$3" server_pin=() load_cpus=() kind
+    if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
+        server_pin=(taskset -c 0)
+        load_cpus=(--load-cpus 1)
+        echo "servers' JVM on CPU 0, load generator's JVM on CPU 1 (taskset)" > "$OUT/io.setup"
+    else
+        echo "not pinned: servers and load generator share every core" > "$OUT/io.setup"
+    fi
+    echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" >> "$OUT/io.setup"
+    measured_at > "$OUT/io.commit"
+    "$JAVA25" -version 2>&1 | head -n 1 > "$OUT/io.jdk"
+    section "I/O: echo, jcoro vs virtual threads (JDK 25; $(head -n 1 "$OUT/io.setup"))"
+    "${server_pin[@]}" "$JAVA25" -Xms512m -Xmx512m "${VT_FLAGS[@]}" -cp "$JAR" io.jcoro.bench.io.EchoBench \
+        --warmup "$warmup" --measure "$measure" "${load_cpus[@]}" | tee "$OUT/io-echo.jsonl"
+    section "I/O: memory per idle connection at $idle connections (JDK 25)"
+    for kind in jcoro vthreads; do
+        "${server_pin[@]}" "$JAVA25" -Xms512m -Xmx512m -XX:+UseSerialGC -XX:+AlwaysPreTouch "${VT_FLAGS[@]}" \
+            -cp "$JAR" io.jcoro.bench.io.IdleMemory "$kind" "$idle" "${load_cpus[@]:1}" | tee -a "$OUT/io-memory.jsonl"
+    done
+}
+
+if [[ $IO_ONLY == 1 ]]; then
+    run_io 2 5 10000
+    if [[ -f "$OUT/jmh-25.json" ]]; then
+        python3 scripts/bench_report.py "$OUT" docs/benchmarks.md docs/benchmarks.svg
+        echo "wrote docs/benchmarks.md and docs/benchmarks.svg"
+    else
+        section "the I/O section of docs/benchmarks.md (no full run's results in $OUT to write the whole report)"
+        python3 scripts/bench_io_report.py "$OUT"
+    fi
+    exit 0
+fi
 
 if [[ $SMOKE == 1 ]]; then
     section "JMH smoke (JDK 25, every benchmark once)"
@@ -80,6 +128,7 @@ if [[ $SMOKE == 1 ]]; then
             -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 1000 10000 1000 2>>"$OUT/memory.stderr.log" | tail -n 1
     done
     "$JAVA25" -cp "$JAR" io.jcoro.bench.timers.Lateness 1000 200
+    run_io 0.2 1 1000
     if /usr/bin/python3 -c 'import uvloop' 2>/dev/null; then loops=(asyncio uvloop); else loops=(asyncio); fi
     for l in "${loops[@]}"; do /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" --smoke; done
     echo "smoke: every benchmark ran ($((SECONDS - start)) s)"
@@ -159,5 +208,7 @@ loops=(asyncio)
 for l in "${loops[@]}"; do
     /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" | tee "$OUT/python-$l.json" | cut -c1-160
 done
+
+run_io 2 5 10000
 
 report

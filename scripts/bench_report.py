@@ -4,7 +4,8 @@
     python3 scripts/bench_report.py RESULTS_DIR OUT.md OUT.svg
 
 RESULTS_DIR holds jmh-17.json, jmh-25.json (JMH -rf json, with -prof gc), memory.jsonl,
-lateness.jsonl, python-asyncio.json, python-uvloop.json. The analysis of the misses is kept by
+lateness.jsonl, python-asyncio.json, python-uvloop.json, and the I/O results that
+bench_io_report.py reads. The analysis of the misses is kept by
 hand in benchmarks/ANALYSIS.md and copied in at the end.
 """
 import datetime
@@ -15,6 +16,8 @@ import platform
 import re
 import subprocess
 import sys
+
+import bench_io_report
 
 RES, OUT_MD, OUT_SVG = sys.argv[1], sys.argv[2], sys.argv[3]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -555,6 +558,8 @@ for loop, d in py.items():
                                                                        l["p99Us"], l["maxUs"]))
 md.append("\n(asyncio fires a timer up to its clock resolution early by design, and uvloop's clock "
           "has a 1 ms resolution: their *early* counts are not jcoro's kind of error.)\n")
+
+md.append(bench_io_report.section(RES))
 
 if os.path.exists(ANALYSIS):
     md.append(open(ANALYSIS).read())

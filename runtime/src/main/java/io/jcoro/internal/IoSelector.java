@@ -196,6 +196,17 @@ public final class IoSelector {
         return selector;
     }
 
+    /**
+     * How many channels are registered: the live registrations, plus cancelled ones until the
+     * next select drops them (the loop selects on every iteration). What a leak check counts: a
+     * channel closed without its registration cancelled, or a registration never cancelled,
+     * stays here. Loop thread only.
+     */
+    public int registeredChannels() {
+        Selector s = selector;
+        return s == null ? 0 : s.keys().size();
+    }
+
     /** How many times the selector was rebuilt. */
     public int rebuilds() {
         return rebuilds;

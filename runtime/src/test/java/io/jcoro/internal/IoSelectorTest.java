@@ -69,6 +69,17 @@ class IoSelectorTest {
     }
 
     @Test
+    void registeredChannelsCountsARegistrationUntilTheSelectAfterItsCancel() throws IOException {
+        assertEquals(0, io.registeredChannels(), "no selector yet");
+        IoRegistration registration = registerSource();
+        assertEquals(1, io.registeredChannels());
+        registration.cancel();
+        assertEquals(1, io.registeredChannels(), "a cancelled key stays until the next select");
+        io.poll();
+        assertEquals(0, io.registeredChannels());
+    }
+
+    @Test
     void selectsThatReturnEarlyWithNothingSelectedRebuildTheSelectorWhichKeepsItsChannels() throws IOException {
         registerSource();
         for (int i = 0; i < 3; i++) {

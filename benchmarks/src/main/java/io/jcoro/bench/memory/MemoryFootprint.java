@@ -88,7 +88,7 @@ public final class MemoryFootprint {
         return new long[] {before, during[0]};
     }
 
-    static long usedAfterFullGc() {
+    public static long usedAfterFullGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }

@@ -12,11 +12,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -26,47 +23,15 @@ import org.junit.jupiter.api.Timeout;
  * mvn -B -Pstress -pl integration-tests -am verify
  * </pre>
  *
- * <p>Each test measures the used heap after {@code System.gc()} (see {@link Heap#settledUsed()})
- * before it starts and after its loop is closed and dropped, and asserts that it came back to the
- * baseline within {@link #HEAP_TOLERANCE} (16 MB: what the JIT, class metadata kept on the heap and
- * GC bookkeeping may add, against peaks of hundreds of MB; a leak of even 100 bytes per task of the
- * 1,000,000-task test would be 95 MB). It also reports, without asserting, the used heap while
- * the loop is still open and every task is done (see {@link #reportLiveLoop}). The figures go to
- * standard output ({@code [stress] ...}).
+ * <p>Each test checks that the heap comes back to its baseline (see {@link HeapCheckedTest}). It
+ * also reports, without asserting, the used heap while the loop is still open and every task is
+ * done (see {@link #reportLiveLoop}).
  *
  * <p>The tests run one at a time (the default), each under {@link Timeout} in a separate thread,
  * so that a lost wake-up (a loop parked forever) fails the test instead of hanging the build.
  */
 @Tag("stress")
-class StressTest {
-    /** How far above its baseline the settled used heap may end. */
-    static final long HEAP_TOLERANCE = 16L << 20;
-
-    private long baseline;
-    private long started;
-    private String name;
-
-    @BeforeEach
-    void measureBaseline(TestInfo info) {
-        name = info.getTestMethod().orElseThrow().getName();
-        baseline = Heap.settledUsed();
-        started = System.nanoTime();
-    }
-
-    @AfterEach
-    void heapReturnsToItsBaseline() {
-        long took = System.nanoTime() - started;
-        long after = Heap.settledUsed();
-        report(String.format(java.util.Locale.ROOT, "took %.1f s; heap baseline %s, after %s (%+.1f MB)",
-                took / 1e9, Heap.mb(baseline), Heap.mb(after), (after - baseline) / (1024.0 * 1024.0)));
-        assertTrue(after - baseline < HEAP_TOLERANCE, () -> name + ": the used heap did not return to its baseline: "
-                + Heap.mb(baseline) + " before, " + Heap.mb(after) + " after (tolerance " + Heap.mb(HEAP_TOLERANCE) + ")");
-    }
-
-    private void report(String line) {
-        System.out.println("[stress] " + name + ": " + line);
-    }
-
+class StressTest extends HeapCheckedTest {
     // ------------------------------------------------------------ 1,000,000 sleeping tasks
 
     @Test

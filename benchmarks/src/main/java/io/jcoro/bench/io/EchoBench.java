@@ -18,11 +18,13 @@ import java.util.Locale;
  * load generator measured, then what the load generator measured.
  *
  * <pre>
- * java -cp ... io.jcoro.bench.io.EchoBench [--servers jcoro,vthreads] [--connections 1,100]
- *     [--sizes 64,16384] [--warmup SECONDS] [--measure SECONDS] [--load-cpus LIST]
+ * java -cp ... io.jcoro.bench.io.EchoBench [--servers jcoro,netty-nio,...] [--connections 1,100,1000]
+ *     [--sizes 64,1024,16384] [--warmup SECONDS] [--measure SECONDS] [--load-cpus LIST]
  * </pre>
  *
- * {@code --load-cpus} is {@code taskset -c}'s list for the load generator (none: not pinned).
+ * {@code --load-cpus} is {@code taskset -c}'s list for the load generator (none: not pinned). The
+ * servers are {@link EchoServer#KINDS} unless {@code --servers} says; one that cannot start here (the
+ * native epoll library, Python's uvloop) is left out with a line on standard error.
  */
 public final class EchoBench {
     private EchoBench() {}
@@ -30,15 +32,22 @@ public final class EchoBench {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         for (String kind : o.servers) {
-            try (EchoServer server = EchoServer.start(kind)) {
+            EchoServer started;
+            try {
+                started = EchoServer.start(kind);
+            } catch (Exception | LinkageError e) { // a missing native library, uvloop, python3
+                System.err.println("EchoBench: " + kind + " left out: it did not start: " + e);
+                continue;
+            }
+            try (EchoServer server = started) {
                 for (int connections : o.connections) {
                     for (int size : o.sizes) {
                         Running load = Child.load(o.loadCpus, "run", server.port(), connections, size,
                                 Math.round(o.warmupSeconds * 1000), Math.round(o.measureSeconds * 1000));
                         load.expect("measuring");
-                        long cpuFrom = processCpuNanos();
+                        long cpuFrom = server.cpuNanos();
                         String measured = load.readLine();
-                        long cpu = processCpuNanos() - cpuFrom;
+                        long cpu = server.cpuNanos() - cpuFrom;
                         load.waitFor();
                         long messages = Long.parseLong(measured.replaceAll(".*\"messages\":(\\d+).*", "$1"));
                         System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"serverCpuMicrosPerMessage\":%.2f,%s%n",
@@ -60,9 +69,9 @@ public final class EchoBench {
 
     /** The command line. */
     static final class Options {
-        List<String> servers = List.of("jcoro", "vthreads");
-        int[] connections = {1, 100};
-        int[] sizes = {64, 16 * 1024};
+        List<String> servers = EchoServer.KINDS;
+        int[] connections = {1, 100, 1000};
+        int[] sizes = {64, 1024, 16 * 1024};
         double warmupSeconds = 2;
         double measureSeconds = 5;
         String loadCpus;

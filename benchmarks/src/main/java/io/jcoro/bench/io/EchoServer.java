@@ -1,6 +1,10 @@
 package io.jcoro.bench.io;
 
+import io.jcoro.bench.io.peers.NettyEchoServer;
+import io.jcoro.bench.io.peers.PythonEchoServer;
+import io.jcoro.bench.io.peers.VertxEchoServer;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * An echo server of the benchmark, listening on an ephemeral port of 127.0.0.1 until closed. The
@@ -13,19 +17,40 @@ public interface EchoServer extends AutoCloseable {
     /** How many connections it serves now (accepted, not yet ended). */
     int liveConnections();
 
+    /**
+     * The CPU time the server has used so far, in nanoseconds: this JVM's (every thread's: the
+     * server's, its GC's and JIT's) for a server in this JVM; a server in a process of its own
+     * says its process's.
+     */
+    default long cpuNanos() throws IOException {
+        return EchoBench.processCpuNanos();
+    }
+
     /** Stops accepting, closes every connection and waits until its threads are done. */
     @Override
     void close() throws IOException, InterruptedException;
 
-    /** Starts a server of {@code kind}: {@code jcoro} or {@code vthreads}. */
-    static EchoServer start(String kind) throws IOException, InterruptedException {
+    /** Every kind {@link #start} knows, in the order of the benchmark's tables. */
+    List<String> KINDS = List.of("jcoro", "netty-nio", "netty-epoll", "vertx", "vthreads", "asyncio", "uvloop");
+
+    /** Starts a server of {@code kind}, one of {@link #KINDS}. */
+    static EchoServer start(String kind) throws Exception {
         switch (kind) {
             case "jcoro":
                 return JcoroEchoServer.start();
             case "vthreads":
                 return VirtualThreadEchoServer.start();
+            case "netty-nio":
+                return NettyEchoServer.start(NettyEchoServer.Transport.NIO);
+            case "netty-epoll":
+                return NettyEchoServer.start(NettyEchoServer.Transport.EPOLL);
+            case "vertx":
+                return VertxEchoServer.start();
+            case "asyncio":
+            case "uvloop":
+                return PythonEchoServer.start(kind);
             default:
-                throw new IllegalArgumentException("unknown server " + kind + ": jcoro or vthreads");
+                throw new IllegalArgumentException("unknown server " + kind + ": one of " + KINDS);
         }
     }
 }

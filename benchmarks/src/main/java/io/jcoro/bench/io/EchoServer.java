@@ -33,13 +33,18 @@ public interface EchoServer extends AutoCloseable {
     /** Every kind {@link #start} knows, in the order of the benchmark's tables. */
     List<String> KINDS = List.of("jcoro", "netty-nio", "netty-epoll", "vertx", "vthreads", "asyncio", "uvloop");
 
-    /** Starts a server of {@code kind}, one of {@link #KINDS}. */
+    /**
+     * Starts a server of {@code kind}, one of {@link #KINDS}, or {@code jcoro-group2}: jcoro's echo
+     * served by an {@code EventLoopGroup} of 2 (left out of {@link #KINDS}: it needs both cores).
+     */
     static EchoServer start(String kind) throws Exception {
         switch (kind) {
             case "jcoro":
                 return JcoroEchoServer.start();
             case "vthreads":
                 return VirtualThreadEchoServer.start();
+            case "jcoro-group2":
+                return JcoroGroupEchoServer.start(2);
             case "netty-nio":
                 return NettyEchoServer.start(NettyEchoServer.Transport.NIO);
             case "netty-epoll":

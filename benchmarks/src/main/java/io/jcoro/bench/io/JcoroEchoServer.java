@@ -6,9 +6,11 @@ import static io.jcoro.Coro.done;
 import io.jcoro.Coro;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
+import io.jcoro.EventLoopGroup;
 import io.jcoro.Promise;
 import io.jcoro.annotations.Async;
 import io.jcoro.net.Connection;
+import io.jcoro.net.ConnectionHandler;
 import io.jcoro.net.Net;
 import io.jcoro.net.Server;
 import java.io.IOException;
@@ -16,8 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link EchoHandler} on one jcoro event loop, on a thread of its own. */
-final class JcoroEchoServer implements EchoServer {
+/**
+ * {@link EchoHandler} on one jcoro event loop, on a thread of its own; or, through
+ * {@link #start(ConnectionHandler, EventLoopGroup)}, any handler, on that loop or served by the loops
+ * of a group ({@code Net.startServer(group, ...)}; the own loop then only owns the server).
+ */
+public final class JcoroEchoServer implements EchoServer {
     private final Thread thread;
     private final EventLoop loop;
     private final Promise<Void> stop;
@@ -38,19 +44,32 @@ final class JcoroEchoServer implements EchoServer {
         final Promise<Void> stop = new Promise<>();
         final AtomicInteger live = new AtomicInteger();
         final CompletableFuture<Started> listening;
+        final ConnectionHandler handler;
+        final EventLoopGroup group;
         int port;
 
-        Started(EventLoop loop, CompletableFuture<Started> listening) {
+        Started(EventLoop loop, CompletableFuture<Started> listening, ConnectionHandler handler, EventLoopGroup group) {
             this.loop = loop;
             this.listening = listening;
+            this.handler = handler;
+            this.group = group;
         }
     }
 
     static JcoroEchoServer start() throws IOException, InterruptedException {
+        return start(Coro.create(EchoHandler.class)::echo, null);
+    }
+
+    /**
+     * Serves each connection with {@code handler}: on the server's own loop if {@code group} is
+     * null, else on the loops of {@code group} (which the caller closes after this server).
+     */
+    public static JcoroEchoServer start(ConnectionHandler handler, EventLoopGroup group)
+            throws IOException, InterruptedException {
         CompletableFuture<Started> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             EventLoop loop = new EventLoop();
-            Started s = new Started(loop, started);
+            Started s = new Started(loop, started, handler, group);
             try {
                 loop.runUntilComplete(Coro.create(Serving.class).serve(s));
             } catch (IOException | RuntimeException | Error e) {
@@ -86,10 +105,13 @@ final class JcoroEchoServer implements EchoServer {
     }
 
     /** The loop's one coroutine: listens, serves until stopped, then aborts what is left. */
-    interface Serving extends EchoHandler {
+    interface Serving {
         @Async
         default Coroutine<Void> serve(Started s) throws IOException {
-            Server server = await(Net.startServer(c -> counted(c, s.live), "127.0.0.1", 0));
+            ConnectionHandler counting = c -> counted(c, s);
+            Server server = await(s.group == null
+                    ? Net.startServer(counting, "127.0.0.1", 0)
+                    : Net.startServer(s.group, counting, "127.0.0.1", 0));
             s.port = server.port();
             s.listening.complete(s);
             await(s.stop);
@@ -99,14 +121,14 @@ final class JcoroEchoServer implements EchoServer {
             return done();
         }
 
-        /** {@link #echo}, counted in {@code live} while it runs. */
+        /** The handler, counted in {@code live} while it runs. */
         @Async
-        default Coroutine<Void> counted(Connection c, AtomicInteger live) throws IOException {
-            live.incrementAndGet();
+        default Coroutine<Void> counted(Connection c, Started s) throws Exception {
+            s.live.incrementAndGet();
             try {
-                await(echo(c));
+                await(s.handler.handle(c));
             } finally {
-                live.decrementAndGet();
+                s.live.decrementAndGet();
             }
             return done();
         }

@@ -18,12 +18,14 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Netty's echo (its own example's handler: write what was read, flush when the read burst ends) on
  * ONE event loop that both accepts and serves, as jcoro's one loop does: the NIO transport or the
- * native epoll one.
+ * native epoll one. The HTTP benchmark starts it with its own pipeline.
  */
 public final class NettyEchoServer implements EchoServer {
     private final EventLoopGroup group;
@@ -51,14 +53,14 @@ public final class NettyEchoServer implements EchoServer {
 
     /** Starts a server on one loop of {@code transport} (epoll: fails where the native library cannot load). */
     public static NettyEchoServer start(Transport transport) throws InterruptedException {
-        return start(transport, live -> new Echo(live));
+        return start(transport, live -> new ChannelHandler[] {new Echo(live)});
     }
 
     /**
-     * Starts a server of {@code transport} whose connections each get the handler that
-     * {@code perConnection} makes (given the live-connection counter it must keep).
+     * Starts a server of {@code transport} whose connections each get the pipeline of handlers
+     * that {@code perConnection} makes (given the live-connection counter they must keep).
      */
-    public static NettyEchoServer start(Transport transport, java.util.function.Function<AtomicInteger, ChannelHandler> perConnection)
+    public static NettyEchoServer start(Transport transport, Function<AtomicInteger, ChannelHandler[]> perConnection)
             throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, transport.handler());
         AtomicInteger live = new AtomicInteger();
@@ -77,7 +79,7 @@ public final class NettyEchoServer implements EchoServer {
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
             return new NettyEchoServer(group, listener, live);
         } catch (RuntimeException | InterruptedException e) {
-            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
     }
@@ -95,7 +97,7 @@ public final class NettyEchoServer implements EchoServer {
     @Override
     public void close() throws InterruptedException {
         listener.close().sync();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
 
     /** Writes back each buffer read (Netty's own echo example), counting the connection while active. */

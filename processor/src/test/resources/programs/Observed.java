@@ -8,10 +8,10 @@ import static io.jcoro.Coro.*;
 
 /** Failures crossing awaits, and task dumps: both name these lines (see the LINE markers). */
 public abstract class Observed {
+    /** The throw shares the await's line: the innermost frame is at it, by the throw or by its state. */
     @Async
     protected Coroutine<Integer> inner() {
-        await(sleep(5)); // LINE inner
-        throw new IllegalStateException("deep");
+        await(sleep(5)); throw new IllegalStateException("deep"); // LINE inner
     }
 
     @Async

@@ -11,7 +11,8 @@ package io.jcoro;
  *
  * <p>The set of implementations is closed: the runtime knows how to suspend on each of them
  * without allocating. To make a value awaitable, complete a {@link Promise} with it; to await a
- * {@link java.util.concurrent.CompletionStage}, pass it to {@code await} directly.
+ * {@link java.util.concurrent.CompletionStage}, pass it to {@code await} (or to {@code gather})
+ * directly, or adapt it with {@link Coro#awaitable} to gather it with awaitables.
  *
  * @param <T> the type of the value the await produces
  */

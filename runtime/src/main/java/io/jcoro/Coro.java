@@ -2,6 +2,7 @@ package io.jcoro;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -156,6 +157,21 @@ public final class Coro {
         return Delay.YIELD;
     }
 
+    /**
+     * asyncio's {@code wrap_future}: an awaitable completed by {@code stage}, from whatever thread
+     * completes it, with a {@link java.util.concurrent.CompletionException} unwrapped to its
+     * cause; cancelling it (as cancelling the task that awaits it, or a gather holding it, does)
+     * cancels the stage when it is a {@link java.util.concurrent.CompletableFuture}. What lets a
+     * stage stand among coroutines and tasks:
+     *
+     * <pre>{@code
+     * var both = await(gather(fetchUser(1), awaitable(http.sendAsync(request, ofString()))));
+     * }</pre>
+     */
+    public static <T> Awaitable<T> awaitable(CompletionStage<T> stage) {
+        return Promise.adapt(stage);
+    }
+
     // ------------------------------------------------------------------ tasks
 
     /** Wraps {@code coroutine} in a task on the running loop; it starts at the next iteration. */
@@ -225,6 +241,39 @@ public final class Coro {
         return gather(args);
     }
 
+    /** {@link #gather(Awaitable[])} of nothing: an empty list at once (and no ambiguity between the overloads). */
+    public static <T> Awaitable<List<T>> gather() {
+        return gather(List.<Awaitable<T>>of());
+    }
+
+    /**
+     * {@link #gather(Awaitable[])} over {@link CompletionStage}s, such as what
+     * {@code HttpClient.sendAsync} returns: each stage is adapted as {@link #awaitable} does, so
+     * results come in argument order, the first failure is rethrown unwrapped from its
+     * {@link java.util.concurrent.CompletionException}, and cancelling the awaiting task cancels
+     * every stage that is a {@link java.util.concurrent.CompletableFuture}. To mix stages with
+     * coroutines or tasks, wrap each stage in {@link #awaitable}.
+     *
+     * <pre>{@code
+     * List<HttpResponse<String>> pages = await(gather(
+     *         http.sendAsync(get(a), ofString()), http.sendAsync(get(b), ofString())));
+     * }</pre>
+     */
+    @SafeVarargs
+    public static <T> Awaitable<List<T>> gather(CompletionStage<? extends T>... stages) {
+        return gather(Arrays.asList(stages));
+    }
+
+    /**
+     * {@link #gather(CompletionStage[])} over any iterable of stages, in its iteration order. It
+     * takes an {@code Iterable}, not a {@code Collection}, because a second
+     * {@code gather(Collection)} would have the erasure of the one for awaitables; any collection
+     * of stages is accepted all the same.
+     */
+    public static <T> Awaitable<List<T>> gather(Iterable<? extends CompletionStage<? extends T>> stages) {
+        return gather(Promise.<T>adaptAll(stages));
+    }
+
     /** {@link #gather(Awaitable[])} over a collection, in its iteration order. */
     @SuppressWarnings("unchecked")
     public static <T> Awaitable<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
@@ -243,6 +292,22 @@ public final class Coro {
             args.add(a);
         }
         return gatherSettled(args);
+    }
+
+    /** {@link #gatherSettled(Awaitable[])} of nothing: an empty list at once. */
+    public static <T> Awaitable<List<Outcome<T>>> gatherSettled() {
+        return gatherSettled(List.<Awaitable<T>>of());
+    }
+
+    /** {@link #gatherSettled(Awaitable[])} over {@link CompletionStage}s, adapted as {@link #gather(CompletionStage[])} does. */
+    @SafeVarargs
+    public static <T> Awaitable<List<Outcome<T>>> gatherSettled(CompletionStage<? extends T>... stages) {
+        return gatherSettled(Arrays.asList(stages));
+    }
+
+    /** {@link #gatherSettled(CompletionStage[])} over any iterable of stages, in its iteration order. */
+    public static <T> Awaitable<List<Outcome<T>>> gatherSettled(Iterable<? extends CompletionStage<? extends T>> stages) {
+        return gatherSettled(Promise.<T>adaptAll(stages));
     }
 
     /** {@link #gatherSettled(Awaitable[])} over a collection, in its iteration order. */

@@ -300,7 +300,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         Throwable failure = inFailed ? (Throwable) inValue : null;
         deliver(null);
         if (failure != null) {
-            AsyncTrace.flushOnThisThread(); // user code (a closeAsync) is handed the failure
+            AsyncTrace.handledOnThisThread(); // user code (a closeAsync) is handed the failure
         }
         return failure;
     }
@@ -323,7 +323,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected static int $handler(int[] handlers, int state) {
         int handler = state >= 0 && state < handlers.length ? handlers[state] : -1;
         if (handler >= 0) {
-            AsyncTrace.flushOnThisThread(); // the user's catch or finally may read the failure's trace
+            AsyncTrace.handledOnThisThread(); // the user's catch or finally may read the failure's trace
         }
         return handler;
     }
@@ -395,12 +395,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     static Throwable crossed(Coroutine<?> frame, Throwable failure, Task<?> task) {
         try {
             StackTraceElement where = frame.$where();
-            if (where != null) {
-                if (task != null) {
-                    task.loop.asyncTrace.record(failure, where);
-                } else {
-                    AsyncTrace.append(failure, new StackTraceElement[] {where}, 1);
-                }
+            if (task != null) {
+                task.loop.asyncTrace.record(failure, frame, where);
+            } else if (where != null) {
+                AsyncTrace.splice(failure, new StackTraceElement[] {where}, 1, frame.getClass().getName());
             }
         } catch (Throwable brokenMachinery) {
             // no memory, or the JDK's stack-trace code failed (as it may after a StackOverflowError):
@@ -441,8 +439,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             if (t != null) {
                 t.inlineDepth = (short) depth;
             }
+            Throwable crossing = crossed(child, failure, t); // while the child still knows its caller
             child.finish();
-            deliverFailure(crossed(child, failure, t));
+            deliverFailure(crossing);
             return false;
         }
         if (t != null) {

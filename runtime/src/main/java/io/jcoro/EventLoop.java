@@ -451,6 +451,9 @@ public final class EventLoop implements AutoCloseable {
      */
     public void setDebug(boolean enabled) {
         debug = enabled;
+        if (io != null) {
+            io.setDebug(enabled);
+        }
         if (enabled) {
             NeverAwaited.anyDebug = true;
         }
@@ -552,6 +555,7 @@ public final class EventLoop implements AutoCloseable {
         if (selector == null) {
             checkOpen();
             io = selector = new IoSelector(inbox, ready, this::report);
+            selector.setDebug(debug);
         }
         return selector;
     }

@@ -1,5 +1,10 @@
 package io.jcoro;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -125,6 +130,7 @@ public final class Promise<T> extends FutureCore<T> {
      * {@link CompletableFuture}, as asyncio's {@code wrap_future} does.
      */
     static <T> Promise<T> adapt(CompletionStage<? extends T> stage) {
+        Objects.requireNonNull(stage, "stage");
         Promise<T> promise = new Promise<>();
         stage.whenComplete((value, error) -> {
             if (error == null) {
@@ -149,5 +155,24 @@ public final class Promise<T> extends FutureCore<T> {
             }, null);
         }
         return promise;
+    }
+
+    /**
+     * {@link #adapt(CompletionStage)} for each stage, in iteration order; the same stage twice is
+     * one promise, so that a gather sees it as one child, as asyncio's {@code gather} does with a
+     * future passed twice.
+     */
+    static <T> List<Promise<T>> adaptAll(Iterable<? extends CompletionStage<? extends T>> stages) {
+        Map<CompletionStage<?>, Promise<T>> adapted = new IdentityHashMap<>();
+        List<Promise<T>> promises = new ArrayList<>();
+        for (CompletionStage<? extends T> stage : stages) {
+            Promise<T> promise = adapted.get(Objects.requireNonNull(stage, "gather: null stage"));
+            if (promise == null) {
+                promise = adapt(stage);
+                adapted.put(stage, promise);
+            }
+            promises.add(promise);
+        }
+        return promises;
     }
 }

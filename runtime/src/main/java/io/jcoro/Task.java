@@ -324,7 +324,7 @@ public final class Task<T> extends FutureCore<T> {
         } finally {
             inlineDepth = 0;
             bounced = false;
-            l.asyncTrace.flush();
+            l.asyncTrace.endStep();
             l.currentTask = null;
         }
     }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The async part of a failure's stack trace is written once per crossing of frames, not once per
- * frame: the work is counted (calls of {@code setStackTrace}), not timed. What a person reads is
- * unchanged: the Java trace, then each crossed frame, innermost first, also in a catch halfway.
+ * frame: the work is counted (calls of {@code setStackTrace}), not timed. A failure made outside
+ * any frame keeps its Java trace and gains each crossed frame, innermost first; in a catch halfway
+ * it also shows the catching frame at its await.
  */
 @SuppressWarnings("fallthrough")
 class AsyncTraceTest {
@@ -108,10 +109,11 @@ class AsyncTraceTest {
         IllegalStateException thrown = new IllegalStateException("bottom");
         StackTraceElement[] java = thrown.getStackTrace();
         StackTraceElement[] seen = EventLoop.virtualTime().runUntilComplete(new Catcher(thrown));
-        StackTraceElement[] expected = Arrays.copyOf(java, java.length + 3);
+        StackTraceElement[] expected = Arrays.copyOf(java, java.length + 4);
         expected[java.length] = BOTTOM;
         expected[java.length + 1] = AWAIT;
         expected[java.length + 2] = AWAIT;
+        expected[java.length + 3] = new StackTraceElement("app.Rec", "main", "Rec.java", 20); // the catcher, at its await
         assertArrayEquals(expected, seen);
     }
 

@@ -71,6 +71,9 @@ final class CoroutinePipeline {
         StateMachineEmitter.GeneratedSource source = new StateMachineEmitter(
                 context.elements(), context.types(), context.attribution().positions(), context.partBudget()).emit(type.element(), lowered);
         new SourceFileWriter(context.filer()).write(source.qualifiedName(), source.text(), source.originatingElement());
+        if (context.lines() != null) {
+            context.lines().register(source.qualifiedName(), source.lines());
+        }
         return Outcome.GENERATED;
     }
 

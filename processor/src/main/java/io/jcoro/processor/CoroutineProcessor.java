@@ -7,6 +7,7 @@ import com.sun.source.util.Trees;
 import io.jcoro.processor.attribute.Attribution;
 import io.jcoro.processor.attribute.AttributionFailed;
 import io.jcoro.processor.collect.AsyncCollector;
+import io.jcoro.processor.debug.UserLineRewriter;
 import io.jcoro.processor.diag.DiagnosticCode;
 import io.jcoro.processor.diag.Diagnostics;
 import io.jcoro.processor.emit.StateMachineEmitter;
@@ -52,9 +53,15 @@ public final class CoroutineProcessor extends AbstractProcessor {
      */
     static final String KEEP_INFERRED_TYPES = "jcoro.keepInferredTypes";
 
+    /**
+     * {@code -Ajcoro.generatedLines}: leave the frame classes as javac wrote them, with the
+     * generated file's name and lines, to debug in the generated file (see docs/debugging.md).
+     */
+    static final String GENERATED_LINES = "jcoro.generatedLines";
+
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(DUMP_IR, PART_BUDGET, KEEP_INFERRED_TYPES);
+        return Set.of(DUMP_IR, PART_BUDGET, KEEP_INFERRED_TYPES, GENERATED_LINES);
     }
 
     @Override
@@ -80,7 +87,8 @@ public final class CoroutineProcessor extends AbstractProcessor {
                 env.getFiler(), new Attribution(trees, env.getElementUtils(), env.getTypeUtils(),
                         !env.getOptions().containsKey(KEEP_INFERRED_TYPES)),
                 new Diagnostics(env.getMessager(), trees), env.getMessager(), env.getOptions().containsKey(DUMP_IR),
-                partBudget(env.getOptions().get(PART_BUDGET)));
+                partBudget(env.getOptions().get(PART_BUDGET)),
+                env.getOptions().containsKey(GENERATED_LINES) ? null : UserLineRewriter.install(env));
     }
 
     private static int partBudget(String option) {
@@ -135,7 +143,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
         Set<? extends Element> annotated = round.getElementsAnnotatedWith(async);
         if (context == null) {
-            reportNoTreeApi(annotated);
+            generateStubs(annotated, async);
             return;
         }
         context.attribution().newRound(round.getRootElements());
@@ -177,13 +185,27 @@ public final class CoroutineProcessor extends AbstractProcessor {
         }
     }
 
-    private void reportNoTreeApi(Set<? extends Element> annotated) {
-        if (noTreeApiReported || annotated.isEmpty()) {
+    /**
+     * Under a compiler without javac's tree API (Eclipse's ecj): the generated classes' shapes,
+     * so that an editor resolves their names, and one warning that their bodies need javac.
+     */
+    private void generateStubs(Set<? extends Element> annotated, TypeElement async) {
+        if (annotated.isEmpty()) {
             return;
         }
-        noTreeApiReported = true;
-        String compiler = processingEnv.getClass().getName();
-        processingEnv.getMessager().printMessage(DiagnosticCode.NO_TREE_API.kind(),
-                DiagnosticCode.NO_TREE_API.format(compiler));
+        if (!noTreeApiReported) {
+            noTreeApiReported = true;
+            processingEnv.getMessager().printMessage(DiagnosticCode.STUBS_WITHOUT_TREE_API.kind(),
+                    DiagnosticCode.STUBS_WITHOUT_TREE_API.format(processingEnv.getClass().getName()));
+        }
+        Diagnostics elementsOnly = new Diagnostics(processingEnv.getMessager(), null);
+        StubPipeline stubs = new StubPipeline(processingEnv.getElementUtils(), processingEnv.getFiler(), elementsOnly);
+        for (AsyncType type : new AsyncCollector(processingEnv.getElementUtils()).collect(annotated, Set.of(), async)) {
+            try {
+                stubs.run(type);
+            } catch (RuntimeException bug) {
+                reportBug(type.element(), type.element().getQualifiedName(), bug);
+            }
+        }
     }
 }

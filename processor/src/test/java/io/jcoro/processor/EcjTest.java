@@ -1,49 +1,119 @@
 package io.jcoro.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
+import io.jcoro.processor.testing.CoroCompiler;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
 import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Under Eclipse's compiler, which has no javac tree API, the processor reports exactly one clear
- * error (JCORO-E022) instead of failing obscurely or generating nothing silently.
+ * Under Eclipse's compiler, which has no javac tree API, the processor generates each
+ * {@code <Name>Coroutines} class's shape (so that the editor resolves and completes its names)
+ * with bodies that throw, and reports one warning (JCORO-W005): code that names the generated
+ * classes compiles, and the shape is the one javac's class has.
  */
 class EcjTest {
+    private static final String[] SOURCES = {"p/Users.java", "p/App.java", "p/Repo.java"};
 
-    @Test
-    void eclipseCompilerGetsExactlyOneClearError(@TempDir Path dir) throws Exception {
-        Path source = dir.resolve("p/Users.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, String.join("\n",
-                "package p;",
-                "import io.jcoro.Coroutine;",
-                "import io.jcoro.annotations.Async;",
-                "import static io.jcoro.Coro.*;",
-                "public interface Users {",
-                "    @Async",
-                "    default Coroutine<Integer> one() { await(sleep(1)); return done(1); }",
-                "    @Async",
-                "    default Coroutine<Integer> two() { return done(2); }",
-                "}"));
+    /** Compiles {@link #SOURCES} with ecj and the processor into {@code dir/out}; returns ecj's messages. */
+    private static String ecj(Path dir, boolean[] compiled) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-17", "-cp", System.getProperty("java.class.path"),
+                "-d", dir.resolve("out").toString(), "-s", dir.resolve("generated").toString()));
+        for (String name : SOURCES) {
+            Path source = dir.resolve("src").resolve(name);
+            Files.createDirectories(source.getParent());
+            try (InputStream in = EcjTest.class.getClassLoader().getResourceAsStream("ecj/" + name)) {
+                Files.write(source, in.readAllBytes());
+            }
+            args.add(source.toString());
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // the test class path holds the processor (with its service registration) and the runtime
-        String classPath = System.getProperty("java.class.path");
-        boolean compiled = BatchCompiler.compile(new String[] {
-                "-17", "-cp", classPath, "-d", dir.resolve("out").toString(), source.toString()},
-                new PrintWriter(out), new PrintWriter(err), null);
+        compiled[0] = BatchCompiler.compile(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), null);
+        return out + "" + err;
+    }
 
-        String messages = out + "" + err;
-        assertFalse(compiled, messages);
-        assertThat(messages).contains("1 problem (1 error)");
-        assertThat(messages).contains("[JCORO-E022] the jcoro processor needs javac's tree API");
-        assertThat(messages).contains("hint: compile with javac");
+    private static ClassLoader loader(Path classes) throws IOException {
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, EcjTest.class.getClassLoader());
+    }
+
+    @Test
+    void eclipseCompilerGetsTheGeneratedClassesAndOneWarning(@TempDir Path dir) throws Exception {
+        boolean[] compiled = new boolean[1];
+        String messages = ecj(dir, compiled);
+
+        assertTrue(compiled[0], messages);
+        assertThat(messages).contains("1 problem (1 warning)");
+        assertThat(messages).contains("[JCORO-W005] this compiler (");
+        assertThat(messages).contains("hint: names and completion work in the editor; build with javac");
+
+        // App names UsersCoroutines and Coro.create finds it; the stub's override throws
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                () -> loader(dir.resolve("out")).loadClass("p.App").getMethod("start").invoke(null));
+        assertThat(thrown.getCause()).isInstanceOf(IllegalStateException.class);
+        assertEquals("Users.one is a stub: its class was generated by a compiler without javac's tree API, which"
+                + " cannot lower @Async bodies; build the project with javac (plain, Maven or Gradle) to run it",
+                thrown.getCause().getMessage());
+    }
+
+    /** The stub's non-private constructors and methods are javac's generated class's, signature for signature. */
+    @Test
+    void theStubHasTheShapeOfJavacsClass(@TempDir Path dir) throws Exception {
+        boolean[] compiled = new boolean[1];
+        String messages = ecj(dir, compiled);
+        assertTrue(compiled[0], messages);
+        ClassLoader stubs = loader(dir.resolve("out"));
+
+        Compilation javac = CoroCompiler.compile(Stream.of(SOURCES).map(s -> CoroCompiler.resource("ecj/" + s))
+                .toArray(JavaFileObject[]::new));
+        ClassLoader real = CoroCompiler.classLoader(javac);
+
+        for (String name : List.of("p.UsersCoroutines", "p.RepoCoroutines")) {
+            Class<?> stub = stubs.loadClass(name);
+            Class<?> lowered = real.loadClass(name);
+            assertEquals(lowered.toGenericString(), stub.toGenericString());
+            assertEquals(lowered.getGenericSuperclass().getTypeName(), stub.getGenericSuperclass().getTypeName());
+            assertEquals(shape(lowered), shape(stub), name);
+        }
+        assertThat(shape(stubs.loadClass("p.RepoCoroutines"))).containsAtLeast(
+                "protected <X extends java.lang.Number> io.jcoro.Coroutine<java.util.List<X>> p.RepoCoroutines.echo(X,java.lang.String...)",
+                "protected p.RepoCoroutines(java.lang.String,int...) throws java.io.IOException",
+                "public io.jcoro.Coroutine<V> p.RepoCoroutines.get(K) throws java.io.IOException",
+                "p.RepoCoroutines()");
+    }
+
+    /** Each non-private, non-synthetic constructor and method, as {@code toGenericString()} shows it, with its throws. */
+    private static TreeSet<String> shape(Class<?> type) {
+        TreeSet<String> members = new TreeSet<>();
+        List<Executable> all = new ArrayList<>(List.of(type.getDeclaredConstructors()));
+        all.addAll(List.of(type.getDeclaredMethods()));
+        for (Executable member : all) {
+            if (!member.isSynthetic() && !Modifier.isPrivate(member.getModifiers())) {
+                members.add(member.toGenericString());
+            }
+        }
+        return members;
     }
 }

@@ -86,6 +86,33 @@ public final class IoSelector {
         this.ioBatch = ioBatch;
     }
 
+    /** The loop's debug mode: {@link #checkThread} checks only then. */
+    private boolean debug;
+
+    /** Follows the loop's debug mode ({@code EventLoop.setDebug}). */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    /**
+     * In debug mode, fails the use of {@code what} (an object of this loop: a connection, a
+     * server, an endpoint) from a thread that does not run the loop, as asyncio's debug mode
+     * refuses non-thread-safe calls from another thread. Outside debug mode: one field read.
+     *
+     * @throws IllegalStateException naming the object, the loop's thread and this one
+     */
+    public void checkThread(Object what) {
+        if (debug) {
+            Thread owner = inbox.owner();
+            Thread here = Thread.currentThread();
+            if (owner != here) {
+                throw new IllegalStateException(what + " belongs to the event loop of thread '"
+                        + (owner == null ? "(none running)" : owner.getName()) + "' and was used from thread '"
+                        + here.getName() + "': hand the work to its loop (callSoonThreadsafe, EventLoopGroup.submit)");
+            }
+        }
+    }
+
     /** Called once by the event loop's class: how to find the running loop's selector. */
     public static void install(Supplier<IoSelector> lookup) {
         currentLoop = lookup;

@@ -14,17 +14,23 @@ import java.nio.channels.SocketChannel;
  *
  * <pre>{@code
  * SocketAddress[] addresses = await(lookup);
+ * Connection c = null;
  * for (SocketAddress a : addresses) {
- *     Connection c = new Connection(...);                // connect started, OP_CONNECT watched
+ *     c = new Connection(...);                           // connect started, OP_CONNECT watched
  *     try {
  *         for (Object r; (r = c.finishConnect()) instanceof Signal s; ) await(s);
- *         return done(c);
- *     } catch (IOException e) { c.abort(); last = e; }   // the next address
+ *         break;
+ *     } catch (IOException e) { c.abort(); c = null; last = e; }   // the next address
  * }
- * throw last;                                            // ConnectException unchanged
+ * if (c == null) throw last;                             // ConnectException unchanged
+ * if (tls != null) {                                     // a failed handshake: its SSLException
+ *     c.beginTls(tls);
+ *     for (Object r; (r = c.tlsOutcome()) instanceof Signal s; ) await(s);
+ * }
+ * return done(c);
  * }</pre>
  *
- * A cancellation (as from {@code waitFor}) aborts the half-made connection.
+ * A cancellation (as from {@code waitFor}) or a failed handshake aborts the half-made connection.
  */
 final class Connect extends Coroutine<Connection> {
     private static final int LOOKUP = 0;
@@ -32,17 +38,22 @@ final class Connect extends Coroutine<Connection> {
     private static final int NEXT_ADDRESS = 2;
     private static final int FINISH = 3;
     private static final int WOKEN = 4;
+    private static final int HANDSHAKE = 5;
+    private static final int HANDSHAKE_WOKEN = 6;
 
     private final IoSelector io;
     private final Awaitable<SocketAddress[]> lookup;
+    /** Null for a plaintext connection. */
+    private final Tls tls;
     private SocketAddress[] addresses;
     private int next;
     private Connection connection;
     private IOException lastFailure;
 
-    Connect(IoSelector io, Awaitable<SocketAddress[]> lookup) {
+    Connect(IoSelector io, Awaitable<SocketAddress[]> lookup, Tls tls) {
         this.io = io;
         this.lookup = lookup;
+        this.tls = tls;
     }
 
     @Override
@@ -93,9 +104,12 @@ final class Connect extends Coroutine<Connection> {
                         continue;
                     }
                     if (!(outcome instanceof Signals.Signal signal)) {
-                        Connection made = connection;
-                        connection = null;
-                        return $return(made);
+                        if (tls == null) {
+                            return $return(made());
+                        }
+                        connection.beginTls(tls);
+                        $label = HANDSHAKE;
+                        continue;
                     }
                     if ($await(signal, WOKEN)) {
                         return $SUSPENDED;
@@ -106,10 +120,30 @@ final class Connect extends Coroutine<Connection> {
                     $label = FINISH;
                     continue;
                 }
+                case HANDSHAKE: {
+                    if (!(connection.tlsOutcome() instanceof Signals.Signal signal)) {
+                        return $return(made());
+                    }
+                    if ($await(signal, HANDSHAKE_WOKEN)) {
+                        return $SUSPENDED;
+                    }
+                }
+                case HANDSHAKE_WOKEN: {
+                    $value();
+                    $label = HANDSHAKE;
+                    continue;
+                }
                 default:
                     throw $badLabel();
             }
         }
+    }
+
+    /** The connection, handed over: a later failure of this frame no longer aborts it. */
+    private Connection made() {
+        Connection made = connection;
+        connection = null;
+        return made;
     }
 
     private Connection start(SocketAddress address) throws IOException {

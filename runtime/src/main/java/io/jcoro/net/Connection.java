@@ -2,13 +2,19 @@ package io.jcoro.net;
 
 import io.jcoro.AsyncCloseable;
 import io.jcoro.Awaitable;
+import io.jcoro.EventLoop;
 import io.jcoro.internal.IoRegistration;
 import io.jcoro.internal.IoSelector;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * A TCP connection on the event loop: asyncio's transport and stream pair in one object, a
@@ -31,7 +37,13 @@ import java.nio.channels.SocketChannel;
  * </pre>
  *
  * <p>Reads go through one direct buffer per loop ({@link IoSelector#readBuffer()}), from which
- * the bytes are copied into the reader's own buffer: no allocation per read. Loop thread only.
+ * the bytes are copied into the reader's own buffer: no allocation per read.
+ *
+ * <p><b>TLS.</b> A connection made with a {@link Tls}, or upgraded by {@link #startTls}, sends its
+ * bytes through a {@link TlsLayer} between the socket and the reader and writer; reads, writes,
+ * flow control and closing keep their plaintext meaning (the writer's marks count plaintext
+ * bytes), and {@link #closeAsync()} sends {@code close_notify} and waits, bounded, for the
+ * peer's. Loop thread only.
  */
 public final class Connection implements AsyncCloseable {
     private final IoSelector io;
@@ -40,6 +52,12 @@ public final class Connection implements AsyncCloseable {
     private final StreamReader reader;
     private final StreamWriter writer;
     private final Signals connected = new Signals();
+    /** Tasks in {@link #startTls} waiting for the plaintext writer to empty. */
+    private final Signals plaintextFlushed = new Signals();
+    /** The TLS layer, from the start of the handshake on; null for a plaintext connection. */
+    private TlsLayer tls;
+    /** Whether TLS was asked for (the layer comes once the writer is empty). */
+    private boolean tlsRequested;
     private SocketAddress localAddress;
     private SocketAddress remoteAddress;
     private boolean inputEnded;
@@ -62,11 +80,13 @@ public final class Connection implements AsyncCloseable {
 
     /** The stream of bytes from the peer. */
     public StreamReader reader() {
+        io.checkThread(this);
         return reader;
     }
 
     /** The stream of bytes to the peer. */
     public StreamWriter writer() {
+        io.checkThread(this);
         return writer;
     }
 
@@ -88,12 +108,61 @@ public final class Connection implements AsyncCloseable {
     /** Flushes what is buffered, then closes; see {@link StreamWriter#closeAsync()}. */
     @Override
     public Awaitable<Void> closeAsync() {
+        io.checkThread(this);
         return writer.closeAsync();
     }
 
     /** Closes at once, dropping unsent data; the reader gets the end of the stream. */
     public void abort() {
+        io.checkThread(this);
         close(null);
+    }
+
+    /**
+     * Upgrades this plaintext connection to TLS (STARTTLS), as asyncio's
+     * {@code StreamWriter.start_tls}: once what the writer buffered is sent as plaintext, the
+     * handshake starts; the awaitable completes when it ended, or fails with its
+     * {@code SSLException} (the connection is then closed). From then on reads and writes go
+     * through TLS. Bytes the reader buffered before the call stay there and are read as
+     * plaintext, as asyncio does: the protocol must not let the peer start its handshake before
+     * this side read its last plaintext byte. A cancelled {@code startTls} aborts the connection,
+     * as asyncio closes the transport: it is neither plaintext nor TLS any more.
+     *
+     * @throws IllegalStateException if TLS was already started on this connection
+     */
+    public Awaitable<Void> startTls(Tls tls) throws IOException {
+        io.checkThread(this);
+        Objects.requireNonNull(tls, "tls");
+        if (tlsRequested) {
+            throw new IllegalStateException("TLS was already started on " + this);
+        }
+        tlsRequested = true;
+        return new Retry<>("Connection.startTls", () -> {
+            if (this.tls == null) {
+                if (closed) {
+                    throw new SocketException("connection closed");
+                }
+                if (writer.bufferSize() > 0) {
+                    return plaintextFlushed.add();
+                }
+                if (inputEnded) {
+                    throw new SSLHandshakeException("the peer closed the connection before the TLS handshake");
+                }
+                beginTls(tls);
+            }
+            return this.tls.handshakeOutcome();
+        }, this::abort);
+    }
+
+    /** The TLS session's protocol ("TLSv1.3", ...), or null for a plaintext connection or before the handshake ended. */
+    public String tlsProtocol() {
+        return tls != null && tls.isHandshaken() ? tls.engine().getSession().getProtocol() : null;
+    }
+
+    /** The ALPN protocol the TLS handshake chose, or null (none, plaintext, or before the handshake ended). */
+    public String applicationProtocol() {
+        String chosen = tls != null && tls.isHandshaken() ? tls.engine().getApplicationProtocol() : null;
+        return chosen == null || chosen.isEmpty() ? null : chosen;
     }
 
     @Override
@@ -120,6 +189,24 @@ public final class Connection implements AsyncCloseable {
         return this;
     }
 
+    /** Starts the TLS handshake (a TLS connect or accept, or startTls). */
+    void beginTls(Tls config) {
+        tlsRequested = true;
+        String host = remoteAddress instanceof InetSocketAddress inet ? inet.getHostString() : null;
+        int port = remoteAddress instanceof InetSocketAddress inet ? inet.getPort() : -1;
+        tls = new TlsLayer(config.newEngine(host, port), config, new Link());
+        tls.begin();
+    }
+
+    /**
+     * The handshake's outcome so far: null once it ended, or a signal to wait for.
+     *
+     * @throws IOException the handshake's failure, unchanged
+     */
+    Object tlsOutcome() throws IOException {
+        return tls.handshakeOutcome();
+    }
+
     // ------------------------------------------------------------------ socket events
 
     private void ready(int ops) {
@@ -128,11 +215,19 @@ public final class Connection implements AsyncCloseable {
             connected.wakeAll();
             return;
         }
-        if ((ops & SelectionKey.OP_READ) != 0) {
-            readable();
+        if ((ops & SelectionKey.OP_READ) != 0 && !closed) {
+            if (tls != null) {
+                tls.readable();
+            } else {
+                readable();
+            }
         }
         if ((ops & SelectionKey.OP_WRITE) != 0 && !closed) {
-            writer.flush();
+            if (tls != null) {
+                tls.writable();
+            } else {
+                writer.flush();
+            }
         }
     }
 
@@ -147,13 +242,17 @@ public final class Connection implements AsyncCloseable {
             return;
         }
         if (n < 0) {
-            inputEnded = true;
-            registration.removeInterest(SelectionKey.OP_READ);
-            reader.feedEof();
+            inputEnded();
         } else {
             buffer.flip();
             reader.feed(buffer);
         }
+    }
+
+    private void inputEnded() {
+        inputEnded = true;
+        registration.removeInterest(SelectionKey.OP_READ);
+        reader.feedEof();
     }
 
     private void learnAddresses() throws IOException {
@@ -179,6 +278,10 @@ public final class Connection implements AsyncCloseable {
         }
         writer.closed(error);
         connected.wakeAll();
+        plaintextFlushed.wakeAll();
+        if (tls != null) {
+            tls.ended(error);
+        }
     }
 
     /** The reader's and writer's view of the channel. */
@@ -197,16 +300,63 @@ public final class Connection implements AsyncCloseable {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return channel.write(src);
+            return tls != null ? tls.write(src) : channel.write(src);
         }
 
         @Override
         public void wantWritable(boolean on) {
-            if (on) {
-                registration.addInterest(SelectionKey.OP_WRITE);
-            } else {
-                registration.removeInterest(SelectionKey.OP_WRITE);
+            if (tls != null) {
+                tls.writerWants(on);
+                return;
             }
+            watchWritable(on);
+            if (!on) {
+                plaintextFlushed.wakeAll();
+            }
+        }
+
+        @Override
+        public void shutdownOutput() throws IOException {
+            if (tls != null) {
+                tls.shutdownOutput();
+            } else {
+                channel.shutdownOutput();
+            }
+        }
+
+        @Override
+        public void closeNow() {
+            if (tls != null) {
+                tls.close();
+            } else {
+                close(null);
+            }
+        }
+
+        @Override
+        public void fatal(IOException e) {
+            close(e);
+        }
+    }
+
+    private void watchWritable(boolean on) {
+        if (on) {
+            registration.addInterest(SelectionKey.OP_WRITE);
+        } else {
+            registration.removeInterest(SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** The TLS layer's view of the socket, the reader and the writer. */
+    private final class Link implements TlsLayer.Link {
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return channel.read(dst);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return channel.write(src);
         }
 
         @Override
@@ -215,13 +365,45 @@ public final class Connection implements AsyncCloseable {
         }
 
         @Override
-        public void closeNow() {
-            close(null);
+        public void wantWritable(boolean on) {
+            watchWritable(on);
         }
 
         @Override
-        public void fatal(IOException e) {
-            close(e);
+        public void wantReadable() {
+            if (!inputEnded && !closed) {
+                registration.addInterest(SelectionKey.OP_READ);
+            }
+        }
+
+        @Override
+        public void received(ByteBuffer plaintext) {
+            reader.feed(plaintext);
+        }
+
+        @Override
+        public void receivedEof() {
+            inputEnded();
+        }
+
+        @Override
+        public void writerMayWrite() {
+            writer.flush();
+        }
+
+        @Override
+        public void close(IOException error) {
+            Connection.this.close(error);
+        }
+
+        @Override
+        public ByteBuffer scratch() {
+            return io.readBuffer();
+        }
+
+        @Override
+        public Runnable schedule(Duration delay, Runnable action) {
+            return EventLoop.current().callLater(delay, action)::cancel;
         }
     }
 }

@@ -69,6 +69,7 @@ public final class DatagramEndpoint implements AsyncCloseable {
      * the datagram if the socket's buffer is full.
      */
     public void send(byte[] data, SocketAddress target) {
+        io.checkThread(this);
         if (closed) {
             return; // as asyncio's: a send on a closed transport is dropped
         }
@@ -85,6 +86,7 @@ public final class DatagramEndpoint implements AsyncCloseable {
      * there was one, and with a {@link SocketException} once the endpoint is closed.
      */
     public Awaitable<Datagram> receive() throws IOException {
+        io.checkThread(this);
         return new Retry<>("DatagramEndpoint.receive", () -> {
             if (sendFailure != null) {
                 IOException e = sendFailure;
@@ -115,6 +117,7 @@ public final class DatagramEndpoint implements AsyncCloseable {
     /** Closes the socket at once, dropping queued datagrams; receives waiting fail. */
     @Override
     public Awaitable<Void> closeAsync() {
+        io.checkThread(this);
         if (!closed) {
             closed = true;
             unsent.clear();

@@ -33,6 +33,8 @@ final class Listener {
     final EventLoop loop;
     private final Server server;
     private final ConnectionHandler handler;
+    /** Null for plaintext connections. */
+    private final Tls tls;
     /** Where this listener's accepts go: itself, or the group's listeners in turn. */
     private final Consumer<SocketChannel> acceptedTo;
     /** The listening channel, or null for a listener that only adopts. */
@@ -46,11 +48,12 @@ final class Listener {
     private boolean closed;
     private boolean drainedReported;
 
-    Listener(EventLoop loop, Server server, ConnectionHandler handler, ServerSocketChannel channel,
+    Listener(EventLoop loop, Server server, ConnectionHandler handler, Tls tls, ServerSocketChannel channel,
             SocketAddress address, Consumer<SocketChannel> acceptedTo) {
         this.loop = loop;
         this.server = server;
         this.handler = handler;
+        this.tls = tls;
         this.channel = channel;
         this.address = address;
         this.acceptedTo = acceptedTo != null ? acceptedTo : this::adopt;
@@ -144,6 +147,9 @@ final class Listener {
         try {
             Sockets.configure(accepted, address);
             connection = new Connection(io(), accepted);
+            if (tls != null) {
+                connection.beginTls(tls);
+            }
         } catch (IOException e) {
             report("Error setting up an accepted connection on " + server, e);
             closeQuietly(accepted);
@@ -178,14 +184,17 @@ final class Listener {
     }
 
     /**
-     * One connection's task: runs the handler, then flushes and closes the connection, whatever
-     * way the handler ended; a failure is reported and goes no further. In the processor's frame
-     * shape: {@code try { await(handler.handle(c)); } catch (Throwable t) { report(t); }
-     * finally { close c }}, a cancellation going on after the close.
+     * One connection's task: waits for the TLS handshake if there is one, runs the handler, then
+     * flushes and closes the connection, whatever way the handler ended; a failure (of the
+     * handshake or the handler) is reported and goes no further. In the processor's frame shape:
+     * {@code try { if (tls) await(handshake); await(handler.handle(c)); } catch (Throwable t) {
+     * report(t); } finally { close c }}, a cancellation going on after the close.
      */
     private final class HandlerRun extends Coroutine<Void> {
-        private static final int START = 0;
-        private static final int ENDED = 1;
+        private static final int HANDSHAKE = 0;
+        private static final int HANDSHAKE_WOKEN = 1;
+        private static final int START = 2;
+        private static final int ENDED = 3;
         private final Connection connection;
 
         HandlerRun(Connection connection) {
@@ -195,26 +204,58 @@ final class Listener {
         @Override
         @SuppressWarnings("fallthrough")
         protected Object $resume() throws Throwable {
-            switch ($label) {
-                case START: {
-                    io.jcoro.Awaitable<?> served;
-                    try {
-                        served = handler.handle(connection);
-                    } catch (Throwable t) {
-                        return end(t);
+            for (;;) {
+                switch ($label) {
+                    case HANDSHAKE: {
+                        Object outcome;
+                        try {
+                            outcome = tls == null ? null : connection.tlsOutcome();
+                        } catch (IOException e) {
+                            report("TLS handshake failed on " + connection, e);
+                            return end(null);
+                        }
+                        if (outcome instanceof Signals.Signal signal) {
+                            if ($await(signal, HANDSHAKE_WOKEN)) {
+                                return $SUSPENDED;
+                            }
+                        } else {
+                            $label = START;
+                            continue;
+                        }
                     }
-                    if (served == null) {
-                        return end(new NullPointerException("the connection handler returned null"));
+                    case HANDSHAKE_WOKEN: {
+                        Throwable failure = $failure();
+                        if (failure != null) {
+                            return end(failure);
+                        }
+                        $label = HANDSHAKE;
+                        continue;
                     }
-                    if ($await(served, ENDED)) {
-                        return $SUSPENDED;
-                    }
+                    case START:
+                        return handle();
+                    case ENDED:
+                        return end($failure());
+                    default:
+                        throw $badLabel();
                 }
-                case ENDED:
-                    return end($failure());
-                default:
-                    throw $badLabel();
             }
+        }
+
+        /** Calls the handler and awaits what it returns. */
+        private Object handle() throws Throwable {
+            io.jcoro.Awaitable<?> served;
+            try {
+                served = handler.handle(connection);
+            } catch (Throwable t) {
+                return end(t);
+            }
+            if (served == null) {
+                return end(new NullPointerException("the connection handler returned null"));
+            }
+            if ($await(served, ENDED)) {
+                return $SUSPENDED;
+            }
+            return end($failure());
         }
 
         private Object end(Throwable failure) throws CancelledError {

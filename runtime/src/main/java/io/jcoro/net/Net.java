@@ -35,17 +35,31 @@ public final class Net {
 
     /** Connects to {@code host}:{@code port}, trying each of its addresses in turn. */
     public static Awaitable<Connection> openConnection(String host, int port) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)));
+        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)), null);
+    }
+
+    /**
+     * Connects to {@code host}:{@code port} with TLS: completes once the handshake ended; a
+     * failed handshake fails it with the engine's {@code SSLException} (such as an
+     * {@code SSLHandshakeException} for an untrusted certificate or a wrong name), a handshake
+     * that takes too long with a {@code SocketTimeoutException}.
+     */
+    public static Awaitable<Connection> openConnection(String host, int port, Tls tls) throws IOException {
+        Objects.requireNonNull(tls, "tls");
+        if (!tls.isClient()) {
+            throw new IllegalArgumentException("a connection opens with a client Tls: " + tls);
+        }
+        return new Connect(IoSelector.current(), Addresses.lookup(host, checkPort(port)), tls);
     }
 
     /** Connects to {@code address} (looked up first if it is unresolved). */
     public static Awaitable<Connection> openConnection(InetSocketAddress address) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.lookup(address));
+        return new Connect(IoSelector.current(), Addresses.lookup(address), null);
     }
 
     /** Connects to the Unix domain socket at {@code path}. */
     public static Awaitable<Connection> openUnixConnection(Path path) throws IOException {
-        return new Connect(IoSelector.current(), Addresses.of(UnixDomainSocketAddress.of(path)));
+        return new Connect(IoSelector.current(), Addresses.of(UnixDomainSocketAddress.of(path)), null);
     }
 
     /**
@@ -54,9 +68,28 @@ public final class Net {
      */
     public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port)
             throws IOException {
+        return startServerOnThisLoop(handler, host, port, null);
+    }
+
+    /**
+     * As {@link #startServer(ConnectionHandler, String, int)}, with TLS: each connection's
+     * handler runs once its handshake ended. A failed handshake goes to the loop's exception
+     * handler (with its {@code SSLException}); the handler does not run and the server goes on.
+     */
+    public static Awaitable<Server> startServer(ConnectionHandler handler, String host, int port, Tls tls)
+            throws IOException {
+        if (Objects.requireNonNull(tls, "tls").isClient()) {
+            throw new IllegalArgumentException("a server listens with a server Tls: " + tls);
+        }
+        return startServerOnThisLoop(handler, host, port, tls);
+    }
+
+    /** A server on the running loop; its connections speak TLS if {@code tls} is not null. */
+    private static Awaitable<Server> startServerOnThisLoop(ConnectionHandler handler, String host, int port, Tls tls)
+            throws IOException {
         Objects.requireNonNull(handler, "handler");
         requireLoop();
-        return new Bind(at -> Promise.completed(Server.start(handler, at)),
+        return new Bind(at -> Promise.completed(Server.start(handler, at, tls)),
                 Addresses.lookup(host, checkPort(port)));
     }
 
@@ -89,7 +122,7 @@ public final class Net {
     public static Awaitable<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
         Objects.requireNonNull(handler, "handler");
         requireLoop();
-        return new Bind(at -> Promise.completed(Server.start(handler, at)),
+        return new Bind(at -> Promise.completed(Server.start(handler, at, null)),
                 Addresses.of(UnixDomainSocketAddress.of(path)));
     }
 

@@ -16,7 +16,8 @@ import io.jcoro.Coroutine;
  * }</pre>
  *
  * <p>An attempt takes what it returns from the stream only when it completes, so a task
- * cancelled while it waits has consumed nothing: the bytes stay for the next read.
+ * cancelled while it waits has consumed nothing: the bytes stay for the next read. An operation
+ * that must undo something when it fails or is cancelled gives an {@code onFailure} action.
  *
  * @param <T> the type of the result
  */
@@ -34,15 +35,34 @@ final class Retry<T> extends Coroutine<T> {
 
     private final String name;
     private final Attempt attempt;
+    /** Runs when the operation fails or is cancelled; null: nothing to undo. */
+    private final Runnable onFailure;
 
     Retry(String name, Attempt attempt) {
+        this(name, attempt, null);
+    }
+
+    Retry(String name, Attempt attempt, Runnable onFailure) {
         this.name = name;
         this.attempt = attempt;
+        this.onFailure = onFailure;
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "fallthrough"})
     protected Object $resume() throws Throwable {
+        if (onFailure == null) {
+            return body();
+        }
+        try {
+            return body();
+        } catch (Throwable t) {
+            onFailure.run();
+            throw t;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "fallthrough"})
+    private Object body() throws Throwable {
         for (;;) {
             switch ($label) {
                 case TRY: {

@@ -5,6 +5,7 @@ import io.jcoro.Awaitable;
 import io.jcoro.EventLoop;
 import io.jcoro.EventLoopGroup;
 import io.jcoro.Promise;
+import io.jcoro.internal.IoSelector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -66,6 +67,8 @@ public final class Server implements AsyncCloseable {
 
     /** The loop that started the server: its methods run there. */
     private final EventLoop home;
+    /** Its I/O side, which checks in debug mode that the methods run there. */
+    private final IoSelector homeIo;
     private final SocketAddress address;
     private final List<Listener> listeners = new ArrayList<>();
     /** The listeners that are closed and have no handler left (identity: each counts once). */
@@ -76,16 +79,20 @@ public final class Server implements AsyncCloseable {
 
     private Server(EventLoop home, SocketAddress address) {
         this.home = home;
+        this.homeIo = IoSelector.current();
         this.address = address;
     }
 
-    /** Binds {@code at} and starts accepting on the running loop. */
-    static Server start(ConnectionHandler handler, SocketAddress at) throws IOException {
+    /**
+     * Binds {@code at} and starts accepting on the running loop; each connection speaks TLS if
+     * {@code tls} is not null.
+     */
+    static Server start(ConnectionHandler handler, SocketAddress at, Tls tls) throws IOException {
         ServerSocketChannel channel = Sockets.openServer(at);
         try {
             channel.bind(at, BACKLOG);
             Server server = new Server(EventLoop.current(), channel.getLocalAddress());
-            Listener listener = new Listener(server.home, server, handler, channel, server.address, null);
+            Listener listener = new Listener(server.home, server, handler, tls, channel, server.address, null);
             server.listeners.add(listener);
             listener.start();
             return server;
@@ -121,7 +128,7 @@ public final class Server implements AsyncCloseable {
             HandOff handOff = reusePort ? null : new HandOff(server.listeners);
             for (int i = 0; i < loops.size(); i++) {
                 ServerSocketChannel channel = i < channels.size() ? channels.get(i) : null;
-                server.listeners.add(new Listener(loops.get(i), server, handler, channel, bound, handOff));
+                server.listeners.add(new Listener(loops.get(i), server, handler, null, channel, bound, handOff));
             }
             return server.startListeners(channels.size());
         } catch (IOException | RuntimeException e) {
@@ -175,11 +182,13 @@ public final class Server implements AsyncCloseable {
 
     /** An awaitable that ends, normally, when the server is closed. */
     public Awaitable<Void> serveForever() {
+        homeIo.checkThread(this);
         return new Retry<>("Server.serveForever", () -> closed ? null : serving.add());
     }
 
     /** Stops accepting (closes the listening sockets); running handlers are left alone. */
     public void close() {
+        homeIo.checkThread(this);
         if (closed) {
             return;
         }
@@ -193,6 +202,7 @@ public final class Server implements AsyncCloseable {
 
     /** Flushes and closes every client connection: handlers that read see the end of the stream. */
     public void closeClients() {
+        homeIo.checkThread(this);
         for (Listener l : listeners) {
             onLoopOf(l, l::closeClients, () -> { });
         }
@@ -200,6 +210,7 @@ public final class Server implements AsyncCloseable {
 
     /** Aborts every client connection (dropping unsent data) and cancels its handler. */
     public void abortClients() {
+        homeIo.checkThread(this);
         for (Listener l : listeners) {
             onLoopOf(l, l::abortClients, () -> { });
         }
@@ -207,6 +218,7 @@ public final class Server implements AsyncCloseable {
 
     /** Ends once the server is closed and no handler is left. */
     public Awaitable<Void> waitClosed() {
+        homeIo.checkThread(this);
         return new Retry<>("Server.waitClosed", () -> isDrained() ? null : drainedSignals.add());
     }
 

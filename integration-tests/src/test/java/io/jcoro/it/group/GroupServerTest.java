@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jcoro.Coro;
+import io.jcoro.EventLoop;
 import io.jcoro.EventLoopGroup;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,31 @@ class GroupServerTest {
                 assertEquals(20, Coro.run(programs.connectAndWaitForEof(group, 20)));
             } finally {
                 group.close();
+            }
+        });
+    }
+
+    @Test
+    void inDebugModeAConnectionUsedFromAnotherThreadFailsNamingBothThreads() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            try (EventLoopGroup group = new EventLoopGroup(1)) {
+                io.jcoro.net.Connection client = group.submit(programs::openClient).toCompletableFuture()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                client.writer(); // outside debug mode nothing is checked
+                EventLoop loop = group.loops().get(0);
+                io.jcoro.Promise<Void> debugOn = new io.jcoro.Promise<>();
+                loop.callSoonThreadsafe(() -> {
+                    loop.setDebug(true);
+                    debugOn.setResult(null);
+                });
+                debugOn.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                        client::writer);
+                String thread = Thread.currentThread().getName();
+                assertTrue(e.getMessage().startsWith(client + " belongs to the event loop of thread 'jcoro-group-"),
+                        e.getMessage());
+                assertTrue(e.getMessage().endsWith("-loop-0' and was used from thread '" + thread
+                        + "': hand the work to its loop (callSoonThreadsafe, EventLoopGroup.submit)"), e.getMessage());
             }
         });
     }

@@ -70,6 +70,17 @@ public interface GroupServers {
         }
     }
 
+    /** A client connection to an echo server of this loop, left open (unchecked, for a {@code submit} supplier). */
+    @Async
+    default Coroutine<Connection> openClient() {
+        try {
+            Server server = await(Net.startServer(this::echoWithThread, "127.0.0.1", 0));
+            return done(await(Net.openConnection("127.0.0.1", server.port())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Starts a server on {@code group} and keeps {@code clients} connections open until the peer ends. */
     @Async
     default Coroutine<Integer> connectAndWaitForEof(EventLoopGroup group, int clients) throws IOException {

@@ -30,34 +30,81 @@ class PythonInteropTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private final Streams streams = Coro.create(Streams.class);
 
-    @BeforeAll
-    static void needsPython() {
-        boolean present;
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            present = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        assumeTrue(present, "python3 is not installed");
+    /** A jcoro server program: reports its port, serves until {@code stop} completes. */
+    @FunctionalInterface
+    interface ServerProgram {
+        io.jcoro.Coroutine<Void> make(java.util.function.Consumer<Integer> port, Promise<Void> stop) throws Exception;
     }
 
-    private static String script(String name) throws URISyntaxException {
+    /** A jcoro client program against {@code port}. */
+    @FunctionalInterface
+    interface ClientProgram {
+        io.jcoro.Coroutine<Void> make(int port) throws Exception;
+    }
+
+    @BeforeAll
+    static void needsPython() {
+        assumeTrue(hasPython(), "python3 is not installed");
+    }
+
+    /** Whether {@code python3} runs here. */
+    static boolean hasPython() {
+        return runs("python3", "--version");
+    }
+
+    /** Whether {@code command} runs here and succeeds (within 10 s). */
+    static boolean runs(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String script(String name) throws URISyntaxException {
         return Path.of(PythonInteropTest.class.getResource("/net/" + name).toURI()).toString();
     }
 
     @Test
     void anAsyncioClientIsServedByAJcoroServer() throws Exception {
-        List<String> clientOutput = assertTimeoutPreemptively(BOUND, () -> {
+        assertEquals(List.of("same", "same", "same", "same", "eof"),
+                pythonClientOf(streams::echoServer, "echo_client.py"));
+    }
+
+    /**
+     * Runs {@code program} as a server on its own loop and thread, and the Python script
+     * {@code client} (given the port, then {@code args}) against it; the client's output lines.
+     */
+    static List<String> pythonClientOf(ServerProgram program, String client, String... args) {
+        return serverAgainst(program, port -> {
+            List<String> command = new ArrayList<>(List.of("python3", script(client), String.valueOf(port)));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> lines = readLines(p);
+            assertEquals(0, p.waitFor(), () -> String.join("\n", lines));
+            return lines;
+        });
+    }
+
+    /** A peer process run against a server's port; what it saw. */
+    @FunctionalInterface
+    interface Peer {
+        List<String> run(int port) throws Exception;
+    }
+
+    /** Runs {@code program} as a server on its own loop and thread, and {@code peer} against it. */
+    static List<String> serverAgainst(ServerProgram program, Peer peer) {
+        return assertTimeoutPreemptively(BOUND, () -> {
             CompletableFuture<Integer> port = new CompletableFuture<>();
             Promise<Void> stop = new Promise<>(); // made outside any loop: any thread completes it
             EventLoop loop = new EventLoop();
             Thread server = new Thread(() -> {
                 try {
-                    loop.runUntilComplete(streams.echoServer(port::complete, stop));
+                    loop.runUntilComplete(program.make(port::complete, stop));
                 } catch (Exception e) {
                     port.completeExceptionally(e);
                 } finally {
@@ -66,36 +113,38 @@ class PythonInteropTest {
             }, "jcoro-server");
             server.start();
             try {
-                Process client = new ProcessBuilder("python3", script("echo_client.py"),
-                        String.valueOf(port.get(10, TimeUnit.SECONDS))).redirectErrorStream(true).start();
-                List<String> lines = readLines(client);
-                assertEquals(0, client.waitFor(), () -> String.join("\n", lines));
-                return lines;
+                return peer.run(port.get(10, TimeUnit.SECONDS));
             } finally {
                 loop.callSoonThreadsafe(() -> stop.setResult(null));
                 server.join();
             }
         });
-        assertEquals(List.of("same", "same", "same", "same", "eof"), clientOutput);
     }
 
     @Test
     void aJcoroClientTalksToAnAsyncioServer() throws Exception {
         List<String> echoed = Collections.synchronizedList(new ArrayList<>());
+        againstPythonServer(port -> streams.echoClient(port, List.of("hello", "w\u00f6rld", "x".repeat(60_000), ""),
+                echoed::add));
+        assertEquals(List.of("hello", "w\u00f6rld", "x".repeat(60_000), ""), echoed);
+    }
+
+    /** Runs the Python echo server (given {@code args}) and {@code client} against it, until both end. */
+    static void againstPythonServer(ClientProgram client, String... args) {
         assertTimeoutPreemptively(BOUND, () -> {
-            Process server = new ProcessBuilder("python3", script("echo_server.py")).start();
+            List<String> command = new ArrayList<>(List.of("python3", script("echo_server.py")));
+            command.addAll(List.of(args));
+            Process server = new ProcessBuilder(command).start();
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
                 int port = Integer.parseInt(out.readLine().trim());
-                Coro.run(streams.echoClient(port, List.of("hello", "w\u00f6rld", "x".repeat(60_000), ""),
-                        echoed::add));
+                Coro.run(client.make(port));
                 server.getOutputStream().close(); // the server's stdin: it stops
                 assertEquals(0, server.waitFor(), () -> new String(readAll(server), StandardCharsets.UTF_8));
             } finally {
                 server.destroy();
             }
         });
-        assertEquals(List.of("hello", "w\u00f6rld", "x".repeat(60_000), ""), echoed);
     }
 
     private static List<String> readLines(Process p) throws IOException {

@@ -46,11 +46,13 @@ public final class BodyScanner {
     private final Attribution attribution;
     private final Diagnostics diagnostics;
     private final Types types;
+    private final DiscardedResults discarded;
 
     public BodyScanner(Attribution attribution, Diagnostics diagnostics, Types types) {
         this.attribution = attribution;
         this.diagnostics = diagnostics;
         this.types = types;
+        this.discarded = new DiscardedResults(attribution, diagnostics, types);
     }
 
     public BodyFacts scan(AsyncMethod method) {
@@ -236,13 +238,9 @@ public final class BodyScanner {
 
         @Override
         public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
-            if (tree.getExpression() instanceof MethodInvocationTree call && nested.isEmpty()) {
-                TypeMirror type = attribution.typeOf(new TreePath(getCurrentPath(), call));
-                Element element = attribution.elementOf(new TreePath(getCurrentPath(), call));
-                if (isCoroutine(type) && !isVerb(element, TypeNames.AWAIT)) {
-                    diagnostics.report(DiagnosticCode.COROUTINE_NEVER_AWAITED, tree, method.unit(),
-                            method.element(), call.getMethodSelect());
-                }
+            if (nested.isEmpty()) {
+                TreePath expression = new TreePath(getCurrentPath(), tree.getExpression());
+                discarded.check(expression, isVerb(attribution.elementOf(expression), TypeNames.AWAIT), method);
             }
             return super.visitExpressionStatement(tree, unused);
         }
@@ -564,12 +562,6 @@ public final class BodyScanner {
                 && e.getSimpleName().contentEquals(name)
                 && e.getEnclosingElement() instanceof TypeElement t
                 && t.getQualifiedName().contentEquals(TypeNames.CORO);
-    }
-
-    static boolean isCoroutine(TypeMirror type) {
-        return type != null && type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
-                        .contentEquals(TypeNames.COROUTINE.canonicalName());
     }
 
     /**

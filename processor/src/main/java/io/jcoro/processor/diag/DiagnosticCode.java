@@ -65,9 +65,6 @@ public enum DiagnosticCode {
     NON_DENOTABLE_TYPE("E019", Diagnostic.Kind.ERROR,
             "the type of '%s' (%s) cannot be written in Java, so it cannot be kept across an await",
             "give it a type Java can name: an explicit type instead of var, a member class instead of a local or anonymous one"),
-    NO_TREE_API("E022", Diagnostic.Kind.ERROR,
-            "the jcoro processor needs javac's tree API (com.sun.source), which this compiler (%s) does not provide",
-            "compile with javac (plain, Maven, Gradle or IntelliJ's javac build)"),
     INTERNAL_ERROR("E023", Diagnostic.Kind.ERROR,
             "internal error in the jcoro processor while processing %s: %s",
             "please report this at the jcoro issue tracker with the method's source"),
@@ -107,7 +104,19 @@ public enum DiagnosticCode {
             "await it, or schedule it with createTask(...)"),
     INHERITED_ASYNC_NOT_LOWERED("W002", Diagnostic.Kind.WARNING,
             "%s inherits @Async method %s, which the generated %s cannot lower (%s): calling it there fails at run time",
-            "override it in %1$s with an @Async method, or call it on an instance of %5$s");
+            "override it in %1$s with an @Async method, or call it on an instance of %5$s"),
+    LINES_NOT_REWRITTEN("W003", Diagnostic.Kind.WARNING,
+            "the class file of %s keeps the generated file's lines: %s",
+            "a debugger shows the generated file for this class; report the failure with the class file"),
+    DISCARDED_AWAITABLE("W004", Diagnostic.Kind.WARNING,
+            "the %s that %s returns is discarded: %s",
+            "await it; a timeout(...) scope belongs in the header of a try-with-resources, and work meant to run"
+                    + " on its own belongs in an @Async method passed to createTask(...)"),
+    STUBS_WITHOUT_TREE_API("W005", Diagnostic.Kind.WARNING,
+            "this compiler (%s) has no javac tree API (com.sun.source), so the jcoro processor generated only the shape"
+                    + " of each <Name>Coroutines class: its @Async methods throw IllegalStateException when called",
+            "names and completion work in the editor; build with javac (plain, Maven, Gradle or IntelliJ's javac build)"
+                    + " to run the coroutines");
 
     private final String id;
     private final Diagnostic.Kind kind;

@@ -97,12 +97,12 @@ final class FrameEmitter {
                 .addModifiers(Modifier.PROTECTED)
                 .returns(names.typeName("java.lang.StackTraceElement"))
                 .addStatement("return $$where($S, $S, $S, $$LINES)", binaryName(), in.method().element().getSimpleName(),
-                        sourceFileName())
+                        GeneratedNames.sourceFileName(in.method().unit()))
                 .build());
         boolean routed = hasHandlers();
         java.util.List<ResumeMethods.StateBlock> blocks = new StateBlockEmitter(in, renderer, types).blocks(routed);
         frame.addMethods(new ResumeMethods(in.partBudget(), names).build(blocks, new ResumeMethods.Shape(
-                routed ? router() : null, !in.body().deferredExits().isEmpty())));
+                routed ? router() : null, !in.body().deferredExits().isEmpty(), renderer.lineMark(in.method().tree().getBody()))));
         return frame.build();
     }
 
@@ -173,11 +173,6 @@ final class FrameEmitter {
         String pkg = e.toString();
         return pkg.isEmpty() || e.getKind() != javax.lang.model.element.ElementKind.PACKAGE
                 || ((javax.lang.model.element.PackageElement) e).isUnnamed() ? name.toString() : pkg + "." + name;
-    }
-
-    private String sourceFileName() {
-        String path = in.method().unit().getSourceFile().getName().replace('\\', '/');
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Generates: {@code $FetchUser(int id) { this.id = id; }} */

@@ -43,4 +43,10 @@ public final class GeneratedNames {
         String base = "$" + Character.toUpperCase(simple.charAt(0)) + simple.substring(1);
         return overloadIndex == 0 ? base : base + "$" + (overloadIndex + 1);
     }
+
+    /** The simple name of a compilation unit's file, as a class file's {@code SourceFile} names it: {@code Users.java}. */
+    static String sourceFileName(com.sun.source.tree.CompilationUnitTree unit) {
+        String path = unit.getSourceFile().getName().replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
 }

@@ -3,7 +3,6 @@ package io.jcoro.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import io.jcoro.processor.analyze.DeclaredNames;
@@ -76,17 +75,17 @@ final class NameSpeller {
 
     /**
      * @param host the user's type, whose generated class the file declares
-     * @param unit the host's compilation unit, whose imports the generated file copies
+     * @param imports the imports of the host's compilation unit, which the generated file copies (none in a stub)
      * @param bodies the names each emitted body declares
      * @param methodTypeParameters the type parameters of the emitted methods (those of their frames)
      */
-    NameSpeller(Elements elements, TypeElement host, CompilationUnitTree unit, Collection<DeclaredNames> bodies,
+    NameSpeller(Elements elements, TypeElement host, List<? extends ImportTree> imports, Collection<DeclaredNames> bodies,
             Collection<? extends TypeParameterElement> methodTypeParameters) {
         this.elements = elements;
         PackageElement pkg = elements.getPackageOf(host);
         this.packageName = pkg.getQualifiedName().toString();
         this.generatedSimpleName = GeneratedNames.generatedSimpleName(host);
-        for (ImportTree tree : unit.getImports()) {
+        for (ImportTree tree : imports) {
             addImport(tree);
         }
         addMembers(host);

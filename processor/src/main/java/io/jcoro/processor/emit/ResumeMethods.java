@@ -68,7 +68,7 @@ final class ResumeMethods {
      */
     record StateBlock(int state, CodeBlock code, int copies, boolean fallsThrough) {
         int size() {
-            return code.toString().length() + copies;
+            return LineMarks.unmarkedLength(code.toString()) + copies;
         }
     }
 
@@ -77,8 +77,21 @@ final class ResumeMethods {
      *
      * @param router the exception router after the {@code switch}, or null without exploded try statements
      * @param deferredJump whether the body can defer a jump in {@code $jump} (taken at the loop's top)
+     * @param dispatchMark the {@link LineMarks} mark of the method's declaration line
      */
-    record Shape(CodeBlock router, boolean deferredJump) {}
+    record Shape(CodeBlock router, boolean deferredJump, String dispatchMark) {
+        /**
+         * Marks the code that follows, up to {@link #endDispatch}, as the dispatch: a debugger shows
+         * it at the line of the method's declaration (see {@code docs/debugging.md}).
+         */
+        void dispatch(CodeBlock.Builder code) {
+            code.add("$L\n", dispatchMark);
+        }
+
+        static void endDispatch(CodeBlock.Builder code) {
+            code.add("$L\n", LineMarks.close());
+        }
+    }
 
     private final int partBudget;
     private final NameSpeller names;
@@ -110,12 +123,14 @@ final class ResumeMethods {
                         "$resume" + level + "g" + groups.size());
                 groups.add(group);
                 CodeBlock.Builder code = CodeBlock.builder();
+                shape.dispatch(code);
                 chain(code, members, "return $L()");
+                Shape.endDispatch(code);
                 methods.add(method(group).addCode(code.build()).build());
             }
             targets = groups;
         }
-        methods.add(0, resume().addCode(dispatcher(targets, blocks.size(), shape.router())).build());
+        methods.add(0, resume().addCode(dispatcher(targets, blocks.size(), shape)).build());
         return methods;
     }
 
@@ -189,42 +204,54 @@ final class ResumeMethods {
     /** The whole body in one dispatch loop; see {@link FrameEmitter}. */
     private static CodeBlock single(List<StateBlock> blocks, Shape shape) {
         CodeBlock.Builder code = CodeBlock.builder();
+        shape.dispatch(code);
         code.add("$L:\n", GeneratedNames.DISPATCH_LABEL).beginControlFlow("for (;;)");
         takeDeferredJump(code, shape);
         if (shape.router() != null) {
             code.beginControlFlow("try");
         }
         code.beginControlFlow("switch ($$label)");
+        Shape.endDispatch(code);
         cases(code, blocks);
         code.add("default:\n").indent().addStatement("throw $$badLabel()").unindent();
         code.endControlFlow();
-        if (shape.router() != null) {
-            code.add(shape.router());
-        }
+        route(code, shape);
         return code.endControlFlow().build();
     }
 
+    /** The router, if any: part of the dispatch. */
+    private static void route(CodeBlock.Builder code, Shape shape) {
+        if (shape.router() != null) {
+            shape.dispatch(code);
+            code.add(shape.router());
+            Shape.endDispatch(code);
+        }
+    }
+
     /** Picks the part that holds {@code $label}, until a part returns something else than {@code $DISPATCH}. */
-    private CodeBlock dispatcher(List<Target> targets, int states, CodeBlock router) {
-        CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("for (;;)");
-        if (router != null) {
+    private CodeBlock dispatcher(List<Target> targets, int states, Shape shape) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        shape.dispatch(code);
+        code.beginControlFlow("for (;;)");
+        if (shape.router() != null) {
             code.beginControlFlow("try");
         }
         code.addStatement("$T $$r", names.typeName(OBJECT));
         code.beginControlFlow("if ($$label < 0 || $$label >= $L)", states).addStatement("throw $$badLabel()").endControlFlow();
         chain(code, targets, "$$r = $L()");
         code.beginControlFlow("if ($$r != $$DISPATCH)").addStatement("return $$r").endControlFlow();
-        if (router != null) {
-            code.add(router);
-        }
+        Shape.endDispatch(code);
+        route(code, shape);
         return code.endControlFlow().build();
     }
 
     private static CodeBlock part(List<StateBlock> part, Shape shape) {
         CodeBlock.Builder code = CodeBlock.builder();
+        shape.dispatch(code);
         code.add("$L:\n", GeneratedNames.DISPATCH_LABEL).beginControlFlow("for (;;)");
         takeDeferredJump(code, shape);
         code.beginControlFlow("switch ($$label)");
+        Shape.endDispatch(code);
         cases(code, part);
         StateBlock last = part.get(part.size() - 1);
         if (last.fallsThrough()) {

@@ -134,6 +134,16 @@ final class SourceRenderer {
         return dedent(out.toString());
     }
 
+    /** The mark that the code printed next comes from {@code tree}'s line (see {@link LineMarks}). */
+    String lineMark(Tree tree) {
+        return LineMarks.open(GeneratedNames.sourceFileName(unit), lineOf(tree));
+    }
+
+    /** The user's line where {@code tree} starts. */
+    long lineOf(Tree tree) {
+        return unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree));
+    }
+
     /** The length of {@code tree}'s text in the user's file. */
     int sourceLength(Tree tree) {
         return (int) (positions.getEndPosition(unit, tree) - positions.getStartPosition(unit, tree));

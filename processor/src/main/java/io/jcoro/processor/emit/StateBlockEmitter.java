@@ -57,7 +57,14 @@ final class StateBlockEmitter {
                 previousHandler = mark.handler();
                 fallsThrough = true;
             } else {
+                com.sun.source.tree.Tree tree = io.jcoro.processor.ir.LineTable.firstTree(op);
+                if (tree != null) {
+                    code.add("$L\n", renderer.lineMark(tree));
+                }
                 emitOp(code, op);
+                if (tree != null) {
+                    code.add("$L\n", LineMarks.close());
+                }
                 if (op instanceof Op.Code kept) {
                     copies += FinallyCopies.extraLength(kept.statement(), renderer::sourceLength);
                 }
@@ -356,6 +363,7 @@ final class StateBlockEmitter {
      * Renders a tree of the body. If lambdas or nested classes in it capture hoisted variables,
      * first generates a snapshot of each, {@code final int v$c1 = v;}, and renders the tree
      * reading the snapshots: captured values then stay the ones of this moment, as in plain Java.
+     * The text is marked with its user line ({@link LineMarks#startingAt}).
      */
     private String render(CodeBlock.Builder code, com.sun.source.tree.Tree tree) {
         return render(code, tree, null, java.util.Map.of());
@@ -371,7 +379,7 @@ final class StateBlockEmitter {
         java.util.Set<VariableElement> captured = new java.util.LinkedHashSet<>(renderer.capturedFields(tree));
         captured.removeAll(bound.keySet());
         if (captured.isEmpty()) {
-            return renderer.renderOp(tree, bound, defines);
+            return LineMarks.startingAt(renderer.lineOf(tree), renderer.renderOp(tree, bound, defines));
         }
         java.util.Map<VariableElement, String> snapshots = new java.util.LinkedHashMap<>(bound);
         for (VariableElement variable : captured) {
@@ -379,7 +387,7 @@ final class StateBlockEmitter {
             code.addStatement("final $T $L = $L", types.fieldType(variable), snapshot, in.layout().fieldName(variable));
             snapshots.put(variable, snapshot);
         }
-        return renderer.renderOp(tree, snapshots, defines);
+        return LineMarks.startingAt(renderer.lineOf(tree), renderer.renderOp(tree, snapshots, defines));
     }
 
     private int snapshotCount;

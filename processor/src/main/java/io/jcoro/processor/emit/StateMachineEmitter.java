@@ -46,14 +46,15 @@ public final class StateMachineEmitter {
             java.util.Map<io.jcoro.processor.ir.Op, java.util.List<String>> deadFields, int[] lines) {}
 
     /** A generated source file. */
-    public record GeneratedSource(String qualifiedName, String text, TypeElement originatingElement) {}
+    public record GeneratedSource(String qualifiedName, String text, io.jcoro.processor.debug.SourceMap lines,
+            TypeElement originatingElement) {}
 
     public GeneratedSource emit(TypeElement host, List<LoweredMethod> methods) {
         String generatedName = GeneratedNames.generatedSimpleName(host);
         // the file keeps the host's imports: the host's own bodies are printed against them
         com.sun.source.tree.CompilationUnitTree hostUnit = methods.stream().map(LoweredMethod::method)
                 .filter(m -> !m.inherited()).findFirst().orElseThrow().unit();
-        NameSpeller names = new NameSpeller(elements, host, hostUnit,
+        NameSpeller names = new NameSpeller(elements, host, hostUnit.getImports(),
                 methods.stream().map(m -> m.facts().declared()).toList(),
                 methods.stream().flatMap(m -> m.method().element().getTypeParameters().stream()).toList());
         // an inherited method's body is in its own type's file: each file is read once
@@ -80,10 +81,10 @@ public final class StateMachineEmitter {
         }
         TypeSpec type = new CoroutinesClassEmitter(elements, names).emit(host, frames);
         String packageName = packageOf(host).getQualifiedName().toString();
-        String text = SourceFileWriter.render(packageName, type, hostUnit,
+        LineMarks.Stripped text = SourceFileWriter.render(packageName, type, hostUnit,
                 sources.computeIfAbsent(hostUnit, StateMachineEmitter::sourceOf), positions, names.addedImports());
         String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
-        return new GeneratedSource(qualified, text, host);
+        return new GeneratedSource(qualified, text.text(), text.map(), host);
     }
 
     /** The text of the user's file, read once per generated type (methods share one file). */

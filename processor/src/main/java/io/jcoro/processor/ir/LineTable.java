@@ -46,7 +46,8 @@ public final class LineTable {
         return null;
     }
 
-    private static Tree firstTree(Op op) {
+    /** The user's tree that {@code op} evaluates or completes, or null for an op of the frame's own. */
+    public static Tree firstTree(Op op) {
         if (op instanceof Op.Code code) {
             return code.statement();
         } else if (op instanceof Op.Take take) {

@@ -62,7 +62,7 @@ public final class EchoBench {
      * This JVM's CPU time (every thread's: the server's, its GC's and JIT's). Per message, it is
      * what the run costs the server whatever else the machine runs, unlike messages per second.
      */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
@@ -99,7 +99,7 @@ public final class EchoBench {
     }
 
     /** The load generator's JVM: this JVM's {@code java} and class path, a small serial-GC heap. */
-    static final class Child {
+    public static final class Child {
         private Child() {}
 
         /**
@@ -107,13 +107,18 @@ public final class EchoBench {
          * standard output to read, its standard input to write. Its standard error goes to ours.
          */
         static Running load(String cpus, Object... args) throws IOException {
+            return jvm(cpus, EchoLoad.class, args);
+        }
+
+        /** Starts the {@code main} of {@code mainClass} as {@link #load} starts {@link EchoLoad}. */
+        public static Running jvm(String cpus, Class<?> mainClass, Object... args) throws IOException {
             List<String> command = new ArrayList<>();
             if (cpus != null) {
                 command.addAll(List.of("taskset", "-c", cpus));
             }
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    EchoLoad.class.getName()));
+                    mainClass.getName()));
             for (Object a : args) {
                 command.add(String.valueOf(a));
             }
@@ -123,7 +128,7 @@ public final class EchoBench {
     }
 
     /** A running load generator. */
-    static final class Running {
+    public static final class Running {
         final Process process;
         private final BufferedReader out;
 
@@ -133,7 +138,7 @@ public final class EchoBench {
         }
 
         /** Its next line of output; fails if it ended without one. */
-        String readLine() throws IOException {
+        public String readLine() throws IOException {
             String line = out.readLine();
             if (line == null) {
                 throw new IOException("the load generator ended without a result (exit "
@@ -143,7 +148,7 @@ public final class EchoBench {
         }
 
         /** Reads its next line, which must be {@code expected}. */
-        void expect(String expected) throws IOException {
+        public void expect(String expected) throws IOException {
             String line = readLine();
             if (!line.equals(expected)) {
                 throw new IOException("the load generator said " + line + ", not " + expected);
@@ -157,7 +162,7 @@ public final class EchoBench {
             return waitFor();
         }
 
-        int waitFor() throws IOException {
+        public int waitFor() throws IOException {
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {

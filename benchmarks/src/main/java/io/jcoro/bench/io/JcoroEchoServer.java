@@ -4,6 +4,7 @@ import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.done;
 
 import io.jcoro.Coro;
+import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
 import io.jcoro.EventLoopGroup;
@@ -13,6 +14,7 @@ import io.jcoro.net.Connection;
 import io.jcoro.net.ConnectionHandler;
 import io.jcoro.net.Net;
 import io.jcoro.net.Server;
+import io.jcoro.net.Tls;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@link EchoHandler} on one jcoro event loop, on a thread of its own; or, through
  * {@link #start(ConnectionHandler, EventLoopGroup)}, any handler, on that loop or served by the loops
- * of a group ({@code Net.startServer(group, ...)}; the own loop then only owns the server).
+ * of a group ({@code Net.startServer(group, ...)}; the own loop then only owns the server); or,
+ * through {@link #startTls}, over TLS on that loop.
  */
 public final class JcoroEchoServer implements EchoServer {
     private final Thread thread;
@@ -45,15 +48,21 @@ public final class JcoroEchoServer implements EchoServer {
         final AtomicInteger live = new AtomicInteger();
         final CompletableFuture<Started> listening;
         final ConnectionHandler handler;
-        final EventLoopGroup group;
+        final Listen listen;
         int port;
 
-        Started(EventLoop loop, CompletableFuture<Started> listening, ConnectionHandler handler, EventLoopGroup group) {
+        Started(EventLoop loop, CompletableFuture<Started> listening, ConnectionHandler handler, Listen listen) {
             this.loop = loop;
             this.listening = listening;
             this.handler = handler;
-            this.group = group;
+            this.listen = listen;
         }
+    }
+
+    /** How the server listens on 127.0.0.1 (an ephemeral port), run on its loop: which {@code Net.startServer}. */
+    @FunctionalInterface
+    interface Listen {
+        Awaitable<Server> on127(ConnectionHandler handler) throws IOException;
     }
 
     static JcoroEchoServer start() throws IOException, InterruptedException {
@@ -66,10 +75,22 @@ public final class JcoroEchoServer implements EchoServer {
      */
     public static JcoroEchoServer start(ConnectionHandler handler, EventLoopGroup group)
             throws IOException, InterruptedException {
+        return serve(handler, group == null
+                ? h -> Net.startServer(h, "127.0.0.1", 0)
+                : h -> Net.startServer(group, h, "127.0.0.1", 0));
+    }
+
+    /** Serves each connection with {@code handler} on the server's own loop, over TLS. */
+    public static JcoroEchoServer startTls(ConnectionHandler handler, Tls tls) throws IOException, InterruptedException {
+        return serve(handler, h -> Net.startServer(h, "127.0.0.1", 0, tls));
+    }
+
+    private static JcoroEchoServer serve(ConnectionHandler handler, Listen listen)
+            throws IOException, InterruptedException {
         CompletableFuture<Started> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             EventLoop loop = new EventLoop();
-            Started s = new Started(loop, started, handler, group);
+            Started s = new Started(loop, started, handler, listen);
             try {
                 loop.runUntilComplete(Coro.create(Serving.class).serve(s));
             } catch (IOException | RuntimeException | Error e) {
@@ -108,10 +129,7 @@ public final class JcoroEchoServer implements EchoServer {
     interface Serving {
         @Async
         default Coroutine<Void> serve(Started s) throws IOException {
-            ConnectionHandler counting = c -> counted(c, s);
-            Server server = await(s.group == null
-                    ? Net.startServer(counting, "127.0.0.1", 0)
-                    : Net.startServer(s.group, counting, "127.0.0.1", 0));
+            Server server = await(s.listen.on127(c -> counted(c, s)));
             s.port = server.port();
             s.listening.complete(s);
             await(s.stop);

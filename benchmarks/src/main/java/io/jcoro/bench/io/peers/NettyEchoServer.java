@@ -53,7 +53,12 @@ public final class NettyEchoServer implements EchoServer {
 
     /** Starts a server on one loop of {@code transport} (epoll: fails where the native library cannot load). */
     public static NettyEchoServer start(Transport transport) throws InterruptedException {
-        return start(transport, live -> new ChannelHandler[] {new Echo(live)});
+        return start(transport, live -> new ChannelHandler[] {echo(live)});
+    }
+
+    /** Netty's echo handler for one connection, counting it in {@code live} while it is active. */
+    public static ChannelHandler echo(AtomicInteger live) {
+        return new Echo(live);
     }
 
     /**

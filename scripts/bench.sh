@@ -84,7 +84,7 @@ MEM_FLAGS=(-XX:+UseSerialGC -Djol.magicFieldOffset=true -Djdk.attach.allowAttach
 
 # The I/O benchmarks (JDK 25), each server in one JVM (or, for asyncio and uvloop, a child of it)
 # against a load generator in another process: echo (EchoBench: EchoLoad), HTTP plaintext
-# (HttpBench: wrk), memory per idle connection (IdleMemory, one JVM per server), group scaling
+# (HttpBench: wrk), TLS (TlsBench: TlsLoad), memory per idle connection (IdleMemory, one JVM per server), group scaling
 # (EchoBench: one loop vs a group of 2), subprocess round trips, cross-loop ping-pong (JMH). With
 # taskset and 2+ cores the servers run on CPU 0 and the load generators on CPU 1, except the group
 # scaling run, which gives both cores to both (a group of 2 needs two). Results in $OUT/io-*.
@@ -104,11 +104,12 @@ install_io_tools() {
 
 # run_io smoke|full
 run_io() {
-    local mode="$1" server_pin=() load_cpus=() kind echo_args group_args http_args idle sub_args jmh_args loops l
+    local mode="$1" server_pin=() load_cpus=() kind echo_args group_args http_args tls_args idle sub_args jmh_args loops l
     if [[ $mode == smoke ]]; then
         echo_args=(--warmup 0.2 --measure 1 --connections 1,100 --sizes 64,16384)
         group_args=(--warmup 0.2 --measure 1 --connections 100 --sizes 64)
         http_args=(--warmup 1 --measure 1 --connections 100)
+        tls_args=(--warmup 1 --measure 1 --concurrency 2 --connections 1 --sizes 1024)
         idle=1000
         sub_args=(20 200)
         jmh_args=(-wi 0 -i 1 -r 100ms)
@@ -116,6 +117,7 @@ run_io() {
         echo_args=(--warmup 1 --measure 3)
         group_args=(--warmup 1 --measure 3 --connections 100,1000 --sizes 64,1024)
         http_args=(--warmup 2 --measure 3)
+        tls_args=(--warmup 2 --measure 3)
         idle=10000
         sub_args=(500 20000)
         jmh_args=(-wi 3 -w 1s -i 3 -r 1s)
@@ -141,6 +143,9 @@ run_io() {
     else
         echo "warning: no wrk: the HTTP rows are left out" >&2
     fi
+    section "I/O: TLS echo and handshakes, jcoro vs Netty's SslHandler (JDK provider)"
+    "${server_pin[@]}" "$JAVA25" "${IO_JVM[@]}" -cp "$JAR" io.jcoro.bench.io.tls.TlsBench \
+        "${tls_args[@]}" "${load_cpus[@]}" | tee "$OUT/io-tls.jsonl"
     section "I/O: memory per idle connection at $idle connections (JDK 25)"
     for kind in jcoro vthreads netty-nio; do
         "${server_pin[@]}" "$JAVA25" "${IO_JVM[@]}" -XX:+UseSerialGC -XX:+AlwaysPreTouch "${VT_FLAGS[@]}" \

@@ -4,7 +4,7 @@
     python3 scripts/bench_io_report.py RESULTS_DIR     prints the section (markdown)
 
 RESULTS_DIR holds io-echo.jsonl (EchoBench: one line per server and case), io-http.jsonl
-(HttpBench), io-memory.jsonl (IdleMemory: one line per server), io-group.jsonl (EchoBench, one
+(HttpBench), io-tls.jsonl (TlsBench), io-memory.jsonl (IdleMemory: one line per server), io-group.jsonl (EchoBench, one
 loop vs a group of 2), io-crossloop.json (JMH), io-subprocess.jsonl (SubprocessBench and
 bench_subprocess.py), io.setup (how the cores were shared, the load average), io.commit and
 io.jdk. bench_report.py includes the section through section(); nothing is printed for a results
@@ -125,6 +125,30 @@ def _http(md, http):
     md.append("\nCommand (wrk pinned to CPU 1 by `--load-cpus 1`; Helidon's server is in the jar only when it was "
               "built on JDK 21+):\n")
     md.append("```\n%s io.jcoro.bench.io.http.HttpBench \\\n    --warmup 2 --measure 3 --load-cpus 1\n```\n" % SERVER_JVM)
+
+
+def _tls(md, tls):
+    md.append("### TLS: full handshakes per second, echo over TLS\n")
+    md.append("jcoro's `EchoHandler` behind `Net.startServer(..., Tls.server(context))` on one loop, against Netty's "
+              "echo behind an `SslHandler` on the JDK's `SSLEngine` (NIO, one event loop): the same JDK context and "
+              "self-signed EC certificate (TLS 1.3), loaded by `io.jcoro.bench.io.tls.TlsLoad` in a JVM of its own "
+              "(blocking `SSLSocket`s, a thread per connection). *handshakes*: N threads each connect, make a full "
+              "handshake (the session is invalidated, so none is resumed), echo one byte and close; *echo*: one "
+              "established connection per thread, closed-loop. *jcoro ÷ it*: jcoro's operations per second over the "
+              "server's; *CPU µs/op*: the server JVM's CPU time per handshake or round trip; *load CPU*: the load "
+              "generator's share of a core (TLS costs the client as much as the server: near 1.0 the load "
+              "generator may be what limits).\n")
+    md.append("| case | server | per second | jcoro ÷ it | CPU µs/op | p50 / p99 µs | load CPU |")
+    md.append("|---|---|---:|---:|---:|---:|---:|")
+    for (mode, conns, size), by in _by_case(tls, lambda r: (r["mode"], r["connections"], r["size"])).items():
+        label = ("handshakes, %d threads" % conns) if mode == "handshakes" else "echo, %d × %s" % (conns, _size(size))
+        j = by.get("jcoro")
+        for server, r in by.items():
+            md.append("| %s | %s | %s | %s | %.1f | %s | %.2f |" % (
+                label, ECHO_NAMES.get(server, server), _num(r["perSecond"]), _x(j and j["perSecond"], r["perSecond"]),
+                r["serverCpuMicrosPerOperation"], _lat(r), r["loadCpuShare"]))
+    md.append("\nCommand:\n")
+    md.append("```\n%s io.jcoro.bench.io.tls.TlsBench \\\n    --warmup 2 --measure 3 --load-cpus 1\n```\n" % SERVER_JVM)
 
 
 def _memory(md, memory):
@@ -295,6 +319,9 @@ def section(res):
     _echo(md, echo)
     if http:
         _http(md, http)
+    tls = _lines(res, "io-tls.jsonl")
+    if tls:
+        _tls(md, tls)
     if memory:
         _memory(md, memory)
     if group:

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,23 +64,8 @@ class StreamsTest extends NetTestBase {
 
     @Test
     void aConnectThatHangsIsCancelledByWaitForWithAsyncTimeoutException() throws Exception {
-        // a listener that never accepts, its queue filled: further SYNs are dropped, connects hang
-        try (java.nio.channels.ServerSocketChannel peer = java.nio.channels.ServerSocketChannel.open()) {
-            peer.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 1);
-            List<java.nio.channels.SocketChannel> fillers = new ArrayList<>();
-            try {
-                for (int i = 0; i < 8; i++) {
-                    java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
-                    filler.configureBlocking(false);
-                    filler.connect(peer.getLocalAddress());
-                    fillers.add(filler);
-                }
-                run(t -> streams.connectTimeout(((java.net.InetSocketAddress) peer.getLocalAddress()).getPort(), t));
-            } finally {
-                for (java.nio.channels.SocketChannel filler : fillers) {
-                    filler.close();
-                }
-            }
+        try (HangingListener peer = new HangingListener()) {
+            run(t -> streams.connectTimeout(peer.port(), t));
         }
         assertEquals(List.of("timed out"), trace);
     }

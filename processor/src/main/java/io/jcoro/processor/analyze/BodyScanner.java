@@ -5,9 +5,11 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
@@ -278,12 +280,47 @@ public final class BodyScanner {
                     return null;
                 }
             } else {
-                noteInnerClass(attribution.elementOf(getCurrentPath()));
+                Element selected = attribution.elementOf(getCurrentPath());
+                noteInnerClass(selected);
+                checkNestPrivate(tree, selected);
             }
             if (tree.getIdentifier().contentEquals("super")) {
                 diagnostics.report(DiagnosticCode.SUPER_IN_BODY, tree, method.unit(), method.element());
             }
             return super.visitMemberSelect(tree, unused);
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree tree, Void unused) {
+            if (tree.getClassBody() == null) {
+                checkNestPrivate(tree, attribution.elementOf(getCurrentPath()));
+            }
+            return super.visitNewClass(tree, unused);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+            checkNestPrivate(tree, attribution.elementOf(getCurrentPath()));
+            return super.visitMemberReference(tree, unused);
+        }
+
+        /**
+         * A private member or constructor of a type of the user's top-level class, reached through
+         * a qualifier ({@code this.count}, {@code box.size}, {@code Box.of(1)}, {@code new Box(1)},
+         * {@code Box::of}): Java lets the whole top-level class reach it, but the body moves into
+         * the generated class, another top-level class, which cannot (JLS 6.6.1). Simple names are
+         * checked in {@link #resolveName}; the private members of a type declared in the body move
+         * with it.
+         */
+        private void checkNestPrivate(Tree tree, Element element) {
+            if (element == null || !element.getModifiers().contains(Modifier.PRIVATE)
+                    || !(element.getEnclosingElement() instanceof TypeElement owner) || isDeclaredInBody(owner)
+                    || !outermost(owner).equals(outermost(declaringType))) {
+                return;
+            }
+            boolean constructor = element.getKind() == ElementKind.CONSTRUCTOR;
+            diagnostics.report(DiagnosticCode.PRIVATE_MEMBER, tree, method.unit(), method.element(),
+                    method.displayName(), constructor ? owner.getSimpleName() : element.getSimpleName());
         }
 
         private void onAwait(MethodInvocationTree tree) {
@@ -545,6 +582,15 @@ public final class BodyScanner {
             }
         }
         return false;
+    }
+
+    /** The top-level type that is or encloses {@code type}. */
+    private static TypeElement outermost(TypeElement type) {
+        TypeElement top = type;
+        for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            top = t;
+        }
+        return top;
     }
 
     /** True if {@code outer} is {@code inner} or lexically encloses it. */

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The echo benchmark: each server of this JVM against the same load generator ({@link EchoLoad}),
  * run as a child JVM per case, optionally pinned with {@code taskset} to other cores than this
- * JVM's. Prints one JSON line per case: the server, this JVM's CPU time per message while the
- * load generator measured, then what the load generator measured.
+ * JVM's; each case against every server in turn ({@link RunningServers}). Prints one JSON line per
+ * case: the server, its CPU time per message while the load generator measured, then what the
+ * load generator measured.
  *
  * <pre>
  * java -cp ... io.jcoro.bench.io.EchoBench [--servers jcoro,netty-nio,...] [--connections 1,100,1000]
@@ -31,31 +33,29 @@ public final class EchoBench {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        for (String kind : o.servers) {
-            EchoServer started;
-            try {
-                started = EchoServer.start(kind);
-            } catch (Exception | LinkageError e) { // a missing native library, uvloop, python3
-                System.err.println("EchoBench: " + kind + " left out: it did not start: " + e);
-                continue;
-            }
-            try (EchoServer server = started) {
-                for (int connections : o.connections) {
-                    for (int size : o.sizes) {
-                        Running load = Child.load(o.loadCpus, "run", server.port(), connections, size,
-                                Math.round(o.warmupSeconds * 1000), Math.round(o.measureSeconds * 1000));
-                        load.expect("measuring");
-                        long cpuFrom = server.cpuNanos();
-                        String measured = load.readLine();
-                        long cpu = server.cpuNanos() - cpuFrom;
-                        load.waitFor();
-                        long messages = Long.parseLong(measured.replaceAll(".*\"messages\":(\\d+).*", "$1"));
-                        System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"serverCpuMicrosPerMessage\":%.2f,%s%n",
-                                kind, messages == 0 ? 0.0 : cpu / 1e3 / messages, measured.substring(1));
+        try (RunningServers servers = RunningServers.start(o.servers, EchoServer::start, "EchoBench")) {
+            for (int connections : o.connections) {
+                for (int size : o.sizes) {
+                    for (Map.Entry<String, EchoServer> s : servers.byKind().entrySet()) {
+                        measure(s.getKey(), s.getValue(), o, connections, size);
                     }
                 }
             }
         }
+    }
+
+    /** One case against one server: prints its JSON line. */
+    private static void measure(String kind, EchoServer server, Options o, int connections, int size) throws IOException {
+        Running load = Child.load(o.loadCpus, "run", server.port(), connections, size,
+                Math.round(o.warmupSeconds * 1000), Math.round(o.measureSeconds * 1000));
+        load.expect("measuring");
+        long cpuFrom = server.cpuNanos();
+        String measured = load.readLine();
+        long cpu = server.cpuNanos() - cpuFrom;
+        load.waitFor();
+        long messages = Long.parseLong(measured.replaceAll(".*\"messages\":(\\d+).*", "$1"));
+        System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"serverCpuMicrosPerMessage\":%.2f,%s%n",
+                kind, messages == 0 ? 0.0 : cpu / 1e3 / messages, measured.substring(1));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jcoro.bench.io.http;
 
 import io.jcoro.bench.io.EchoServer;
+import io.jcoro.bench.io.RunningServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,9 @@ import java.util.regex.Pattern;
  *     [--warmup SECONDS] [--measure SECONDS] [--load-cpus LIST]
  * </pre>
  *
- * A server that cannot start here (Helidon on a JDK 17 build, the native epoll library) is left
- * out with a line on standard error.
+ * Each connection count goes round every server in turn ({@link RunningServers}); a server that
+ * cannot start here (Helidon on a JDK 17 build, the native epoll library) is left out with a line
+ * on standard error.
  */
 public final class HttpBench {
     private HttpBench() {}
@@ -47,29 +50,28 @@ public final class HttpBench {
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        for (String kind : servers) {
-            EchoServer started;
-            try {
-                started = HelloServers.start(kind);
-            } catch (Exception | LinkageError e) {
-                System.err.println("HttpBench: " + kind + " left out: it did not start: " + e);
-                continue;
-            }
-            try (EchoServer server = started) {
-                for (int c : connections) {
-                    Wrk.run(loadCpus, server.port(), c, warmup);
-                    long cpuFrom = server.cpuNanos();
-                    Wrk result = Wrk.run(loadCpus, server.port(), c, measure);
-                    long cpu = server.cpuNanos() - cpuFrom;
-                    System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"connections\":%d,\"seconds\":%d,"
-                                    + "\"requests\":%d,\"requestsPerSecond\":%.0f,\"p50Micros\":%.1f,\"p99Micros\":%.1f,"
-                                    + "\"errors\":%d,\"serverCpuMicrosPerRequest\":%.2f,\"loadCpuShare\":%.2f}%n",
-                            kind, c, measure, result.requests, result.requests / (double) measure,
-                            result.p50Micros, result.p99Micros, result.errors,
-                            result.requests == 0 ? 0.0 : cpu / 1e3 / result.requests, result.cpuSeconds / measure);
+        try (RunningServers running = RunningServers.start(servers, HelloServers::start, "HttpBench")) {
+            for (int c : connections) {
+                for (Map.Entry<String, EchoServer> s : running.byKind().entrySet()) {
+                    measure(s.getKey(), s.getValue(), loadCpus, c, warmup, measure);
                 }
             }
         }
+    }
+
+    /** One case against one server: a warm-up run of wrk, then the measured one; prints its JSON line. */
+    private static void measure(String kind, EchoServer server, String loadCpus, int connections, int warmup,
+            int measure) throws IOException, InterruptedException {
+        Wrk.run(loadCpus, server.port(), connections, warmup);
+        long cpuFrom = server.cpuNanos();
+        Wrk result = Wrk.run(loadCpus, server.port(), connections, measure);
+        long cpu = server.cpuNanos() - cpuFrom;
+        System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"connections\":%d,\"seconds\":%d,"
+                        + "\"requests\":%d,\"requestsPerSecond\":%.0f,\"p50Micros\":%.1f,\"p99Micros\":%.1f,"
+                        + "\"errors\":%d,\"serverCpuMicrosPerRequest\":%.2f,\"loadCpuShare\":%.2f}%n",
+                kind, connections, measure, result.requests, result.requests / (double) measure,
+                result.p50Micros, result.p99Micros, result.errors,
+                result.requests == 0 ? 0.0 : cpu / 1e3 / result.requests, result.cpuSeconds / measure);
     }
 
     /** One run of wrk, and what it said. */

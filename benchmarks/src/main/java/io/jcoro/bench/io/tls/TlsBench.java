@@ -5,6 +5,7 @@ import io.jcoro.bench.io.EchoBench;
 import io.jcoro.bench.io.EchoHandler;
 import io.jcoro.bench.io.EchoServer;
 import io.jcoro.bench.io.JcoroEchoServer;
+import io.jcoro.bench.io.RunningServers;
 import io.jcoro.bench.io.peers.NettyEchoServer;
 import io.jcoro.net.Tls;
 import io.netty.channel.ChannelHandler;
@@ -12,6 +13,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
@@ -20,7 +22,8 @@ import javax.net.ssl.SSLEngine;
  * on one loop, against Netty's echo behind an {@link SslHandler} on the JDK's {@link SSLEngine}
  * (NIO transport, one event loop), the same JDK context and certificate for both, loaded by
  * {@link TlsLoad} in a JVM of its own: full handshakes per second, and echo round trips over one
- * established connection each. Prints one JSON line per server and case.
+ * established connection each, each case against both servers in turn. Prints one JSON line per
+ * server and case.
  *
  * <pre>
  * java -cp ... io.jcoro.bench.io.tls.TlsBench [--warmup SECONDS] [--measure SECONDS] [--load-cpus LIST]
@@ -52,12 +55,17 @@ public final class TlsBench {
             }
         }
         SSLContext context = BenchTls.server();
-        for (String kind : KINDS) {
-            try (EchoServer server = start(kind, context)) {
-                run(server, kind, loadCpus, "handshakes", server.port(), concurrency, warmup * 1000, measure * 1000);
-                for (int c : connections) {
-                    for (int size : sizes) {
-                        run(server, kind, loadCpus, "echo", server.port(), c, size, warmup * 1000, measure * 1000);
+        try (RunningServers running = RunningServers.start(KINDS, kind -> start(kind, context), "TlsBench")) {
+            Map<String, EchoServer> servers = running.byKind();
+            for (Map.Entry<String, EchoServer> s : servers.entrySet()) {
+                run(s.getValue(), s.getKey(), loadCpus, "handshakes", s.getValue().port(), concurrency,
+                        warmup * 1000, measure * 1000);
+            }
+            for (int c : connections) {
+                for (int size : sizes) {
+                    for (Map.Entry<String, EchoServer> s : servers.entrySet()) {
+                        run(s.getValue(), s.getKey(), loadCpus, "echo", s.getValue().port(), c, size,
+                                warmup * 1000, measure * 1000);
                     }
                 }
             }

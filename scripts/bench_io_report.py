@@ -58,6 +58,11 @@ def _lat(r):
     return "%.0f / %.0f" % (r["p50Micros"], r["p99Micros"]) if r else "–"
 
 
+def _load(r):
+    """The echo load generator's CPU share / its share of time waiting for the server."""
+    return "%.2f / %.2f" % (r.get("loadCpuShare", float("nan")), r.get("loadWaitShare", float("nan")))
+
+
 def _by_case(rows, key):
     """{case: {server: row}} in the order the rows came."""
     out = {}
@@ -78,22 +83,23 @@ def _echo(md, echo):
               "*CPU µs/msg*: the server's CPU time (its JVM's, all threads; a Python server's process's) "
               "over the measured seconds, per round trip: unlike messages per second it does not depend on "
               "how much of a core the server got, so it is the figure to compare on a shared machine. "
-              "*load CPU*: the load generator's own CPU time over the measured seconds (1.0 = a whole "
-              "core): well under 1, it was not the bottleneck.\n")
+              "*load CPU / wait*: the load generator's own CPU time over the measured seconds (1.0 = a whole "
+              "core), and the share of them it spent waiting in `select` for the server's echoes: a load "
+              "generator that waits a large share of the time is not what limits the server.\n")
     cases = _by_case(echo, lambda r: (r["connections"], r["size"]))
     for conns in sorted({c for c, _ in cases}):
         md.append("**{:,} connection{}**\n".format(conns, "" if conns == 1 else "s"))
-        md.append("| message | server | msg/s | jcoro ÷ it | CPU µs/msg | p50 / p99 µs | load CPU |")
+        md.append("| message | server | msg/s | jcoro ÷ it | CPU µs/msg | p50 / p99 µs | load CPU / wait |")
         md.append("|---:|---|---:|---:|---:|---:|---:|")
         for (c, size), by in sorted(cases.items()):
             if c != conns:
                 continue
             j = by.get("jcoro")
             for server, r in by.items():
-                md.append("| %s | %s | %s | %s | %.1f | %s | %.2f |" % (
+                md.append("| %s | %s | %s | %s | %.1f | %s | %s |" % (
                     _size(size), ECHO_NAMES.get(server, server), _num(r["messagesPerSecond"]),
                     _x(j and j["messagesPerSecond"], r["messagesPerSecond"]),
-                    r["serverCpuMicrosPerMessage"], _lat(r), r.get("loadCpuShare", float("nan"))))
+                    r["serverCpuMicrosPerMessage"], _lat(r), _load(r)))
         md.append("")
     md.append("Command (from the root, after `JAVA_HOME=<JDK 25> mvn -B -q -DskipTests -pl benchmarks -am package`; "
               "`--servers`, `--connections`, `--sizes` narrow it):\n")
@@ -180,16 +186,16 @@ def _group(md, group):
               "and share both cores, so the group's second loop competes with the load generator for the "
               "second core, and the ratio says what 2 shared cores allow, not what a group of 2 gives with "
               "cores to spare.\n")
-    md.append("| connections | message | one loop msg/s | group of 2 msg/s | group ÷ one loop | CPU µs/msg (one / group) | load CPU (one / group) |")
+    md.append("| connections | message | one loop msg/s | group of 2 msg/s | group ÷ one loop | CPU µs/msg (one / group) | load CPU / wait (one; group) |")
     md.append("|---:|---:|---:|---:|---:|---:|---:|")
     for (conns, size), by in sorted(_by_case(group, lambda r: (r["connections"], r["size"])).items()):
         one, two = by.get("jcoro"), by.get("jcoro-group2")
         if not (one and two):
             continue
-        md.append("| {:,} | {} | {} | {} | {} | {:.1f} / {:.1f} | {:.2f} / {:.2f} |".format(
+        md.append("| {:,} | {} | {} | {} | {} | {:.1f} / {:.1f} | {}; {} |".format(
             conns, _size(size), _num(one["messagesPerSecond"]), _num(two["messagesPerSecond"]),
             _x(two["messagesPerSecond"], one["messagesPerSecond"]), one["serverCpuMicrosPerMessage"],
-            two["serverCpuMicrosPerMessage"], one.get("loadCpuShare", 0), two.get("loadCpuShare", 0)))
+            two["serverCpuMicrosPerMessage"], _load(one), _load(two)))
     md.append("\nCommand:\n")
     md.append("```\njava -Xms512m -Xmx512m -cp %s io.jcoro.bench.io.EchoBench --servers jcoro,jcoro-group2 \\\n"
               "    --warmup 1 --measure 3 --connections 100,1000 --sizes 64,1024\n```\n" % JAR)

@@ -25,7 +25,8 @@ import java.util.Locale;
  * java -cp ... io.jcoro.bench.io.EchoLoad run PORT CONNECTIONS SIZE WARMUP_MS MEASURE_MS
  *     prints "measuring" when the warm-up ends, then at the end
  *     {"connections":..,"size":..,"messages":..,"seconds":..,"messagesPerSecond":..,"p50Micros":..,"p99Micros":..,
- *      "loadCpuShare":..}  (its own CPU time over the measured seconds: near 1.0 it may be the bottleneck)
+ *      "loadCpuShare":..,"loadWaitShare":..}  (its own CPU time over the measured seconds, and the share of
+ *      them it spent waiting in select for the server: the more it waited, the less it was the bottleneck)
  * java -cp ... io.jcoro.bench.io.EchoLoad idle PORT CONNECTIONS
  *     opens CONNECTIONS, echoes one 64-byte message on each, prints "ready", then holds them
  *     open until a line (or the end) on standard input
@@ -96,6 +97,7 @@ public final class EchoLoad {
         }
         boolean measuring = false;
         long cpuFrom = 0;
+        long waiting = 0; // measured nanoseconds spent in select: waiting for the server, not working
         for (long now = start; now < end; now = System.nanoTime()) {
             if (!measuring && now >= measureFrom) {
                 measuring = true;
@@ -104,6 +106,9 @@ public final class EchoLoad {
                 System.out.flush();
             }
             selector.select(10);
+            if (measuring) {
+                waiting += System.nanoTime() - now;
+            }
             for (SelectionKey key : selector.selectedKeys()) {
                 Flow f = (Flow) key.attachment();
                 if (key.isWritable() && f.channel.write(f.out) >= 0 && !f.out.hasRemaining()) {
@@ -122,11 +127,13 @@ public final class EchoLoad {
         double seconds = measureNanos / 1e9;
         // this JVM's share of one core while measuring: near 1, the load generator may be the bottleneck
         double cpuShare = (EchoBench.processCpuNanos() - cpuFrom) / (double) measureNanos;
+        // the share of the measured time it waited in select: well above 0, the server kept it waiting
+        double waitShare = waiting / (double) measureNanos;
         System.out.printf(Locale.ROOT,
                 "{\"connections\":%d,\"size\":%d,\"messages\":%d,\"seconds\":%.3f,\"messagesPerSecond\":%.0f,"
-                        + "\"p50Micros\":%.1f,\"p99Micros\":%.1f,\"loadCpuShare\":%.2f}%n",
+                        + "\"p50Micros\":%.1f,\"p99Micros\":%.1f,\"loadCpuShare\":%.2f,\"loadWaitShare\":%.2f}%n",
                 connections, size, samples.size(), seconds, samples.size() / seconds,
-                samples.percentile(50) / 1e3, samples.percentile(99) / 1e3, cpuShare);
+                samples.percentile(50) / 1e3, samples.percentile(99) / 1e3, cpuShare, waitShare);
         System.out.flush();
         for (Flow f : flows) {
             f.channel.close();

@@ -8,7 +8,10 @@ import java.util.List;
 
 /**
  * An echo server of the benchmark, listening on an ephemeral port of 127.0.0.1 until closed. The
- * load generator ({@link EchoLoad}) is the same for every kind.
+ * load generator ({@link EchoLoad}) is the same for every kind. The HTTP and TLS benchmarks start
+ * their servers behind the same interface (a server that does not count its connections throws
+ * {@link UnsupportedOperationException} from {@link #liveConnections()}; only {@link IdleMemory}
+ * asks).
  */
 public interface EchoServer extends AutoCloseable {
     /** The port it listens on. */

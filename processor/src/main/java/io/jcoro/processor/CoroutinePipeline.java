@@ -6,8 +6,10 @@ import io.jcoro.processor.analyze.BodyFacts;
 import io.jcoro.processor.analyze.BodyScanner;
 import io.jcoro.processor.analyze.VerbPlacementScanner;
 import io.jcoro.processor.attribute.Attribution;
+import io.jcoro.processor.debug.FrameNames;
 import io.jcoro.processor.diag.AbortMethod;
 import io.jcoro.processor.diag.Diagnostics;
+import io.jcoro.processor.emit.GeneratedNames;
 import io.jcoro.processor.emit.SourceFileWriter;
 import io.jcoro.processor.emit.StateMachineEmitter;
 import io.jcoro.processor.emit.StateMachineEmitter.LoweredMethod;
@@ -72,7 +74,8 @@ final class CoroutinePipeline {
                 context.elements(), context.types(), context.attribution().positions(), context.partBudget()).emit(type.element(), lowered);
         new SourceFileWriter(context.filer()).write(source.qualifiedName(), source.text(), source.originatingElement());
         if (context.lines() != null) {
-            context.lines().register(source.qualifiedName(), source.lines());
+            context.lines().register(new FrameNames(source.qualifiedName(), GeneratedNames.frameNest(type.element(), context.elements())),
+                    source.lines(), type.element());
         }
         return Outcome.GENERATED;
     }

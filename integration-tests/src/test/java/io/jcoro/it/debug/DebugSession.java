@@ -24,15 +24,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A program run under JDWP and driven through JDI, the way an IDE's debugger drives it: line
- * breakpoints are set by source file name and line on every class whose {@code SourceFile} is
- * that file, those loaded already and those loaded later ({@link ClassPrepareRequest} with a
- * source name filter), on each of the line's locations.
+ * breakpoints are set by source file name and line on each of the line's locations in the
+ * classes of that file, those loaded already and those loaded later ({@link ClassPrepareRequest}).
+ * The classes of the file are found in one of two ways: by their {@code SourceFile}
+ * ({@link #launch}, as jdb and NetBeans do), or by name as IntelliJ IDEA and Eclipse do
+ * ({@link #launchFindingByName}): the file's top-level class and its nested types, the classes
+ * whose binary names start with the top-level class's and {@code $}.
  */
 final class DebugSession implements AutoCloseable {
     /** How long the program may take to reach its next event. */
@@ -40,39 +45,75 @@ final class DebugSession implements AutoCloseable {
 
     private final VirtualMachine vm;
     private final String sourceName;
+    /** The top-level class of the file when classes are found by name, else null. */
+    private final String topLevel;
     private final List<Integer> breakpointLines = new ArrayList<>();
     private final Thread output;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    private DebugSession(VirtualMachine vm, String sourceName) {
+    private DebugSession(VirtualMachine vm, String sourceName, String topLevel) {
         this.vm = vm;
         this.sourceName = sourceName;
+        this.topLevel = topLevel;
         this.output = new Thread(() -> copy(vm.process().getInputStream()), "debuggee-output");
         output.setDaemon(true);
         output.start();
+        if (topLevel == null) {
+            requestPrepare(prepare -> prepare.addSourceNameFilter(sourceName));
+        } else {
+            requestPrepare(prepare -> prepare.addClassFilter(topLevel));
+            requestPrepare(prepare -> prepare.addClassFilter(topLevel + "$*"));
+        }
+    }
+
+    private void requestPrepare(java.util.function.Consumer<ClassPrepareRequest> filter) {
         ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
-        prepare.addSourceNameFilter(sourceName);
+        filter.accept(prepare);
         prepare.setSuspendPolicy(EventRequest.SUSPEND_ALL);
         prepare.enable();
     }
 
     /** Launches {@code mainClass} on this JVM's class path, stopped before its first instruction. */
     static DebugSession launch(String mainClass, String sourceName) throws Exception {
+        return new DebugSession(launch(mainClass), sourceName, null);
+    }
+
+    /**
+     * Launches {@code mainClass}, stopped before its first instruction, for breakpoints in the
+     * file {@code sourceName} of the top-level class {@code topLevel}, whose classes are found by name.
+     */
+    static DebugSession launchFindingByName(String mainClass, String sourceName, String topLevel) throws Exception {
+        return new DebugSession(launch(mainClass), sourceName, topLevel);
+    }
+
+    private static VirtualMachine launch(String mainClass) throws Exception {
         LaunchingConnector connector = Bootstrap.virtualMachineManager().defaultConnector();
         Map<String, Connector.Argument> arguments = connector.defaultArguments();
         arguments.get("main").setValue(mainClass);
         arguments.get("options").setValue("-cp \"" + System.getProperty("java.class.path") + "\"");
         arguments.get("home").setValue(System.getProperty("java.home"));
-        return new DebugSession(connector.launch(arguments), sourceName);
+        return connector.launch(arguments);
     }
 
     /** Line breakpoints at {@code lines} of the source file, set as each class of the file loads. */
     void breakAt(Integer... lines) {
         breakpointLines.addAll(List.of(lines));
-        for (ReferenceType type : vm.allClasses()) {
-            if (sourceNameOf(type).equals(sourceName)) {
-                setBreakpoints(type);
+        if (topLevel == null) {
+            for (ReferenceType type : vm.allClasses()) {
+                if (sourceNameOf(type).equals(sourceName)) {
+                    setBreakpoints(type);
+                }
             }
+        } else {
+            Set<ReferenceType> named = new LinkedHashSet<>();
+            vm.classesByName(topLevel).forEach(type -> addWithNested(type, named));
+            named.forEach(this::setBreakpoints);
+        }
+    }
+
+    private static void addWithNested(ReferenceType type, Set<ReferenceType> into) {
+        if (into.add(type)) {
+            type.nestedTypes().forEach(nested -> addWithNested(nested, into));
         }
     }
 

@@ -2,6 +2,7 @@ package io.jcoro.it.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class DebuggerTest {
     private static final String MAIN = "demo.debugging.Tally";
     private static final String FILE = "Tally.java";
-    private static final String FRAME_CLASSES = "demo.debugging.TallyCoroutines$$";
+    /** The frame classes: nested, by name, in the user's top-level class, where IDEs look for them. */
+    private static final String FRAME_CLASSES = "demo.debugging.Tally$TallyCoroutines$$";
     private static final Map<String, Integer> LINES = new HashMap<>();
 
     /** The lines the program names with {@code // line:name} comments. */
@@ -84,6 +86,46 @@ class DebuggerTest {
         assertTrue(output.contains("tally 6"), output);
         // the throwing frame reads as the user's method, at the line of the throw itself
         assertTrue(output.contains("at demo.debugging.Tally.failLater(Tally.java:" + line("throw") + ")"), output);
+    }
+
+    /**
+     * IntelliJ IDEA and Eclipse find the classes of a line of Tally.java by name: the top-level
+     * class {@code demo.debugging.Tally} and its nested types, loaded already
+     * ({@code classesByName}, {@code nestedTypes()}) or later (a class-prepare filter
+     * {@code demo.debugging.Tally$*}). The frame classes are among them.
+     */
+    @Test
+    void breakpointsFoundByClassNameAsIdesFindThemHit() throws Exception {
+        List<Integer> hits = new ArrayList<>();
+        try (DebugSession session = DebugSession.launchFindingByName(MAIN, FILE, MAIN)) {
+            // set before any class of the file is loaded: found as each frame class loads
+            session.breakAt(line("start"), line("add"));
+            session.resume();
+            DebugSession.Stop stop = session.next();
+            assertNotNull(stop, "the program ended without a stop: no class found by name has the lines");
+            assertInTheUsersFile(stop);
+            hits.add(stop.line());
+            // set while the frame class is loaded: found among the nested types of the loaded Tally
+            stop = session.runTo(line("lambda"));
+            for (; stop != null; stop = session.next()) {
+                assertInTheUsersFile(stop);
+                hits.add(stop.line());
+                session.resume();
+            }
+        }
+        assertEquals(List.of(line("start"), line("add"), line("add"), line("lambda")), hits);
+    }
+
+    /** On disk, a renamed class's file replaces javac's: no stale class under the old name. */
+    @Test
+    void theFrameClassFilesOnDiskHaveOnlyTheirNewNames() throws IOException {
+        Path classes = Path.of(System.getProperty("jcoro.root"), "integration-tests/target/test-classes/demo/debugging");
+        List<String> files;
+        try (var list = Files.list(classes)) {
+            files = list.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("Tally$TallyCoroutines$$FailLater.class", "Tally$TallyCoroutines$$Tally.class",
+                "Tally$TallyCoroutines$$Twice.class", "Tally.class", "TallyCoroutines.class"), files);
     }
 
     @Test

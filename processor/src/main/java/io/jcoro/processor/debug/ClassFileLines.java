@@ -19,7 +19,8 @@ import java.util.function.IntUnaryOperator;
  * no index the code uses moves. A malformed file throws {@link IllegalArgumentException}.
  */
 public final class ClassFileLines {
-    private static final int MAGIC = 0xCAFEBABE;
+    static final int MAGIC = 0xCAFEBABE;
+    static final int UTF8 = 1;
     private static final String SOURCE_FILE = "SourceFile";
     private static final String SOURCE_DEBUG_EXTENSION = "SourceDebugExtension";
     private static final String CODE = "Code";
@@ -254,20 +255,12 @@ public final class ClassFileLines {
             String[] utf8 = new String[count];
             for (int i = 1; i < count; i++) {
                 int tag = in.get();
-                switch (tag) {
-                    case 1 -> {
-                        int length = in.getShort() & 0xFFFF;
-                        utf8[i] = modifiedUtf8(classFile, in.position() - 2, length);
-                        in.position(in.position() + length);
-                    }
-                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
-                    case 5, 6 -> {
-                        in.position(in.position() + 8);
-                        i++; // a long or double takes two entries
-                    }
-                    case 7, 8, 16, 19, 20 -> in.position(in.position() + 2);
-                    case 15 -> in.position(in.position() + 3);
-                    default -> throw new IllegalArgumentException("constant pool tag " + tag + " at entry " + i);
+                if (tag == UTF8) {
+                    int length = in.getShort() & 0xFFFF;
+                    utf8[i] = modifiedUtf8(classFile, in.position() - 2, length);
+                    in.position(in.position() + length);
+                } else {
+                    i += skipConstant(in, tag, i) - 1;
                 }
             }
             int poolEnd = in.position();
@@ -280,8 +273,26 @@ public final class ClassFileLines {
         }
     }
 
+    /**
+     * Moves {@code in} past the body of the constant of tag {@code tag} other than UTF-8, at entry
+     * {@code index}; returns the number of entries it takes (2 for a long or double).
+     */
+    static int skipConstant(ByteBuffer in, int tag, int index) {
+        switch (tag) {
+            case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
+            case 5, 6 -> {
+                in.position(in.position() + 8);
+                return 2;
+            }
+            case 7, 8, 16, 19, 20 -> in.position(in.position() + 2);
+            case 15 -> in.position(in.position() + 3);
+            default -> throw new IllegalArgumentException("constant pool tag " + tag + " at entry " + index);
+        }
+        return 1;
+    }
+
     /** The modified UTF-8 string (JVMS 4.4.7) of {@code length} bytes after its length at {@code at}. */
-    private static String modifiedUtf8(byte[] bytes, int at, int length) {
+    static String modifiedUtf8(byte[] bytes, int at, int length) {
         try {
             return new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, at, length + 2)).readUTF();
         } catch (IOException malformed) {

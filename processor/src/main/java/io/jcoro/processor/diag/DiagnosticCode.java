@@ -106,7 +106,7 @@ public enum DiagnosticCode {
             "%s inherits @Async method %s, which the generated %s cannot lower (%s): calling it there fails at run time",
             "override it in %1$s with an @Async method, or call it on an instance of %5$s"),
     LINES_NOT_REWRITTEN("W003", Diagnostic.Kind.WARNING,
-            "the class file of %s keeps the generated file's lines: %s",
+            "the class file of %s keeps its name and the generated file's lines: %s",
             "a debugger shows the generated file for this class; report the failure with the class file"),
     DISCARDED_AWAITABLE("W004", Diagnostic.Kind.WARNING,
             "the %s that %s returns is discarded: %s",

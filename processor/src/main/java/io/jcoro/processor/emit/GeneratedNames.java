@@ -4,6 +4,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Every naming rule of generated code. User identifiers cannot contain {@code $} (the processor
@@ -35,6 +36,21 @@ public final class GeneratedNames {
             name.insert(0, outer.getSimpleName() + "_");
         }
         return name.append("Coroutines").toString();
+    }
+
+    /**
+     * The binary name that the classes nested in the generated class of {@code type} are renamed
+     * into once compiled (debug/FrameNames): the top-level class of {@code type}, {@code $}, the
+     * generated class's simple name, where IDEs look for the classes of the user's file.
+     * {@code p.Tally} gives {@code p.Tally$TallyCoroutines}, whose frame of {@code tally} is
+     * {@code p.Tally$TallyCoroutines$$Tally}; {@code p.Outer.Inner} gives {@code p.Outer$Outer_InnerCoroutines}.
+     */
+    public static String frameNest(TypeElement type, Elements elements) {
+        TypeElement top = type;
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement outer; e = outer.getEnclosingElement()) {
+            top = outer;
+        }
+        return elements.getBinaryName(top) + "$" + generatedSimpleName(type);
     }
 
     /** The frame class of a method: {@code fetchUser} gives {@code $FetchUser}; overloads get {@code $FetchUser$2}. */

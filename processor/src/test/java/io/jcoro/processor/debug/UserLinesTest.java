@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -49,7 +50,7 @@ class UserLinesTest {
         Compilation compilation = CoroCompiler.compile(CoroCompiler.resource(USERS));
         assertThat(compilation).succeededWithoutWarnings();
 
-        ClassFileLines.Lines fetchUser = ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$FetchUser.class"));
+        ClassFileLines.Lines fetchUser = ClassFileLines.read(classFile(compilation, "golden/Users$UsersCoroutines$$FetchUser.class"));
         assertEquals("Users.java", fetchUser.sourceFile());
         // the dispatch at the declaration's line, then the await, then the return
         assertEquals(List.of(22, 23, 24), lines(fetchUser, RESUME));
@@ -58,7 +59,7 @@ class UserLinesTest {
                 assertEquals(List.of(), method.getValue(), method.getKey() + " has no line of the user's");
             }
         }
-        ClassFileLines.Lines main = ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$Main.class"));
+        ClassFileLines.Lines main = ClassFileLines.read(classFile(compilation, "golden/Users$UsersCoroutines$$Main.class"));
         assertEquals("Users.java", main.sourceFile());
         assertEquals(List.of(35, 36, 37, 38), lines(main, RESUME));
     }
@@ -66,7 +67,7 @@ class UserLinesTest {
     @Test
     void theSmapLeadsBackToTheGeneratedFile() throws IOException {
         Compilation compilation = CoroCompiler.compile(CoroCompiler.resource(USERS));
-        ClassFileLines.Lines fetchUser = ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$FetchUser.class"));
+        ClassFileLines.Lines fetchUser = ClassFileLines.read(classFile(compilation, "golden/Users$UsersCoroutines$$FetchUser.class"));
         String generated = compilation.generatedSourceFile("golden.UsersCoroutines").orElseThrow()
                 .getCharContent(true).toString();
         List<String> generatedLines = generated.lines().toList();
@@ -96,6 +97,9 @@ class UserLinesTest {
         ClassFileLines.Lines fetchUser = ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$FetchUser.class"));
         assertEquals("UsersCoroutines.java", fetchUser.sourceFile());
         assertEquals(null, fetchUser.debugExtension());
+        // and the generated names: it is the generated file that is debugged
+        assertEquals(Optional.empty(), compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                "golden/Users$UsersCoroutines$$FetchUser.class"));
         String generated = compilation.generatedSourceFile("golden.UsersCoroutines").orElseThrow()
                 .getCharContent(true).toString();
         int first = fetchUser.methods().get(RESUME).get(0).line();
@@ -103,21 +107,21 @@ class UserLinesTest {
     }
 
     /**
-     * JCORO-W003: a class file that cannot be rewritten (here, another processor holds it through
-     * the Filer already) stays as javac wrote it, with one warning.
+     * JCORO-W003: a class file that cannot be rewritten (here, another processor holds its new name
+     * through the Filer already) stays as javac wrote it, under its old name, with one warning.
      */
     @Test
     void aClassFileThatCannotBeRewrittenIsAWarning() throws IOException {
         WrappedProcessor holding = new WrappedProcessor() {
             @Override
             protected void beforeInit(ProcessingEnvironment env) {
-                // runs before the processor's own listener: opens the class file through the Filer first
+                // runs before the processor's own listener: creates the renamed file through the Filer first
                 JavacTask.instance(env).addTaskListener(new TaskListener() {
                     @Override
                     public void finished(TaskEvent event) {
                         if (event.getKind() == TaskEvent.Kind.GENERATE
                                 && event.getTypeElement().getSimpleName().contentEquals("$FetchUser")) {
-                            hold(env, "UsersCoroutines$$FetchUser.class");
+                            hold(env, "Users$UsersCoroutines$$FetchUser.class");
                         }
                     }
                 });
@@ -127,8 +131,9 @@ class UserLinesTest {
         assertThat(compilation).succeeded();
         List<String> warnings = compilation.warnings().stream().map(d -> d.getMessage(Locale.ROOT)).toList();
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("[JCORO-W003] the class file of golden.UsersCoroutines$$FetchUser keeps the "
-                + "generated file's lines: javax.annotation.processing.FilerException: Attempt to reopen a file"), warnings.get(0));
+        assertTrue(warnings.get(0).startsWith("[JCORO-W003] the class file of golden.UsersCoroutines$$FetchUser keeps its "
+                + "name and the generated file's lines: javax.annotation.processing.FilerException: Attempt to reopen a file"),
+                warnings.get(0));
         assertTrue(warnings.get(0).endsWith(
                 "hint: a debugger shows the generated file for this class; report the failure with the class file"));
         assertEquals(Diagnostic.Kind.WARNING, compilation.warnings().get(0).getKind());
@@ -136,20 +141,14 @@ class UserLinesTest {
                 ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$FetchUser.class")).sourceFile());
         // the other frames are rewritten all the same
         assertEquals("Users.java",
-                ClassFileLines.read(classFile(compilation, "golden/UsersCoroutines$$Main.class")).sourceFile());
+                ClassFileLines.read(classFile(compilation, "golden/Users$UsersCoroutines$$Main.class")).sourceFile());
     }
 
-    /** Rewrites a class file in place through the Filer, unchanged: the Filer then holds it. */
+    /** Creates an empty class output file through the Filer: the Filer then holds it. */
     private static void hold(ProcessingEnvironment env, String name) {
-        try {
-            byte[] bytes;
-            try (InputStream in = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "golden", name).openInputStream()) {
-                bytes = in.readAllBytes();
-            }
-            try (OutputStream out = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "golden", name)
-                    .openOutputStream()) {
-                out.write(bytes);
-            }
+        try (OutputStream out = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "golden", name)
+                .openOutputStream()) {
+            out.flush();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

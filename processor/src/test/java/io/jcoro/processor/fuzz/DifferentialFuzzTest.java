@@ -1,5 +1,6 @@
 package io.jcoro.processor.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
@@ -60,6 +61,28 @@ class DifferentialFuzzTest {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** A frame method's states are found in the source under the frame's name and under javac's. */
+    @Test
+    void theStatesOfAFrameMethodAreCountedUnderEitherName() {
+        String source = """
+                private final class $M7 extends Coroutine<Integer> {
+                    protected Object $resume3() {
+                        switch ($label) {
+                            case 4: {
+                            }
+                            case 5: {
+                            }
+                        }
+                    }
+                    protected Object $resume4() {
+                    }
+                }
+                """;
+        assertEquals(2, Batch.statesIn(source, "Fuzz0$Fuzz0Coroutines$$M7.class.$resume3()Ljava/lang/Object;"));
+        assertEquals(2, Batch.statesIn(source, "Fuzz0Coroutines$$M7.class.$resume3()Ljava/lang/Object;"));
+        assertEquals(0, Batch.statesIn(source, "Fuzz0$Fuzz0Coroutines$$M7.class.<init>()V"));
     }
 
     @Test
@@ -260,7 +283,8 @@ class DifferentialFuzzTest {
 
         /**
          * The {@code case n: {} blocks of a generated method, from its source: {@code method} is
-         * {@code Fuzz0Coroutines$$M7.class.$resume3()...}, the frame {@code $M7} and its method.
+         * {@code Fuzz0$Fuzz0Coroutines$$M7.class.$resume3()...} (or javac's
+         * {@code Fuzz0Coroutines$$M7.class...}), the frame {@code $M7} and its method.
          */
         static int statesIn(String source, String method) {
             String frame = method.substring(method.indexOf("$$") + 1, method.indexOf(".class"));

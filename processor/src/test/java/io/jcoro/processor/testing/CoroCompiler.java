@@ -38,7 +38,11 @@ public final class CoroCompiler {
                 .compile(sources);
     }
 
-    /** Each method of each generated frame class, {@code Type.name(desc)}, to its bytecode size. */
+    /**
+     * Each method of each generated frame class, {@code Type.name(desc)}, to its bytecode size;
+     * a frame counts twice, under its name and under javac's (Compile Testing's file manager keeps
+     * javac's file, see docs/debugging.md), with the same code.
+     */
     public static Map<String, Integer> frameMethodSizes(Compilation compilation) {
         Map<String, Integer> sizes = new java.util.TreeMap<>();
         for (JavaFileObject file : compilation.generatedFiles()) {

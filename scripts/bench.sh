@@ -4,20 +4,23 @@
 #   scripts/bench.sh            the full run (about 40 minutes on 2 cores): JMH on JDK 17 and 25
 #                               (1 fork, 3 x 1 s warm-up, 3 x 1 s measurement, -prof gc), the
 #                               memory footprints, timer lateness, Python asyncio and uvloop,
-#                               the I/O benchmarks (JDK 25, 2 s warm-up and 5 s per echo case,
-#                               10,000 idle connections); then the report.
+#                               the I/O benchmarks (JDK 25: echo and HTTP against the peers,
+#                               10,000 idle connections, a group of 2, subprocesses); then the report.
 #   scripts/bench.sh --smoke    proves that every benchmark runs (~3 min with the build; JDK 25,
 #                               one 100 ms iteration each, small sizes, each echo case 0.2 s +
-#                               1 s, 1,000 idle connections); writes no report.
+#                               1 s, each HTTP case 1 s + 1 s, 1,000 idle connections); writes no report.
 #   scripts/bench.sh --memory   re-measures only the memory footprints (~10 min), over a full
 #                               run's raw results, and writes the report again; the report says
 #                               which commit each part was measured at.
-#   scripts/bench.sh --io       re-measures only the I/O benchmarks (~3 min: echo, memory per idle
-#                               connection), and writes the report again over a full run's raw
-#                               results, or prints the I/O section without one.
+#   scripts/bench.sh --io       re-measures only the I/O benchmarks (~10 min: echo 1 s + 3 s per
+#                               case, HTTP 2 s + 3 s, memory per idle connection, one loop vs a
+#                               group of 2, cross-loop ping-pong, subprocesses), and writes the
+#                               report again over a full run's raw results, or prints the I/O
+#                               section without one.
 #
 # Raw results go to benchmarks/target/results/ (the smoke run's to results-smoke/). Needs: mvn, the default JDK (17), a JDK 25 under
-# /usr/lib/jvm, /usr/bin/python3; installs Debian's python3-uvloop when missing and run as root.
+# /usr/lib/jvm (the build runs on it), /usr/bin/python3, taskset; installs Debian's python3-uvloop
+# and wrk when missing and run as root (without them, their rows are left out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,7 +58,8 @@ BUILD_FLAGS=(-B -q -DskipTests)
 if [[ -f runtime/src/main/java/io/jcoro/AsyncQueue.java ]]; then
     BUILD_FLAGS+=(-Djcoro.bench.queue)   # the queue hand-off row (see benchmarks/pom.xml)
 fi
-mvn "${BUILD_FLAGS[@]}" -pl benchmarks -am package
+# on JDK 25: the benchmarks' jdk21-peers profile (Helidon SE) needs JDK 21+; the classes stay Java 17's
+JAVA_HOME="$(dirname "$(dirname "$JAVA25")")" mvn "${BUILD_FLAGS[@]}" -pl benchmarks -am package
 JAR=benchmarks/target/jcoro-benchmarks.jar
 OUT=benchmarks/target/results
 [[ $SMOKE == 1 ]] && OUT=benchmarks/target/results-smoke   # never overwrites a full run's
@@ -78,34 +82,94 @@ trap 'echo "bench.sh: a step failed; its output is under $OUT (memory runs: memo
 VT_FLAGS=(-Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1)
 MEM_FLAGS=(-XX:+UseSerialGC -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true)
 
-# The I/O benchmarks (JDK 25): the echo servers of one JVM against one load generator JVM, and
-# memory per idle connection (one JVM per server). With taskset and 2+ cores the servers' JVM runs
-# on CPU 0 and the load generator's on CPU 1; else they share every core. run_io SECONDS_WARMUP
-# SECONDS_MEASURED IDLE_CONNECTIONS: results in $OUT/io-echo.jsonl and $OUT/io-memory.jsonl.
+# The I/O benchmarks (JDK 25), each server in one JVM (or, for asyncio and uvloop, a child of it)
+# against a load generator in another process: echo (EchoBench: EchoLoad), HTTP plaintext
+# (HttpBench: wrk), TLS (TlsBench: TlsLoad), memory per idle connection (IdleMemory, one JVM per server), group scaling
+# (EchoBench: one loop vs a group of 2), subprocess round trips, cross-loop ping-pong (JMH). With
+# taskset and 2+ cores the servers run on CPU 0 and the load generators on CPU 1, except the group
+# scaling run, which gives both cores to both (a group of 2 needs two). Results in $OUT/io-*.
+IO_JVM=(-Xms512m -Xmx512m --enable-native-access=ALL-UNNAMED)
+
+# Installs what the I/O peers need and the machine lacks (Debian's python3-uvloop for
+# /usr/bin/python3, wrk), when run as root; without them those rows are left out.
+install_io_tools() {
+    local want=()
+    /usr/bin/python3 -c 'import uvloop' 2>/dev/null || want+=(python3-uvloop)
+    command -v wrk > /dev/null || want+=(wrk)
+    if (( ${#want[@]} > 0 )) && [[ $(id -u) == 0 ]]; then
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}") \
+            > "$OUT/apt-io.log" 2>&1 || echo "warning: could not install ${want[*]} (see $OUT/apt-io.log)" >&2
+    fi
+}
+
+# run_io smoke|full
 run_io() {
-    local warmup="$1" measure="$2" idle="$3" server_pin=() load_cpus=() kind
+    local mode="$1" server_pin=() load_cpus=() kind echo_args group_args http_args tls_args idle sub_args jmh_args loops l
+    if [[ $mode == smoke ]]; then
+        echo_args=(--warmup 0.2 --measure 1 --connections 1,100 --sizes 64,16384)
+        group_args=(--warmup 0.2 --measure 1 --connections 100 --sizes 64)
+        http_args=(--warmup 1 --measure 1 --connections 100)
+        tls_args=(--warmup 1 --measure 1 --concurrency 2 --connections 1 --sizes 1024)
+        idle=1000
+        sub_args=(20 200)
+        jmh_args=(-wi 0 -i 1 -r 100ms)
+    else
+        echo_args=(--warmup 1 --measure 3)
+        group_args=(--warmup 1 --measure 3 --connections 100,1000 --sizes 64,1024)
+        http_args=(--warmup 2 --measure 3)
+        tls_args=(--warmup 2 --measure 3)
+        idle=10000
+        sub_args=(500 20000)
+        jmh_args=(-wi 3 -w 1s -i 3 -r 1s)
+    fi
+    install_io_tools
     if command -v taskset > /dev/null && (( $(nproc) >= 2 )); then
         server_pin=(taskset -c 0)
         load_cpus=(--load-cpus 1)
-        echo "servers' JVM on CPU 0, load generator's JVM on CPU 1 (taskset)" > "$OUT/io.setup"
+        echo "servers' JVM on CPU 0, load generator's JVM (or wrk) on CPU 1 (taskset)" > "$OUT/io.setup"
     else
         echo "not pinned: servers and load generator share every core" > "$OUT/io.setup"
     fi
     echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" >> "$OUT/io.setup"
     measured_at > "$OUT/io.commit"
     "$JAVA25" -version 2>&1 | head -n 1 > "$OUT/io.jdk"
-    section "I/O: echo, jcoro vs virtual threads (JDK 25; $(head -n 1 "$OUT/io.setup"))"
-    "${server_pin[@]}" "$JAVA25" -Xms512m -Xmx512m "${VT_FLAGS[@]}" -cp "$JAR" io.jcoro.bench.io.EchoBench \
-        --warmup "$warmup" --measure "$measure" "${load_cpus[@]}" | tee "$OUT/io-echo.jsonl"
+    section "I/O: echo, jcoro vs Netty, Vert.x, virtual threads, asyncio, uvloop (JDK 25; $(head -n 1 "$OUT/io.setup"))"
+    "${server_pin[@]}" "$JAVA25" "${IO_JVM[@]}" "${VT_FLAGS[@]}" -cp "$JAR" io.jcoro.bench.io.EchoBench \
+        "${echo_args[@]}" "${load_cpus[@]}" | tee "$OUT/io-echo.jsonl"
+    section "I/O: HTTP/1.1 plaintext, wrk (JDK 25)"
+    if command -v wrk > /dev/null; then
+        "${server_pin[@]}" "$JAVA25" "${IO_JVM[@]}" "${VT_FLAGS[@]}" -cp "$JAR" io.jcoro.bench.io.http.HttpBench \
+            "${http_args[@]}" "${load_cpus[@]}" | tee "$OUT/io-http.jsonl"
+    else
+        echo "warning: no wrk: the HTTP rows are left out" >&2
+    fi
+    section "I/O: TLS echo and handshakes, jcoro vs Netty's SslHandler (JDK provider)"
+    "${server_pin[@]}" "$JAVA25" "${IO_JVM[@]}" -cp "$JAR" io.jcoro.bench.io.tls.TlsBench \
+        "${tls_args[@]}" "${load_cpus[@]}" | tee "$OUT/io-tls.jsonl"
     section "I/O: memory per idle connection at $idle connections (JDK 25)"
-    for kind in jcoro vthreads; do
-        "${server_pin[@]}" "$JAVA25" -Xms512m -Xmx512m -XX:+UseSerialGC -XX:+AlwaysPreTouch "${VT_FLAGS[@]}" \
-            -cp "$JAR" io.jcoro.bench.io.IdleMemory "$kind" "$idle" "${load_cpus[@]:1}" | tee -a "$OUT/io-memory.jsonl"
+    for kind in jcoro vthreads netty-nio; do
+        "${server_pin[@]}" "$JAVA25" "${IO_JVM[@]}" -XX:+UseSerialGC -XX:+AlwaysPreTouch "${VT_FLAGS[@]}" \
+            -cp "$JAR" io.jcoro.bench.io.IdleMemory "$kind" "$idle" "${load_cpus[@]:1}" 2>/dev/null \
+            | tee -a "$OUT/io-memory.jsonl"
+    done
+    section "I/O: echo on one loop vs a group of 2 (both cores for both sides, not pinned)"
+    "$JAVA25" "${IO_JVM[@]}" -cp "$JAR" io.jcoro.bench.io.EchoBench --servers jcoro,jcoro-group2 \
+        "${group_args[@]}" | tee "$OUT/io-group.jsonl"
+    section "I/O: cross-loop ping-pong on a group of 2 (JMH)"
+    "$JAVA25" -jar "$JAR" 'CrossLoopPingPong' -f 1 "${jmh_args[@]}" -rf json -rff "$OUT/io-crossloop.json" \
+        | grep -E '^(Benchmark|CrossLoop)'
+    section "I/O: subprocess round trips, jcoro vs asyncio and uvloop"
+    "$JAVA25" -cp "$JAR" io.jcoro.bench.io.process.SubprocessBench "${sub_args[@]}" | tee "$OUT/io-subprocess.jsonl"
+    loops=(asyncio)
+    /usr/bin/python3 -c 'import uvloop' 2>/dev/null && loops+=(uvloop)
+    for l in "${loops[@]}"; do
+        /usr/bin/python3 scripts/bench_subprocess.py --loop "$l" --spawns "${sub_args[0]}" --lines "${sub_args[1]}" \
+            | tee -a "$OUT/io-subprocess.jsonl"
     done
 }
 
 if [[ $IO_ONLY == 1 ]]; then
-    run_io 2 5 10000
+    run_io full
     if [[ -f "$OUT/jmh-25.json" ]]; then
         python3 scripts/bench_report.py "$OUT" docs/benchmarks.md docs/benchmarks.svg
         echo "wrote docs/benchmarks.md and docs/benchmarks.svg"
@@ -128,7 +192,7 @@ if [[ $SMOKE == 1 ]]; then
             -cp "$JAR" io.jcoro.bench.memory.MemoryFootprint "$s" 1000 10000 1000 2>>"$OUT/memory.stderr.log" | tail -n 1
     done
     "$JAVA25" -cp "$JAR" io.jcoro.bench.timers.Lateness 1000 200
-    run_io 0.2 1 1000
+    run_io smoke
     if /usr/bin/python3 -c 'import uvloop' 2>/dev/null; then loops=(asyncio uvloop); else loops=(asyncio); fi
     for l in "${loops[@]}"; do /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" --smoke; done
     echo "smoke: every benchmark ran ($((SECONDS - start)) s)"
@@ -209,6 +273,6 @@ for l in "${loops[@]}"; do
     /usr/bin/python3 scripts/bench_asyncio.py --loop "$l" | tee "$OUT/python-$l.json" | cut -c1-160
 done
 
-run_io 2 5 10000
+run_io full
 
 report

@@ -10,59 +10,68 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The echo benchmark: each server of this JVM against the same load generator ({@link EchoLoad}),
  * run as a child JVM per case, optionally pinned with {@code taskset} to other cores than this
- * JVM's. Prints one JSON line per case: the server, this JVM's CPU time per message while the
- * load generator measured, then what the load generator measured.
+ * JVM's; each case against every server in turn ({@link RunningServers}). Prints one JSON line per
+ * case: the server, its CPU time per message while the load generator measured, then what the
+ * load generator measured.
  *
  * <pre>
- * java -cp ... io.jcoro.bench.io.EchoBench [--servers jcoro,vthreads] [--connections 1,100]
- *     [--sizes 64,16384] [--warmup SECONDS] [--measure SECONDS] [--load-cpus LIST]
+ * java -cp ... io.jcoro.bench.io.EchoBench [--servers jcoro,netty-nio,...] [--connections 1,100,1000]
+ *     [--sizes 64,1024,16384] [--warmup SECONDS] [--measure SECONDS] [--load-cpus LIST]
  * </pre>
  *
- * {@code --load-cpus} is {@code taskset -c}'s list for the load generator (none: not pinned).
+ * {@code --load-cpus} is {@code taskset -c}'s list for the load generator (none: not pinned). The
+ * servers are {@link EchoServer#KINDS} unless {@code --servers} says; one that cannot start here (the
+ * native epoll library, Python's uvloop) is left out with a line on standard error.
  */
 public final class EchoBench {
     private EchoBench() {}
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        for (String kind : o.servers) {
-            try (EchoServer server = EchoServer.start(kind)) {
-                for (int connections : o.connections) {
-                    for (int size : o.sizes) {
-                        Running load = Child.load(o.loadCpus, "run", server.port(), connections, size,
-                                Math.round(o.warmupSeconds * 1000), Math.round(o.measureSeconds * 1000));
-                        load.expect("measuring");
-                        long cpuFrom = processCpuNanos();
-                        String measured = load.readLine();
-                        long cpu = processCpuNanos() - cpuFrom;
-                        load.waitFor();
-                        long messages = Long.parseLong(measured.replaceAll(".*\"messages\":(\\d+).*", "$1"));
-                        System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"serverCpuMicrosPerMessage\":%.2f,%s%n",
-                                kind, messages == 0 ? 0.0 : cpu / 1e3 / messages, measured.substring(1));
+        try (RunningServers servers = RunningServers.start(o.servers, EchoServer::start, "EchoBench")) {
+            for (int connections : o.connections) {
+                for (int size : o.sizes) {
+                    for (Map.Entry<String, EchoServer> s : servers.byKind().entrySet()) {
+                        measure(s.getKey(), s.getValue(), o, connections, size);
                     }
                 }
             }
         }
     }
 
+    /** One case against one server: prints its JSON line. */
+    private static void measure(String kind, EchoServer server, Options o, int connections, int size) throws IOException {
+        Running load = Child.load(o.loadCpus, "run", server.port(), connections, size,
+                Math.round(o.warmupSeconds * 1000), Math.round(o.measureSeconds * 1000));
+        load.expect("measuring");
+        long cpuFrom = server.cpuNanos();
+        String measured = load.readLine();
+        long cpu = server.cpuNanos() - cpuFrom;
+        load.waitFor();
+        long messages = Long.parseLong(measured.replaceAll(".*\"messages\":(\\d+).*", "$1"));
+        System.out.printf(Locale.ROOT, "{\"server\":\"%s\",\"serverCpuMicrosPerMessage\":%.2f,%s%n",
+                kind, messages == 0 ? 0.0 : cpu / 1e3 / messages, measured.substring(1));
+    }
+
     /**
      * This JVM's CPU time (every thread's: the server's, its GC's and JIT's). Per message, it is
      * what the run costs the server whatever else the machine runs, unlike messages per second.
      */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** The command line. */
     static final class Options {
-        List<String> servers = List.of("jcoro", "vthreads");
-        int[] connections = {1, 100};
-        int[] sizes = {64, 16 * 1024};
+        List<String> servers = EchoServer.KINDS;
+        int[] connections = {1, 100, 1000};
+        int[] sizes = {64, 1024, 16 * 1024};
         double warmupSeconds = 2;
         double measureSeconds = 5;
         String loadCpus;
@@ -90,7 +99,7 @@ public final class EchoBench {
     }
 
     /** The load generator's JVM: this JVM's {@code java} and class path, a small serial-GC heap. */
-    static final class Child {
+    public static final class Child {
         private Child() {}
 
         /**
@@ -98,13 +107,18 @@ public final class EchoBench {
          * standard output to read, its standard input to write. Its standard error goes to ours.
          */
         static Running load(String cpus, Object... args) throws IOException {
+            return jvm(cpus, EchoLoad.class, args);
+        }
+
+        /** Starts the {@code main} of {@code mainClass} as {@link #load} starts {@link EchoLoad}. */
+        public static Running jvm(String cpus, Class<?> mainClass, Object... args) throws IOException {
             List<String> command = new ArrayList<>();
             if (cpus != null) {
                 command.addAll(List.of("taskset", "-c", cpus));
             }
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    EchoLoad.class.getName()));
+                    mainClass.getName()));
             for (Object a : args) {
                 command.add(String.valueOf(a));
             }
@@ -114,7 +128,7 @@ public final class EchoBench {
     }
 
     /** A running load generator. */
-    static final class Running {
+    public static final class Running {
         final Process process;
         private final BufferedReader out;
 
@@ -124,7 +138,7 @@ public final class EchoBench {
         }
 
         /** Its next line of output; fails if it ended without one. */
-        String readLine() throws IOException {
+        public String readLine() throws IOException {
             String line = out.readLine();
             if (line == null) {
                 throw new IOException("the load generator ended without a result (exit "
@@ -134,7 +148,7 @@ public final class EchoBench {
         }
 
         /** Reads its next line, which must be {@code expected}. */
-        void expect(String expected) throws IOException {
+        public void expect(String expected) throws IOException {
             String line = readLine();
             if (!line.equals(expected)) {
                 throw new IOException("the load generator said " + line + ", not " + expected);
@@ -148,7 +162,7 @@ public final class EchoBench {
             return waitFor();
         }
 
-        int waitFor() throws IOException {
+        public int waitFor() throws IOException {
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {

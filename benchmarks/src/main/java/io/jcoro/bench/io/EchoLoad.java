@@ -24,7 +24,9 @@ import java.util.Locale;
  * <pre>
  * java -cp ... io.jcoro.bench.io.EchoLoad run PORT CONNECTIONS SIZE WARMUP_MS MEASURE_MS
  *     prints "measuring" when the warm-up ends, then at the end
- *     {"connections":..,"size":..,"messages":..,"seconds":..,"messagesPerSecond":..,"p50Micros":..,"p99Micros":..}
+ *     {"connections":..,"size":..,"messages":..,"seconds":..,"messagesPerSecond":..,"p50Micros":..,"p99Micros":..,
+ *      "loadCpuShare":..,"loadWaitShare":..}  (its own CPU time over the measured seconds, and the share of
+ *      them it spent waiting in select for the server: the more it waited, the less it was the bottleneck)
  * java -cp ... io.jcoro.bench.io.EchoLoad idle PORT CONNECTIONS
  *     opens CONNECTIONS, echoes one 64-byte message on each, prints "ready", then holds them
  *     open until a line (or the end) on standard input
@@ -94,13 +96,19 @@ public final class EchoLoad {
             f.send(start);
         }
         boolean measuring = false;
+        long cpuFrom = 0;
+        long waiting = 0; // measured nanoseconds spent in select: waiting for the server, not working
         for (long now = start; now < end; now = System.nanoTime()) {
             if (!measuring && now >= measureFrom) {
                 measuring = true;
+                cpuFrom = EchoBench.processCpuNanos();
                 System.out.println("measuring"); // the server's JVM samples its CPU time
                 System.out.flush();
             }
             selector.select(10);
+            if (measuring) {
+                waiting += System.nanoTime() - now;
+            }
             for (SelectionKey key : selector.selectedKeys()) {
                 Flow f = (Flow) key.attachment();
                 if (key.isWritable() && f.channel.write(f.out) >= 0 && !f.out.hasRemaining()) {
@@ -117,11 +125,15 @@ public final class EchoLoad {
             selector.selectedKeys().clear();
         }
         double seconds = measureNanos / 1e9;
+        // this JVM's share of one core while measuring: near 1, the load generator may be the bottleneck
+        double cpuShare = (EchoBench.processCpuNanos() - cpuFrom) / (double) measureNanos;
+        // the share of the measured time it waited in select: well above 0, the server kept it waiting
+        double waitShare = waiting / (double) measureNanos;
         System.out.printf(Locale.ROOT,
                 "{\"connections\":%d,\"size\":%d,\"messages\":%d,\"seconds\":%.3f,\"messagesPerSecond\":%.0f,"
-                        + "\"p50Micros\":%.1f,\"p99Micros\":%.1f}%n",
+                        + "\"p50Micros\":%.1f,\"p99Micros\":%.1f,\"loadCpuShare\":%.2f,\"loadWaitShare\":%.2f}%n",
                 connections, size, samples.size(), seconds, samples.size() / seconds,
-                samples.percentile(50) / 1e3, samples.percentile(99) / 1e3);
+                samples.percentile(50) / 1e3, samples.percentile(99) / 1e3, cpuShare, waitShare);
         System.out.flush();
         for (Flow f : flows) {
             f.channel.close();

@@ -4,20 +4,29 @@ import static io.jcoro.Coro.await;
 import static io.jcoro.Coro.done;
 
 import io.jcoro.Coro;
+import io.jcoro.Awaitable;
 import io.jcoro.Coroutine;
 import io.jcoro.EventLoop;
+import io.jcoro.EventLoopGroup;
 import io.jcoro.Promise;
 import io.jcoro.annotations.Async;
 import io.jcoro.net.Connection;
+import io.jcoro.net.ConnectionHandler;
 import io.jcoro.net.Net;
 import io.jcoro.net.Server;
+import io.jcoro.net.Tls;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link EchoHandler} on one jcoro event loop, on a thread of its own. */
-final class JcoroEchoServer implements EchoServer {
+/**
+ * {@link EchoHandler} on one jcoro event loop, on a thread of its own; or, through
+ * {@link #start(ConnectionHandler, EventLoopGroup)}, any handler, on that loop or served by the loops
+ * of a group ({@code Net.startServer(group, ...)}; the own loop then only owns the server); or,
+ * through {@link #startTls}, over TLS on that loop.
+ */
+public final class JcoroEchoServer implements EchoServer {
     private final Thread thread;
     private final EventLoop loop;
     private final Promise<Void> stop;
@@ -38,19 +47,50 @@ final class JcoroEchoServer implements EchoServer {
         final Promise<Void> stop = new Promise<>();
         final AtomicInteger live = new AtomicInteger();
         final CompletableFuture<Started> listening;
+        final ConnectionHandler handler;
+        final Listen listen;
         int port;
 
-        Started(EventLoop loop, CompletableFuture<Started> listening) {
+        Started(EventLoop loop, CompletableFuture<Started> listening, ConnectionHandler handler, Listen listen) {
             this.loop = loop;
             this.listening = listening;
+            this.handler = handler;
+            this.listen = listen;
         }
     }
 
+    /** How the server listens on 127.0.0.1 (an ephemeral port), run on its loop: which {@code Net.startServer}. */
+    @FunctionalInterface
+    interface Listen {
+        Awaitable<Server> on127(ConnectionHandler handler) throws IOException;
+    }
+
     static JcoroEchoServer start() throws IOException, InterruptedException {
+        return start(Coro.create(EchoHandler.class)::echo, null);
+    }
+
+    /**
+     * Serves each connection with {@code handler}: on the server's own loop if {@code group} is
+     * null, else on the loops of {@code group} (which the caller closes after this server).
+     */
+    public static JcoroEchoServer start(ConnectionHandler handler, EventLoopGroup group)
+            throws IOException, InterruptedException {
+        return serve(handler, group == null
+                ? h -> Net.startServer(h, "127.0.0.1", 0)
+                : h -> Net.startServer(group, h, "127.0.0.1", 0));
+    }
+
+    /** Serves each connection with {@code handler} on the server's own loop, over TLS. */
+    public static JcoroEchoServer startTls(ConnectionHandler handler, Tls tls) throws IOException, InterruptedException {
+        return serve(handler, h -> Net.startServer(h, "127.0.0.1", 0, tls));
+    }
+
+    private static JcoroEchoServer serve(ConnectionHandler handler, Listen listen)
+            throws IOException, InterruptedException {
         CompletableFuture<Started> started = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             EventLoop loop = new EventLoop();
-            Started s = new Started(loop, started);
+            Started s = new Started(loop, started, handler, listen);
             try {
                 loop.runUntilComplete(Coro.create(Serving.class).serve(s));
             } catch (IOException | RuntimeException | Error e) {
@@ -86,10 +126,10 @@ final class JcoroEchoServer implements EchoServer {
     }
 
     /** The loop's one coroutine: listens, serves until stopped, then aborts what is left. */
-    interface Serving extends EchoHandler {
+    interface Serving {
         @Async
         default Coroutine<Void> serve(Started s) throws IOException {
-            Server server = await(Net.startServer(c -> counted(c, s.live), "127.0.0.1", 0));
+            Server server = await(s.listen.on127(c -> counted(c, s)));
             s.port = server.port();
             s.listening.complete(s);
             await(s.stop);
@@ -99,14 +139,14 @@ final class JcoroEchoServer implements EchoServer {
             return done();
         }
 
-        /** {@link #echo}, counted in {@code live} while it runs. */
+        /** The handler, counted in {@code live} while it runs. */
         @Async
-        default Coroutine<Void> counted(Connection c, AtomicInteger live) throws IOException {
-            live.incrementAndGet();
+        default Coroutine<Void> counted(Connection c, Started s) throws Exception {
+            s.live.incrementAndGet();
             try {
-                await(echo(c));
+                await(s.handler.handle(c));
             } finally {
-                live.decrementAndGet();
+                s.live.decrementAndGet();
             }
             return done();
         }

@@ -34,6 +34,8 @@ public final class StreamReader {
     }
 
     static final int DEFAULT_LIMIT = 64 * 1024;
+    /** The smallest buffer: an idle connection keeps its buffer, sized to what it was sent. */
+    private static final int MIN_BUFFER = 64;
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] NEWLINE = {'\n'};
 
@@ -258,7 +260,7 @@ public final class StreamReader {
         if (size + n <= buf.length) {
             System.arraycopy(buf, start, buf, 0, size);
         } else {
-            byte[] bigger = new byte[Math.max(256, Integer.highestOneBit(size + n - 1) << 1)];
+            byte[] bigger = new byte[Math.max(MIN_BUFFER, Integer.highestOneBit(size + n - 1) << 1)];
             System.arraycopy(buf, start, bigger, 0, size);
             buf = bigger;
         }

@@ -57,7 +57,8 @@ public final class StreamWriter {
     }
 
     private final Sink sink;
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(2);
+    /** What the socket has not taken yet, {@link #pending} bytes; made at the first such write. */
+    private ArrayDeque<ByteBuffer> queue;
     private final Signals drainers = new Signals();
     private final Signals closeWaiters = new Signals();
     private long pending;
@@ -88,7 +89,7 @@ public final class StreamWriter {
         if (eofRequested) {
             throw new IllegalStateException("write after writeEof()");
         }
-        if (queue.isEmpty()) {
+        if (pending == 0) {
             try {
                 sink.write(data);
             } catch (IOException e) {
@@ -149,7 +150,7 @@ public final class StreamWriter {
             return;
         }
         eofRequested = true;
-        if (queue.isEmpty()) {
+        if (pending == 0) {
             shutdownOutput();
         }
     }
@@ -183,7 +184,7 @@ public final class StreamWriter {
     void startClose() {
         if (!closed && !closing) {
             closing = true;
-            if (queue.isEmpty()) {
+            if (pending == 0) {
                 sink.closeNow();
             }
         }
@@ -192,7 +193,7 @@ public final class StreamWriter {
     /** The socket is writable: sends what it takes; then the pending half-close or close. */
     void flush() {
         try {
-            for (ByteBuffer head; (head = queue.peek()) != null; ) {
+            for (ByteBuffer head; pending > 0 && (head = queue.peek()) != null; ) {
                 int n = sink.write(head);
                 pending -= n;
                 if (head.hasRemaining()) {
@@ -224,7 +225,7 @@ public final class StreamWriter {
             error = e;
             lostData = pending > 0;
         }
-        queue.clear();
+        queue = null;
         pending = 0;
         drainers.wakeAll();
         closeWaiters.wakeAll();
@@ -247,6 +248,9 @@ public final class StreamWriter {
     /** Copies the remaining bytes of {@code data} to the tail chunk, or to a new one. */
     private void enqueue(ByteBuffer data) {
         int n = data.remaining();
+        if (queue == null) {
+            queue = new ArrayDeque<>(2);
+        }
         ByteBuffer tail = queue.peekLast();
         if (tail != null && tail.capacity() - tail.limit() >= n) {
             int position = tail.position();

@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.WritableByteChannel;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,7 +47,7 @@ public final class IoSelector {
     /** At most this many ready channels are queued per select; the rest stay ready (level
      *  triggered) and come back at the next one. */
     static final int IO_BATCH = 1024;
-    static final int READ_BUFFER_SIZE = 64 * 1024;
+    static final int IO_BUFFER_SIZE = 64 * 1024;
     /** Netty's default {@code io.netty.selectorAutoRebuildThreshold}. */
     static final int SPIN_THRESHOLD = 512;
 
@@ -61,8 +62,8 @@ public final class IoSelector {
     private final int ioBatch;
     private final Consumer<SelectionKey> onSelected = this::selected;
     private Selector selector;
-    /** The buffer every socket read of this loop goes through; made on first use. */
-    private ByteBuffer readBuffer;
+    /** The buffer every socket read and plaintext write of this loop goes through; made on first use. */
+    private ByteBuffer ioBuffer;
     /** The park that ended the last iteration selected: the next {@link #poll()} need not. */
     private boolean justSelected;
     private int queuedThisSelect;
@@ -152,16 +153,42 @@ public final class IoSelector {
     }
 
     /**
-     * The loop's one read buffer (64 KiB, direct: the socket reads into it without the JDK's own
-     * copy through a temporary direct buffer). A reader copies out what it needs before the next
-     * read on this loop; the handler that reads owns it until it returns.
+     * The loop's one I/O buffer (64 KiB, direct: the socket reads into it, and {@link #write}
+     * writes through it, without the JDK's own copy through its per-thread temporary direct
+     * buffer). A reader copies out what it needs before the next read on this loop; the handler
+     * that reads owns it until it returns.
      */
-    public ByteBuffer readBuffer() {
-        ByteBuffer b = readBuffer;
+    public ByteBuffer ioBuffer() {
+        ByteBuffer b = ioBuffer;
         if (b == null) {
-            readBuffer = b = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+            ioBuffer = b = ByteBuffer.allocateDirect(IO_BUFFER_SIZE);
         }
         return b;
+    }
+
+    /**
+     * Writes what the socket takes now of {@code src} (advancing it): a direct buffer as it is, a
+     * heap buffer copied through {@link #ioBuffer()} a buffer-full at a time, the one copy the
+     * JDK would make itself, without its thread-local lookup. Stops when the socket takes less
+     * than it was given.
+     */
+    public int write(WritableByteChannel channel, ByteBuffer src) throws IOException {
+        if (src.isDirect()) {
+            return channel.write(src);
+        }
+        ByteBuffer b = ioBuffer();
+        int total = 0;
+        while (src.hasRemaining()) {
+            int n = Math.min(src.remaining(), b.capacity());
+            b.clear().put(0, src, src.position(), n).limit(n);
+            int written = channel.write(b);
+            src.position(src.position() + written);
+            total += written;
+            if (written < n) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** Reports a failure of I/O code to the loop's exception handler. */

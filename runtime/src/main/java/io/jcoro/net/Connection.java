@@ -36,8 +36,9 @@ import javax.net.ssl.SSLHandshakeException;
  *              an I/O error broke it               the end of the stream (or the error)
  * </pre>
  *
- * <p>Reads go through one direct buffer per loop ({@link IoSelector#readBuffer()}), from which
- * the bytes are copied into the reader's own buffer: no allocation per read.
+ * <p>Reads and plaintext writes go through one direct buffer per loop
+ * ({@link IoSelector#ioBuffer()}): the bytes read are copied from it into the reader's own
+ * buffer, the bytes written into it on their way to the socket.
  *
  * <p><b>TLS.</b> A connection made with a {@link Tls}, or upgraded by {@link #startTls}, sends its
  * bytes through a {@link TlsLayer} between the socket and the reader and writer; reads, writes,
@@ -232,7 +233,7 @@ public final class Connection implements AsyncCloseable {
     }
 
     private void readable() {
-        ByteBuffer buffer = io.readBuffer();
+        ByteBuffer buffer = io.ioBuffer();
         buffer.clear();
         int n;
         try {
@@ -300,7 +301,7 @@ public final class Connection implements AsyncCloseable {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return tls != null ? tls.write(src) : channel.write(src);
+            return tls != null ? tls.write(src) : io.write(channel, src);
         }
 
         @Override
@@ -398,7 +399,7 @@ public final class Connection implements AsyncCloseable {
 
         @Override
         public ByteBuffer scratch() {
-            return io.readBuffer();
+            return io.ioBuffer();
         }
 
         @Override

@@ -96,7 +96,7 @@ public final class DatagramEndpoint implements AsyncCloseable {
             if (closed) {
                 throw new SocketException("endpoint closed");
             }
-            ByteBuffer buffer = io.readBuffer();
+            ByteBuffer buffer = io.ioBuffer();
             buffer.clear();
             SocketAddress sender = channel.receive(buffer);
             if (sender != null) {

@@ -24,7 +24,9 @@ import java.util.Arrays;
  *
  * <p><b>Buffer and flow control.</b> The buffer is one array per stream that grows to what is
  * buffered and is reused (compacted) as reads consume it, so a steady stream of reads allocates
- * only the arrays it returns. When more than twice the limit (64 KiB by default) is buffered the
+ * only the arrays it returns. Bytes that arrive while nothing is buffered get an array of their
+ * exact size, and a read that takes all of it is given that array itself: an echo or a
+ * pass-through copies each message once on the heap, and an idle stream holds no array. When more than twice the limit (64 KiB by default) is buffered the
  * transport stops reading from the socket, and resumes once reads bring it back to the limit or a
  * task waits for more, as asyncio's {@code StreamReaderProtocol} does. Loop thread only.
  */
@@ -234,7 +236,13 @@ public final class StreamReader {
     }
 
     private byte[] take(int n) {
-        byte[] out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        byte[] out;
+        if (n == buf.length) { // all of it, filling it exactly: the buffer itself, no copy
+            out = buf;
+            buf = EMPTY;
+        } else {
+            out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        }
         skip(n);
         return out;
     }
@@ -251,13 +259,19 @@ public final class StreamReader {
         }
     }
 
-    /** Makes room for {@code n} more bytes: compacts if that suffices, else grows (doubling). */
+    /**
+     * Makes room for {@code n} more bytes: an empty buffer too small becomes an array of exactly
+     * {@code n} (a read that takes them all gets that array, not a copy); else compacts if that
+     * suffices, else grows (doubling).
+     */
     private void ensureRoom(int n) {
         if (end + n <= buf.length) {
             return;
         }
         int size = buffered();
-        if (size + n <= buf.length) {
+        if (size == 0) {
+            buf = new byte[n];
+        } else if (size + n <= buf.length) {
             System.arraycopy(buf, start, buf, 0, size);
         } else {
             byte[] bigger = new byte[Math.max(MIN_BUFFER, Integer.highestOneBit(size + n - 1) << 1)];

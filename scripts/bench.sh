@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the jcoro benchmarks and writes docs/benchmarks.md and docs/benchmarks.svg.
 #
-#   scripts/bench.sh            the full run (about 40 minutes on 2 cores): JMH on JDK 17 and 25
+#   scripts/bench.sh            the full run (about 50 minutes on 2 cores): JMH on JDK 17 and 25
 #                               (1 fork, 3 x 1 s warm-up, 3 x 1 s measurement, -prof gc), the
 #                               memory footprints, timer lateness, Python asyncio and uvloop,
 #                               the I/O benchmarks (JDK 25: echo and HTTP against the peers,
 #                               10,000 idle connections, a group of 2, subprocesses); then the report.
-#   scripts/bench.sh --smoke    proves that every benchmark runs (~3 min with the build; JDK 25,
+#   scripts/bench.sh --smoke    proves that every benchmark runs (~4 min with the build; JDK 25,
 #                               one 100 ms iteration each, small sizes, each echo case 0.2 s +
 #                               1 s, each HTTP case 1 s + 1 s, 1,000 idle connections); writes no report.
 #   scripts/bench.sh --memory   re-measures only the memory footprints (~10 min), over a full

@@ -453,6 +453,14 @@ SECTIONS = [
     ("await chain", "AwaitChain", "ns/level", "AwaitChain",
      "`chain(100)`: 100 nested coroutine calls whose innermost yields once, so the chain suspends and "
      "resumes as a whole; 1,000 chains; per level. Floor: plain recursion and one ring trip."),
+    ("a failure through 1,000 awaits", "FailureChain", "ns/level", None,
+     "`failing(1000)`: 1,000 nested coroutine calls whose innermost yields once and throws; the top "
+     "catches it and reads its stack trace (1,000 user frames spliced in); 100 times; per level "
+     "crossed. Kotlin the same `suspend fun` (no trace recovery outside debug mode); floor: plain "
+     "recursion that throws, the JVM filling the trace."),
+    ("a failure through 100,000 awaits", "DeepFailureChain", "ns/level", None,
+     "The same chain 100,000 deep, once, per level: a cost per level equal to the row above's shows "
+     "the cost growing linearly with the depth."),
     ("ping-pong", "PingPong", "ns/hop", "PingPong",
      "Two tasks pass a ball through one-shot promises, re-armed by their owner (`Workloads.player`); "
      "200,000 hand-offs. Kotlin `CompletableDeferred`, virtual threads `CompletableFuture.join()`, "

@@ -234,6 +234,52 @@ public final class Coroutines {
         }
     }
 
+    /**
+     * A failure thrown after the innermost of 1,000 nested coroutine calls suspended, caught at the
+     * top and its trace read; 100 times; per level crossed. Floor: plain recursion that throws (the
+     * synchronous chain, its trace filled by the JVM).
+     */
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+    @OperationsPerInvocation(FailureChain.DEPTH * FailureChain.TIMES)
+    public static class FailureChain {
+        static final int DEPTH = 1000;
+        static final int TIMES = 100;
+
+        @Benchmark
+        public int jcoro(Loops s) {
+            return s.loop.runUntilComplete(s.workloads.failures(DEPTH, TIMES));
+        }
+
+        @Benchmark
+        public int floor() {
+            return FloorWorkloads.failures(DEPTH, TIMES);
+        }
+
+        @Benchmark
+        public int kotlin() {
+            return KotlinPeers.failures(DEPTH, TIMES);
+        }
+    }
+
+    /**
+     * The same failure through 100,000 levels, once; per level. The same cost per level as
+     * {@link FailureChain}'s shows a failure's cost growing linearly with the chain.
+     */
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+    @OperationsPerInvocation(DeepFailureChain.DEPTH)
+    public static class DeepFailureChain {
+        static final int DEPTH = 100_000;
+
+        @Benchmark
+        public int jcoro(Loops s) {
+            return s.loop.runUntilComplete(s.workloads.failures(DEPTH, 1));
+        }
+    }
+
     /** Two tasks handing a ball to each other through promises, 200,000 hand-offs; per hop. */
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -137,6 +137,35 @@ public interface Workloads {
         return done(sum);
     }
 
+    // ---------------------------------------------------------------- a failure through a chain
+
+    /** {@code depth} nested coroutine calls whose innermost yields once, then throws. */
+    @Async
+    default Coroutine<Integer> failing(int depth) {
+        if (depth == 0) {
+            await(yieldNow());
+            throw new IllegalStateException("bottom");
+        }
+        int below = await(failing(depth - 1));
+        return done(below + 1);
+    }
+
+    /** {@code times} failing chains, each caught at the top with its trace read; the frames seen. */
+    @Async
+    default Coroutine<Integer> failures(int depth, int times) {
+        int frames = 0;
+        int i = 0;
+        while (i < times) {
+            try {
+                await(failing(depth));
+            } catch (IllegalStateException e) {
+                frames += e.getStackTrace().length;
+            }
+            i++;
+        }
+        return done(frames);
+    }
+
     // ---------------------------------------------------------------- ping-pong
 
     /** A one-shot slot, re-armed by its owner after each hop. */

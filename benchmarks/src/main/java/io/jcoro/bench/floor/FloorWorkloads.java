@@ -130,6 +130,28 @@ public final class FloorWorkloads {
         return sum;
     }
 
+    // ---------------------------------------------------------------- a failure through a chain
+
+    /** The synchronous twin: plain recursion whose innermost call throws, the JVM filling the trace. */
+    static int throwing(int depth) {
+        if (depth == 0) {
+            throw new IllegalStateException("bottom");
+        }
+        return throwing(depth - 1) + 1;
+    }
+
+    public static int failures(int depth, int times) {
+        int frames = 0;
+        for (int i = 0; i < times; i++) {
+            try {
+                throwing(depth);
+            } catch (IllegalStateException e) {
+                frames += e.getStackTrace().length;
+            }
+        }
+        return frames;
+    }
+
     // ---------------------------------------------------------------- ping-pong
 
     static final class Player extends Fiber {

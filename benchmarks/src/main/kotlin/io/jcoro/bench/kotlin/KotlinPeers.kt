@@ -77,6 +77,27 @@ object KotlinPeers {
         sum
     }
 
+    suspend fun failing(depth: Int): Int {
+        if (depth == 0) {
+            yield()
+            throw IllegalStateException("bottom")
+        }
+        return failing(depth - 1) + 1
+    }
+
+    @JvmStatic
+    fun failures(depth: Int, times: Int): Int = runBlocking {
+        var frames = 0
+        repeat(times) {
+            try {
+                failing(depth)
+            } catch (e: IllegalStateException) {
+                frames += e.stackTrace.size
+            }
+        }
+        frames
+    }
+
     private class Mailbox {
         @Volatile
         var slot = CompletableDeferred<Any>()

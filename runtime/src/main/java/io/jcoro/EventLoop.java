@@ -285,13 +285,14 @@ public final class EventLoop implements AutoCloseable {
         int n = ready.size();
         for (int i = 0; i < n; i++) {
             Schedulable node = ready.poll();
-            long start = debug ? clock.nanoTime() : 0;
+            boolean timed = debug; // a callback may turn debug mode on: it was not timed
+            long start = timed ? clock.nanoTime() : 0;
             try {
                 ReadyQueue.run(node);
             } catch (Throwable t) {
                 report("Exception in callback " + describe(node), t);
             }
-            if (debug && clock.nanoTime() - start > slowCallbackNanos) {
+            if (timed && clock.nanoTime() - start > slowCallbackNanos) {
                 report("Executing " + describe(node) + " took "
                         + (clock.nanoTime() - start) / 1_000_000 + " ms", null);
             }

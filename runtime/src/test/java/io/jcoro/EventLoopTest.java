@@ -302,6 +302,18 @@ class EventLoopTest extends OrderedExecution {
         }
     }
 
+    @Test
+    void aCallbackThatTurnsDebugModeOnIsNotReportedAsSlow() {
+        try (EventLoop real = new EventLoop()) {
+            List<String> reports = new ArrayList<>();
+            real.setExceptionHandler((l, message, exception) -> reports.add(message));
+            real.setSlowCallbackDuration(Duration.ofSeconds(10));
+            real.callSoon(() -> real.setDebug(true)); // untimed: it started before debug mode
+            real.runUntilComplete(Frames.of("main", v -> yieldNow(), Frames::ret));
+            assertEquals(List.of(), reports);
+        }
+    }
+
     private static void someWork() {
         long x = 0;
         for (int i = 0; i < 100_000; i++) {

@@ -205,6 +205,7 @@ public interface TlsStreams extends Streams {
 
     /** A startTls cut short by a timeout aborts the connection; TLS cannot be asked for twice. */
     @Async
+    @SuppressWarnings("coro:JCORO-W004") // the second startTls throws before it returns anything
     default Coroutine<Void> cancelledStartTls(Tls client, List<String> trace) throws IOException {
         Server s = await(Net.startServer(this::ignore, "127.0.0.1", 0));
         Connection c = await(Net.openConnection("127.0.0.1", s.port()));

@@ -40,7 +40,7 @@ final class HelloServers {
     }
 
     private static EchoServer netty(Transport transport) throws InterruptedException {
-        return NettyEchoServer.start(transport, live -> new ChannelHandler[] {
-                new HttpServerCodec(), new HttpServerKeepAliveHandler(), new NettyHelloHandler(live)});
+        return NettyEchoServer.start(transport, () -> new ChannelHandler[] {
+                new HttpServerCodec(), new HttpServerKeepAliveHandler(), new NettyHelloHandler()});
     }
 }

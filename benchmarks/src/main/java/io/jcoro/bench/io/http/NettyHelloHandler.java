@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Netty's plaintext answer, after {@code HttpServerCodec} (Netty's own "hello world" example):
@@ -20,22 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NettyHelloHandler extends SimpleChannelInboundHandler<HttpRequest> {
     private static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
-
-    private final AtomicInteger live;
-
-    NettyHelloHandler(AtomicInteger live) {
-        this.live = live;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        live.incrementAndGet();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        live.decrementAndGet();
-    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {

@@ -20,7 +20,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Netty's echo (its own example's handler: write what was read, flush when the read burst ends) on
@@ -30,9 +30,9 @@ import java.util.function.Function;
 public final class NettyEchoServer implements EchoServer {
     private final EventLoopGroup group;
     private final Channel listener;
-    private final AtomicInteger live;
+    private final LiveCount live;
 
-    private NettyEchoServer(EventLoopGroup group, Channel listener, AtomicInteger live) {
+    private NettyEchoServer(EventLoopGroup group, Channel listener, LiveCount live) {
         this.group = group;
         this.listener = listener;
         this.live = live;
@@ -53,22 +53,22 @@ public final class NettyEchoServer implements EchoServer {
 
     /** Starts a server on one loop of {@code transport} (epoll: fails where the native library cannot load). */
     public static NettyEchoServer start(Transport transport) throws InterruptedException {
-        return start(transport, live -> new ChannelHandler[] {echo(live)});
+        return start(transport, () -> new ChannelHandler[] {echo()});
     }
 
-    /** Netty's echo handler for one connection, counting it in {@code live} while it is active. */
-    public static ChannelHandler echo(AtomicInteger live) {
-        return new Echo(live);
+    /** Netty's echo handler for one connection. */
+    public static ChannelHandler echo() {
+        return new Echo();
     }
 
     /**
      * Starts a server of {@code transport} whose connections each get the pipeline of handlers
-     * that {@code perConnection} makes (given the live-connection counter they must keep).
+     * that {@code perConnection} makes, behind the server's count of live connections.
      */
-    public static NettyEchoServer start(Transport transport, Function<AtomicInteger, ChannelHandler[]> perConnection)
+    public static NettyEchoServer start(Transport transport, Supplier<ChannelHandler[]> perConnection)
             throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, transport.handler());
-        AtomicInteger live = new AtomicInteger();
+        LiveCount live = new LiveCount();
         try {
             Channel listener = new ServerBootstrap()
                     .group(group)
@@ -78,7 +78,7 @@ public final class NettyEchoServer implements EchoServer {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(perConnection.apply(live));
+                            ch.pipeline().addLast(live).addLast(perConnection.get());
                         }
                     })
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
@@ -96,7 +96,7 @@ public final class NettyEchoServer implements EchoServer {
 
     @Override
     public int liveConnections() {
-        return live.get();
+        return live.count.get();
     }
 
     @Override
@@ -105,24 +105,26 @@ public final class NettyEchoServer implements EchoServer {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
 
-    /** Writes back each buffer read (Netty's own echo example), counting the connection while active. */
-    static final class Echo extends ChannelInboundHandlerAdapter {
-        private final AtomicInteger live;
-
-        Echo(AtomicInteger live) {
-            this.live = live;
-        }
+    /** Counts the server's live connections: one instance, first in every connection's pipeline. */
+    @ChannelHandler.Sharable
+    static final class LiveCount extends ChannelInboundHandlerAdapter {
+        final AtomicInteger count = new AtomicInteger();
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            live.incrementAndGet();
+            count.incrementAndGet();
+            ctx.fireChannelActive();
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            live.decrementAndGet();
+            count.decrementAndGet();
+            ctx.fireChannelInactive();
         }
+    }
 
+    /** Writes back each buffer read (Netty's own echo example). */
+    static final class Echo extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ctx.write(msg);

@@ -77,10 +77,10 @@ public final class TlsBench {
             case "jcoro":
                 return JcoroEchoServer.startTls(Coro.create(EchoHandler.class)::echo, Tls.server(context));
             case "netty-nio":
-                return NettyEchoServer.start(NettyEchoServer.Transport.NIO, live -> {
+                return NettyEchoServer.start(NettyEchoServer.Transport.NIO, () -> {
                     SSLEngine engine = context.createSSLEngine();
                     engine.setUseClientMode(false);
-                    return new ChannelHandler[] {new SslHandler(engine), NettyEchoServer.echo(live)};
+                    return new ChannelHandler[] {new SslHandler(engine), NettyEchoServer.echo()};
                 });
             default:
                 throw new IllegalArgumentException("unknown server " + kind + ": one of " + KINDS);

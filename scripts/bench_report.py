@@ -459,8 +459,9 @@ SECTIONS = [
      "crossed. Kotlin the same `suspend fun` (no trace recovery outside debug mode); floor: plain "
      "recursion that throws, the JVM filling the trace."),
     ("a failure through 100,000 awaits", "DeepFailureChain", "ns/level", None,
-     "The same chain 100,000 deep, once, per level: a cost per level equal to the row above's shows "
-     "the cost growing linearly with the depth."),
+     "The same chain 100,000 deep, once, per level: a cost per level no higher than the row above's "
+     "shows the cost growing linearly with the depth (what a failure costs once, such as its Java "
+     "stack trace, is spread over 100 times more levels here)."),
     ("ping-pong", "PingPong", "ns/hop", "PingPong",
      "Two tasks pass a ball through one-shot promises, re-armed by their owner (`Workloads.player`); "
      "200,000 hand-offs. Kotlin `CompletableDeferred`, virtual threads `CompletableFuture.join()`, "

@@ -26,9 +26,11 @@ import java.util.Arrays;
  * buffered and is reused (compacted) as reads consume it, so a steady stream of reads allocates
  * only the arrays it returns. Bytes that arrive while nothing is buffered get an array of their
  * exact size, and a read that takes all of it is given that array itself: an echo or a
- * pass-through copies each message once on the heap, and an idle stream holds no array. When more than twice the limit (64 KiB by default) is buffered the
- * transport stops reading from the socket, and resumes once reads bring it back to the limit or a
- * task waits for more, as asyncio's {@code StreamReaderProtocol} does. Loop thread only.
+ * pass-through copies each message once on the heap, and a stream whose last read took all that
+ * came holds no array while it waits. When more than twice the limit (64 KiB by default) is
+ * buffered the transport stops reading from the socket, and resumes once reads bring it back to
+ * the limit or a task waits for more, as asyncio's {@code StreamReaderProtocol} does. Loop thread
+ * only.
  */
 public final class StreamReader {
     static {

@@ -54,14 +54,12 @@ final class Signals {
             s.next.prev = s.prev;
         }
         s.prev = s.next = null;
-        s.linked = false;
     }
 
     /** One waiting task's node. */
     final class Signal extends Waiter<Void> {
         private Signal prev;
         private Signal next;
-        private boolean linked = true;
 
         void fire() {
             wake(null);
@@ -69,7 +67,7 @@ final class Signals {
 
         @Override
         protected void onCancelled() {
-            if (linked) {
+            if (head == this || prev != null) { // still waiting: not woken yet
                 unlink(this);
             }
         }

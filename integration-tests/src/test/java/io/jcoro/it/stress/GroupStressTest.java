@@ -40,16 +40,14 @@ class GroupStressTest {
                     try {
                         List<Promise<Long>> squares = new ArrayList<>(perThread);
                         List<Promise<Long>> naps = new ArrayList<>(perThread / 10);
-                        List<Long> napLengths = new ArrayList<>(perThread / 10);
                         List<Boolean> cancelTaken = new ArrayList<>(perThread / 10);
                         for (int i = 0; i < perThread; i++) {
                             long k = i;
                             squares.add(group.submit(() -> programs.square(k)));
                             if (i % 10 == 0) {
-                                long ms = i % 50;
+                                long ms = napLength(naps.size());
                                 Promise<Long> nap = group.submit(() -> programs.nap(ms));
                                 naps.add(nap);
-                                napLengths.add(ms);
                                 // a short nap may finish on its loop before the cancel comes
                                 cancelTaken.add(i % 20 == 0 && nap.cancel());
                             }
@@ -65,7 +63,7 @@ class GroupStressTest {
                                         () -> nap.toCompletableFuture().get(60, TimeUnit.SECONDS));
                                 cancelled++;
                             } else {
-                                assertEquals(-napLengths.get(j), nap.toCompletableFuture().get(60, TimeUnit.SECONDS),
+                                assertEquals(-napLength(j), nap.toCompletableFuture().get(60, TimeUnit.SECONDS),
                                         "nap " + j + " was not cancelled and returns its length");
                             }
                         }
@@ -85,6 +83,11 @@ class GroupStressTest {
                 throw new AssertionError(failure.get());
             }
         }
+    }
+
+    /** The j-th nap of a submitter (one per ten squares): 0, 10, 20, 30 or 40 ms. */
+    private static long napLength(int j) {
+        return j * 10L % 50;
     }
 
     @Test

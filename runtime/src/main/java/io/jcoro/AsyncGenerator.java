@@ -146,6 +146,7 @@ public final class AsyncGenerator<T> {
         running = step;
         body.caller = step;
         body.task = step.task;
+        body.inlineDepth = step.inlineDepth; // the body runs nested in the step's own call
         body.markRunning();
         Object result;
         Throwable failure = null;

@@ -101,6 +101,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     private boolean watched;
 
     /**
+     * While this frame runs: how many inline starts hold it on the Java stack (0 when its task's
+     * step resumed it). Kept in the frame, where it fills an alignment gap, so that an inline
+     * start writes nothing to the task; see {@link #startInline}.
+     */
+    byte inlineDepth;
+
+    /**
      * What the last await produced, read by {@link #$value()}: its value, or its failure if
      * {@link #inFailed}. One field for both keeps a suspended frame 4 bytes smaller; it is
      * written through {@link #deliver(Object)} and {@link #deliverFailure(Throwable)}.
@@ -199,13 +206,14 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * {@link #$value()} at the await's own position.
      */
     protected final boolean $await(Awaitable<?> awaitable, int resumeAt) {
-        $label = resumeAt;
-        deliver(null);
-        if (awaitable instanceof Coroutine<?> child) {
-            return startInline(child);
-        } else if (awaitable instanceof FutureCore<?> future) {
-            if (future.isDone()) {
-                future.deliverTo(this);
+        // This is the fast path of every await, so it writes as little as it can: every branch
+        // but a sleep delivers an outcome (a sleep's wake-up delivers none, so the stale one is
+        // cleared there), and a done future's outcome is read (a volatile read) before $label is
+        // written, so that the JIT can fold that write into the frame's next one.
+        if (awaitable instanceof FutureCore<?> future) {
+            boolean done = future.deliverTo(this);
+            $label = resumeAt;
+            if (done) {
                 return false;
             }
             Task<?> t = task;
@@ -216,12 +224,17 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             }
             t.suspendOn(this, future);
             return true;
+        }
+        $label = resumeAt;
+        if (awaitable instanceof Coroutine<?> child) {
+            return startInline(child);
         } else if (awaitable instanceof Delay delay) {
             Task<?> t = task;
             if (t == null) {
                 deliverFailure(notDrivenByATask());
                 return false;
             }
+            deliver(null);
             t.sleep(this, delay);
             return true;
         } else {
@@ -419,33 +432,24 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return false;
         }
         Task<?> t = task;
+        int depth = inlineDepth + 1;
         child.started();
         child.caller = this;
         child.task = t;
         child.state = ST_RUNNING;
-        int depth = 0;
-        if (t != null) {
-            depth = t.inlineDepth;
-            if (depth >= Task.MAX_INLINE_DEPTH) {
-                t.bounce(child);
-                return true;
-            }
-            t.inlineDepth = (short) (depth + 1);
+        if (depth > Task.MAX_INLINE_DEPTH && t != null) {
+            t.bounce(child);
+            return true;
         }
+        child.inlineDepth = (byte) depth;
         Object result;
         try {
             result = child.$resume();
         } catch (Throwable failure) {
-            if (t != null) {
-                t.inlineDepth = (short) depth;
-            }
             Throwable crossing = crossed(child, failure, t); // while the child still knows its caller
             child.finish();
             deliverFailure(crossing);
             return false;
-        }
-        if (t != null) {
-            t.inlineDepth = (short) depth;
         }
         if (result == $SUSPENDED) {
             child.state = ST_SUSPENDED;

@@ -233,19 +233,25 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     }
 
     /**
-     * Puts the outcome of this done future into {@code frame}, for its next {@code $value()}:
-     * its value, or its failure (the exception, or the {@link CancelledError}).
-     * Allocates nothing. {@link Waiter} extends it to learn that its outcome was delivered.
+     * If this is done, puts its outcome into {@code frame}, for its next {@code $value()}: its
+     * value, or its failure (the exception, or the {@link CancelledError}). One read of the
+     * outcome, as this is the fast path of an await of a done future; allocates nothing.
+     * {@link Waiter} extends it to learn that its outcome was delivered.
+     *
+     * @return false if this is still pending (nothing delivered)
      */
-    void deliverTo(Coroutine<?> frame) {
+    boolean deliverTo(Coroutine<?> frame) {
         Object r = result;
-        assert r != null : "deliverTo on a pending future";
+        if (r == null) {
+            return false;
+        }
         if (r instanceof Alt a) {
             a.retrieved = true;
             frame.deliverFailure(a.error);
         } else {
             frame.deliver(r == NULL_VALUE ? null : r);
         }
+        return true;
     }
 
     /**

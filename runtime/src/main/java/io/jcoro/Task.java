@@ -86,9 +86,6 @@ public final class Task<T> extends FutureCore<T> {
     // Fields are few on purpose (a task is 72 bytes with compressed oops): what only a named or
     // cancelled task needs lives in Extras.
     private byte state = ST_NEW;
-    /** How many coroutines {@code Coroutine.startInline} is running one inside the other now;
-     *  a short, so that the task stays 72 bytes. */
-    short inlineDepth;
     /** The step must start {@link #leaf}, which was {@link #bounce bounced}. */
     private boolean bounced;
     private final int id;
@@ -311,7 +308,8 @@ public final class Task<T> extends FutureCore<T> {
                 }
                 frame.deliverFailure(cancel);
             } else if (awaited != null) {
-                awaited.deliverTo(frame);
+                boolean done = awaited.deliverTo(frame);
+                assert done : "woken by " + awaited + " while it is pending";
             }
             frame.markRunning();
             drive(frame);
@@ -322,7 +320,6 @@ public final class Task<T> extends FutureCore<T> {
                 finish(null, escaped);
             }
         } finally {
-            inlineDepth = 0;
             bounced = false;
             l.asyncTrace.endStep();
             l.currentTask = null;
@@ -344,6 +341,7 @@ public final class Task<T> extends FutureCore<T> {
         for (;;) {
             Object value;
             Throwable failure = null;
+            frame.inlineDepth = 0; // on the step's own stack, whatever started it before
             try {
                 value = frame.$resume();
             } catch (Throwable t) {

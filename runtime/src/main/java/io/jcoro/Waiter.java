@@ -106,9 +106,12 @@ public abstract class Waiter<T> extends FutureCore<T> {
     protected void onDelivered() {}
 
     @Override
-    final void deliverTo(Coroutine<?> frame) {
-        super.deliverTo(frame);
+    final boolean deliverTo(Coroutine<?> frame) {
+        if (!super.deliverTo(frame)) {
+            return false;
+        }
         delivered();
+        return true;
     }
 
     /** Called by {@link Task} when it resumes with a cancellation instead of this outcome. */

@@ -14,22 +14,27 @@ import java.util.function.Consumer;
  * <pre>
  *  state      result field               waiters field
  *  PENDING    null                       null | one waiter | Waiters (an array, in order)
- *  RESULT     the value, or NULL_VALUE   DONE
- *  FAILED     Alt(error, false)          DONE
- *  CANCELLED  Alt(CancelledError, true)  DONE
+ *  RESULT     the value, or NULL_VALUE   DONE, or what it was if it held no waiter (never read)
+ *  FAILED     Alt(error, false)          the same
+ *  CANCELLED  Alt(CancelledError, true)  the same
  *
  *  PENDING --trySucceed--> RESULT      PENDING --tryFail--> FAILED
  *  PENDING --tryCancel / cancel()--> CANCELLED              (terminal states never change)
  * </pre>
  *
- * <p><b>Invariant (no lost wake-up).</b> Completion first CASes {@code result} from null, then
- * swaps {@code waiters} to DONE and wakes what it took, oldest first. The first and second
- * waiters are added by CAS; later ones are appended to the {@code Waiters} array under its lock,
- * after checking (under the lock) that it is still installed; the completer reads the array it
- * took under the same lock. An add that finds DONE returns false and the caller handles the
- * outcome itself. So every waiter added before the swap is woken exactly once, and none after.
- * {@link #removeWaiter} takes a waiter back the same ways (CAS of the inline one, under the lock
- * for the array); finding DONE it fails, and the completer wakes that waiter.
+ * <p><b>Invariant (no lost wake-up).</b> Completion CASes {@code result} from null (the one
+ * atomic operation of a future nobody waits on), then reads {@code waiters}: if there is none, it
+ * is finished; otherwise it swaps {@code waiters} to DONE and wakes what it took, oldest first. The
+ * first and second waiters are added by CAS; later ones are appended to the {@code Waiters} array
+ * under its lock, after checking (under the lock) that it is still installed; the completer reads
+ * the array it took under the same lock. After adding, an adder reads {@code result} again: if it
+ * is set, a completer may have read {@code waiters} before the add and gone, so the adder takes
+ * its waiter back ({@link #removeWaiter}) and, if that succeeds, returns false and handles the
+ * outcome itself; if it fails, a completer took the waiter and wakes it. Both sides write, then
+ * read what the other writes, with volatile accesses: one of them sees the other. An add that
+ * finds DONE returns false at once. So every waiter is woken exactly once, or its adder is told
+ * to act on the outcome itself. {@link #removeWaiter} takes a waiter back by CAS of the inline one,
+ * or under the lock for the array; finding DONE it fails, and the completer wakes that waiter.
  *
  * <p>A waiter is a {@link Task}, woken by putting it on its own loop's ready queue (directly on
  * that loop's thread, else through the loop's thread-safe inbox), or a {@link DoneCallback},
@@ -261,22 +266,31 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * @return false if this is already done: the caller must act on the outcome itself
      */
     final boolean addWaiter(Schedulable waiter) {
+        if (result != null) {
+            return false;
+        }
         for (;;) {
             Object current = waiters;
             if (current == DONE) {
                 return false;
             } else if (current instanceof Waiters list) {
+                boolean added;
                 synchronized (list) {
-                    if (waiters == list) { // else DONE: completed meanwhile
+                    added = waiters == list; // else DONE: completed meanwhile
+                    if (added) {
                         list.add(waiter);
-                        return true;
                     }
+                }
+                if (added) {
+                    break;
                 }
             } else if (WAITERS.compareAndSet(this, current,
                     current == null ? waiter : new Waiters((Schedulable) current, waiter))) {
-                return true;
+                break;
             }
         }
+        // Completed meanwhile: its completer may have seen no waiter (see the class comment).
+        return result == null || !removeWaiter(waiter);
     }
 
     /**
@@ -304,6 +318,9 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     private int complete(Object outcome) {
         if (!RESULT.compareAndSet(this, null, outcome)) {
             return NOT_COMPLETED;
+        }
+        if (waiters == null) {
+            return COMPLETED; // an adder from now on sees the outcome and keeps its waiter
         }
         Object taken = WAITERS.getAndSet(this, DONE);
         boolean delivered = true;

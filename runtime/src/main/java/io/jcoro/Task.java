@@ -2,7 +2,6 @@ package io.jcoro;
 
 import io.jcoro.internal.Schedulable;
 import io.jcoro.internal.TimerWheel;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -66,8 +65,6 @@ import java.util.function.Consumer;
  */
 public final class Task<T> extends FutureCore<T> {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     /**
      * How many coroutines may be started inline one inside the other (each await of a coroutine
      * nests its body in the awaiting one's, on the Java stack) before the next one is
@@ -123,7 +120,7 @@ public final class Task<T> extends FutureCore<T> {
 
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
-        this.id = COUNTER.incrementAndGet();
+        this.id = loop.tasks.newId();
         this.context = Context.current(loop);
         if (name != null) {
             extras().name = name;

@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  *     gather then fails with a {@link CancelledError} once all of them are done.
  * </ul>
  *
- * <p>Each child's done callback runs on this gather's loop (call_soon); without a loop, on the
- * completing thread, so this class's counters are guarded by its monitor.
+ * <p>Each child's done callback runs on this gather's loop (call_soon), so its counters need no
+ * lock; without a loop the callbacks run on the completing threads and take this gather's
+ * monitor. {@link #cancel} may come from any thread: its request is read under the monitor.
  */
 final class Gathering extends FutureCore<List<Object>> {
     private final FutureCore<?>[] children;
@@ -160,7 +161,17 @@ final class Gathering extends FutureCore<List<Object>> {
     }
 
     /** asyncio's {@code gather._done_callback}. */
-    private synchronized void childDone(FutureCore<?> child) {
+    private void childDone(FutureCore<?> child) {
+        if (loop != null) {
+            onChildDone(child); // on the loop's thread, as every other call
+        } else {
+            synchronized (this) {
+                onChildDone(child);
+            }
+        }
+    }
+
+    private void onChildDone(FutureCore<?> child) {
         finished++;
         if (isDone()) {
             if (!child.isCancelled()) {
@@ -185,8 +196,14 @@ final class Gathering extends FutureCore<List<Object>> {
             for (FutureCore<?> c : children) {
                 results.add(settled ? outcomeOf(c) : c.result());
             }
-            if (cancelRequested) {
-                tryFail(new CancelledError(cancelMessage, loop));
+            boolean cancelled;
+            String message;
+            synchronized (this) {
+                cancelled = cancelRequested;
+                message = cancelMessage;
+            }
+            if (cancelled) {
+                tryFail(new CancelledError(message, loop));
             } else {
                 trySucceed(results);
             }

@@ -15,7 +15,7 @@ out="benchmarks/target/profiles/$(echo "$pattern" | tr -c 'A-Za-z0-9.\n' '_')"
 rm -rf "$out"; mkdir -p "$out"
 "$JAVA25" -jar benchmarks/target/jcoro-benchmarks.jar "$pattern" -f 1 -wi 3 -w 1s -i 3 -r 1s \
     -jvmArgsAppend "-Djdk.virtualThreadScheduler.parallelism=1" \
-    -prof "jfr:dir=$out;configName=profile" "$@" > "$out/jmh.log" 2>&1
+    -prof "jfr:dir=$out;configName=${JFR_CONFIG:-profile}" "$@" > "$out/jmh.log" 2>&1
 grep -E "^(Benchmark|[A-Za-z.]+ .*ns/op)" "$out/jmh.log" | tail -n 3
 jfr_file="$(find "$out" -name '*.jfr' | head -n 1)"
 "$JFR_BIN" print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" > "$out/samples.txt"

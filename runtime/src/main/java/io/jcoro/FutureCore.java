@@ -4,6 +4,7 @@ import io.jcoro.internal.Schedulable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -12,29 +13,30 @@ import java.util.function.Consumer;
  * {@link Coro#gather}): an outcome set once, from any thread, and the waiters to wake when it is.
  *
  * <pre>
- *  state      result field               waiters field
- *  PENDING    null                       null | one waiter | Waiters (an array, in order)
- *  RESULT     the value, or NULL_VALUE   DONE, or what it was if it held no waiter (never read)
- *  FAILED     Alt(error, false)          the same
- *  CANCELLED  Alt(CancelledError, true)  the same
+ *  state      the state field
+ *  PENDING    null | one waiter | Waiters (a list, in order)     (all of them Schedulables)
+ *  RESULT     the value, NULL_VALUE, or Alt(value) for a value that is itself a Schedulable
+ *  FAILED     Alt(error, false)
+ *  CANCELLED  Alt(CancelledError, true)
  *
  *  PENDING --trySucceed--> RESULT      PENDING --tryFail--> FAILED
  *  PENDING --tryCancel / cancel()--> CANCELLED              (terminal states never change)
  * </pre>
  *
- * <p><b>Invariant (no lost wake-up).</b> Completion CASes {@code result} from null (the one
- * atomic operation of a future nobody waits on), then reads {@code waiters}: if there is none, it
- * is finished; otherwise it swaps {@code waiters} to DONE and wakes what it took, oldest first. The
- * first and second waiters are added by CAS; later ones are appended to the {@code Waiters} array
- * under its lock, after checking (under the lock) that it is still installed; the completer reads
- * the array it took under the same lock. After adding, an adder reads {@code result} again: if it
- * is set, a completer may have read {@code waiters} before the add and gone, so the adder takes
- * its waiter back ({@link #removeWaiter}) and, if that succeeds, returns false and handles the
- * outcome itself; if it fails, a completer took the waiter and wakes it. Both sides write, then
- * read what the other writes, with volatile accesses: one of them sees the other. An add that
- * finds DONE returns false at once. So every waiter is woken exactly once, or its adder is told
- * to act on the outcome itself. {@link #removeWaiter} takes a waiter back by CAS of the inline one,
- * or under the lock for the array; finding DONE it fails, and the completer wakes that waiter.
+ * <p>One field holds the waiters while pending and the outcome once done, so that completing
+ * is one CAS, from whatever waits to the outcome, and waiting is one CAS, from the waiters to
+ * those plus one: a hop between two tasks costs two atomic operations. A pending state is
+ * always a {@link Schedulable} (or null), an outcome never is: a value that is one (a task
+ * returning a task) is boxed in an {@code Alt}.
+ *
+ * <p><b>Invariant (no lost wake-up).</b> The first and second waiters are added by CAS; later
+ * ones are appended to the {@code Waiters} list under its lock, after checking (under the lock)
+ * that it is still the state; the completer CASes the state from whatever waiters it holds to
+ * the outcome and reads the list it replaced under the same lock. An add that finds an outcome
+ * returns false and the caller handles the outcome itself. So every waiter added before the
+ * completion is woken exactly once, and none after. {@link #removeWaiter} takes a waiter back the
+ * same ways (CAS of the inline one, under the lock for the list); finding an outcome it fails,
+ * and the completer wakes that waiter.
  *
  * <p>A waiter is a {@link Task}, woken by putting it on its own loop's ready queue (directly on
  * that loop's thread, else through the loop's thread-safe inbox), or a {@link DoneCallback},
@@ -48,17 +50,12 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
 
     /** The stored form of a successful {@code null}. */
     private static final Object NULL_VALUE = new Object();
-    /** The waiters field once the future is done. */
-    private static final Object DONE = new Object();
 
-    private static final VarHandle RESULT;
-    private static final VarHandle WAITERS;
+    private static final VarHandle STATE;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            RESULT = lookup.findVarHandle(FutureCore.class, "result", Object.class);
-            WAITERS = lookup.findVarHandle(FutureCore.class, "waiters", Object.class);
+            STATE = MethodHandles.lookup().findVarHandle(FutureCore.class, "state", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -67,10 +64,9 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     /** The loop that runs this future's done callbacks; null: they run on the completing thread. */
     final EventLoop loop;
 
-    @SuppressWarnings("unused") // through RESULT
-    private volatile Object result;
-    @SuppressWarnings("unused") // through WAITERS
-    private volatile Object waiters;
+    /** The waiters while pending, the outcome once done; see the class comment. */
+    @SuppressWarnings("unused") // also through STATE
+    private volatile Object state;
 
     FutureCore(EventLoop loop) {
         this.loop = loop;
@@ -82,20 +78,19 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      */
     FutureCore(EventLoop loop, T value) {
         this.loop = loop;
-        RESULT.setRelease(this, value == null ? NULL_VALUE : value);
-        WAITERS.setRelease(this, DONE);
+        STATE.setRelease(this, encode(value));
     }
 
     // ------------------------------------------------------------------ public API
 
     /** Whether this has a result, a failure, or was cancelled. Never blocks; any thread. */
     public final boolean isDone() {
-        return result != null;
+        return outcome() != null;
     }
 
     /** Whether this ended cancelled. */
     public final boolean isCancelled() {
-        return result instanceof Alt a && a.cancelled;
+        return state instanceof Alt a && a.cancelled;
     }
 
     /**
@@ -106,11 +101,14 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      */
     @SuppressWarnings("unchecked")
     public final T result() {
-        Object r = result;
+        Object r = outcome();
         if (r == null) {
             throw new IllegalStateException("result is not set");
         }
         if (r instanceof Alt a) {
+            if (a.error == null) {
+                return (T) a.value;
+            }
             a.retrieved = true;
             throw Throwables.sneakyThrow(a.error);
         }
@@ -124,11 +122,11 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * @throws IllegalStateException "exception is not set" if this is still pending
      */
     public final Throwable exception() {
-        Object r = result;
+        Object r = outcome();
         if (r == null) {
             throw new IllegalStateException("exception is not set");
         }
-        if (r instanceof Alt a) {
+        if (r instanceof Alt a && a.error != null) {
             a.retrieved = true;
             if (a.cancelled) {
                 throw (CancelledError) a.error;
@@ -174,7 +172,7 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     // ------------------------------------------------------------------ runtime internals
 
     final boolean trySucceed(Object value) {
-        return complete(value == null ? NULL_VALUE : value) != NOT_COMPLETED;
+        return complete(encode(value)) != NOT_COMPLETED;
     }
 
     final boolean tryFail(Throwable error) {
@@ -190,8 +188,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * failure or {@link CancelledError}); a failure counts as retrieved here, as it is handed on.
      */
     final void forwardTo(FutureCore<? super T> target) {
-        Object r = result;
-        if (r instanceof Alt a) {
+        Object r = outcome();
+        if (r instanceof Alt a && a.error != null) {
             a.retrieved = true;
             target.complete(new Alt(a.error, a.cancelled));
         } else {
@@ -208,7 +206,7 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
 
     /** {@link #trySucceed}, telling whether every waiter could be woken (see {@link #complete}). */
     final int succeed(Object value) {
-        return complete(value == null ? NULL_VALUE : value);
+        return complete(encode(value));
     }
 
     /** {@link #tryFail}, telling whether every waiter could be woken (see {@link #complete}). */
@@ -222,19 +220,19 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * reported when its loop closes. A plain write; racing writes of {@code true} are harmless.
      */
     final void markRetrieved() {
-        if (result instanceof Alt a) {
-            a.retrieved = true;
+        if (state instanceof Alt a) {
+            a.retrieved = true; // harmless on a boxed value
         }
     }
 
     /** Whether this is not a failure, or a failure someone retrieved. */
     final boolean isRetrieved() {
-        return !(result instanceof Alt a) || a.retrieved;
+        return !(state instanceof Alt a) || a.error == null || a.retrieved;
     }
 
     /** The error of a failed or cancelled future, without marking it retrieved; else null. */
     final Throwable peekFailure() {
-        return result instanceof Alt a ? a.error : null;
+        return state instanceof Alt a ? a.error : null;
     }
 
     /**
@@ -246,13 +244,17 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * @return false if this is still pending (nothing delivered)
      */
     boolean deliverTo(Coroutine<?> frame) {
-        Object r = result;
-        if (r == null) {
+        Object r = state;
+        if (r == null || r instanceof Schedulable) {
             return false;
         }
         if (r instanceof Alt a) {
-            a.retrieved = true;
-            frame.deliverFailure(a.error);
+            if (a.error == null) {
+                frame.deliver(a.value);
+            } else {
+                a.retrieved = true;
+                frame.deliverFailure(a.error);
+            }
         } else {
             frame.deliver(r == NULL_VALUE ? null : r);
         }
@@ -266,31 +268,22 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * @return false if this is already done: the caller must act on the outcome itself
      */
     final boolean addWaiter(Schedulable waiter) {
-        if (result != null) {
-            return false;
-        }
         for (;;) {
-            Object current = waiters;
-            if (current == DONE) {
-                return false;
-            } else if (current instanceof Waiters list) {
-                boolean added;
+            Object current = state;
+            if (current instanceof Waiters list) {
                 synchronized (list) {
-                    added = waiters == list; // else DONE: completed meanwhile
-                    if (added) {
+                    if (state == list) { // else an outcome: completed meanwhile
                         list.add(waiter);
+                        return true;
                     }
                 }
-                if (added) {
-                    break;
-                }
-            } else if (WAITERS.compareAndSet(this, current,
+            } else if (current != null && !(current instanceof Schedulable)) {
+                return false; // done
+            } else if (STATE.compareAndSet(this, current,
                     current == null ? waiter : new Waiters((Schedulable) current, waiter))) {
-                break;
+                return true;
             }
         }
-        // Completed meanwhile: its completer may have seen no waiter (see the class comment).
-        return result == null || !removeWaiter(waiter);
     }
 
     /**
@@ -316,13 +309,13 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      *         waiting task or done callback belongs to a loop that is closed (it was dropped)
      */
     private int complete(Object outcome) {
-        if (!RESULT.compareAndSet(this, null, outcome)) {
-            return NOT_COMPLETED;
-        }
-        if (waiters == null) {
-            return COMPLETED; // an adder from now on sees the outcome and keeps its waiter
-        }
-        Object taken = WAITERS.getAndSet(this, DONE);
+        Object taken;
+        do {
+            taken = state;
+            if (taken != null && !(taken instanceof Schedulable)) {
+                return NOT_COMPLETED;
+            }
+        } while (!STATE.compareAndSet(this, taken, outcome));
         boolean delivered = true;
         if (taken instanceof Waiters list) {
             Schedulable[] items;
@@ -356,14 +349,14 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      */
     final boolean removeWaiter(Schedulable waiter) {
         for (;;) {
-            Object current = waiters;
+            Object current = state;
             if (current == waiter) {
-                if (WAITERS.compareAndSet(this, current, null)) {
+                if (STATE.compareAndSet(this, current, null)) {
                     return true;
                 }
             } else if (current instanceof Waiters list) {
                 synchronized (list) {
-                    if (waiters == list) { // else DONE: completed meanwhile
+                    if (state == list) { // else an outcome: completed meanwhile
                         return list.remove(waiter);
                     }
                 }
@@ -374,8 +367,8 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
     }
 
     private void copyTo(CompletableFuture<T> view) {
-        Object r = result;
-        if (r instanceof Alt a) {
+        Object r = outcome();
+        if (r instanceof Alt a && a.error != null) {
             a.retrieved = true;
             if (a.cancelled) {
                 CancellationException ce = new CancellationException(a.error.getMessage());
@@ -386,20 +379,42 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
             }
         } else {
             @SuppressWarnings("unchecked")
-            T value = r == NULL_VALUE ? null : (T) r;
+            T value = (T) decode(r);
             view.complete(value);
         }
     }
 
     String describeState() {
-        Object r = result;
+        Object r = outcome();
         if (r == null) {
             return "pending";
-        } else if (r instanceof Alt a) {
+        } else if (r instanceof Alt a && a.error != null) {
             return a.cancelled ? "cancelled" : "failed: " + a.error;
         } else {
-            return "result=" + (r == NULL_VALUE ? null : r);
+            return "result=" + decode(r);
         }
+    }
+
+    /** The outcome, or null while pending (the state then holds waiters, all Schedulables). */
+    private Object outcome() {
+        Object s = state;
+        return s instanceof Schedulable ? null : s;
+    }
+
+    /** The stored form of a successful {@code value}: never null, never a Schedulable. */
+    private static Object encode(Object value) {
+        if (value == null) {
+            return NULL_VALUE;
+        }
+        return value instanceof Schedulable ? new Alt(value) : value;
+    }
+
+    /** The value of a successful outcome. */
+    private static Object decode(Object outcome) {
+        if (outcome instanceof Alt a) {
+            return a.value;
+        }
+        return outcome == NULL_VALUE ? null : outcome;
     }
 
     /** This is not a ready-queue node (only a {@link Task} is); the loop never runs it. */
@@ -408,16 +423,24 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
         throw new IllegalStateException(this + " is not schedulable");
     }
 
-    /** A failed or cancelled outcome. */
+    /** A failed or cancelled outcome; or, with no error, a value that is a Schedulable, boxed. */
     private static final class Alt {
         final Throwable error;
         final boolean cancelled;
+        final Object value;
         /** See {@link #markRetrieved()}; kept here, as only failures need it. */
         boolean retrieved;
 
         Alt(Throwable error, boolean cancelled) {
-            this.error = error;
+            this.error = Objects.requireNonNull(error, "error");
             this.cancelled = cancelled;
+            this.value = null;
+        }
+
+        Alt(Object boxed) {
+            this.error = null;
+            this.cancelled = false;
+            this.value = boxed;
         }
     }
 
@@ -425,7 +448,7 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
      * Two or more waiters, in registration order; guarded by its own monitor. Grows by doubling,
      * so each waiter costs about one array slot.
      */
-    private static final class Waiters {
+    private static final class Waiters extends Schedulable {
         Schedulable[] items = new Schedulable[4];
         int size;
 
@@ -451,6 +474,12 @@ abstract non-sealed class FutureCore<T> extends Schedulable implements Awaitable
                 }
             }
             return false;
+        }
+
+        /** Never scheduled: a list of waiters is a Schedulable only to mark a pending state. */
+        @Override
+        protected void run() {
+            throw new IllegalStateException("a list of waiters is not schedulable");
         }
     }
 }

@@ -194,4 +194,34 @@ class PromiseTest {
         assertEquals(100, results.size());
         assertTrue(results.stream().allMatch("s"::equals));
     }
+
+    /** A future's value that is itself a future or a task is a value like any other. */
+    @Test
+    void aValueThatIsAFutureOrATaskIsDeliveredAsItIs() throws Exception {
+        Promise<Object> inner = new Promise<>();
+        Promise<Object> outer = new Promise<>();
+        outer.setResult(inner);
+        assertTrue(outer.isDone());
+        assertFalse(inner.isDone());
+        assertSame(inner, outer.result());
+        assertNull(outer.exception());
+        assertSame(inner, outer.toCompletableFuture().get());
+        assertEquals("Promise[result=Promise[pending]]", outer.toString());
+        assertSame(inner, Promise.completed(inner).result());
+
+        List<Object> seen = loop.runUntilComplete(Frames.of("main",
+                v -> {
+                    Task<Object> made = Coro.createTask(Frames.of("made", x -> Frames.ret("inner")));
+                    Task<Object> maker = Coro.createTask(Frames.of("maker", x -> Frames.ret(made)));
+                    Promise<Object> late = new Promise<>();
+                    loop.callLater(Duration.ofMillis(1), () -> late.setResult(maker));
+                    return Coro.gather(maker, late, outer); // done and pending, awaited and gathered
+                },
+                Frames::ret));
+        Task<?> maker = (Task<?>) seen.get(1);
+        assertSame(maker.result(), seen.get(0));
+        assertEquals("inner", ((Task<?>) seen.get(0)).result());
+        assertSame(inner, seen.get(2));
+        assertFalse(inner.isDone());
+    }
 }

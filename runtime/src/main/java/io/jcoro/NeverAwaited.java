@@ -22,8 +22,13 @@ import java.util.Map;
  * own queue of collected origins, and drops its origins from the table when it closes.
  */
 final class NeverAwaited {
-    /** True once any loop has turned debug mode on. */
-    static volatile boolean anyDebug;
+    /**
+     * True once any loop has turned debug mode on. Not volatile: every coroutine's constructor
+     * reads it, and a volatile read there would keep the JIT from keeping a frame's fields in
+     * registers across it. It is set by {@link EventLoop#setDebug}, before the loop's thread makes
+     * the coroutines it watches (as the loop's own debug flag, which is not volatile either).
+     */
+    static boolean anyDebug;
 
     /** The watched origins by identity hash; equal hashes chain through {@link Origin#sameHash}. */
     private static final Map<Integer, Origin> ORIGINS = new HashMap<>();

@@ -194,7 +194,7 @@ public final class EventLoop implements AutoCloseable {
     /** The loop running on this thread, or null. Called by every {@code new Promise()}. */
     static EventLoop currentOrNull() {
         EventLoop hint = lastStarted;
-        if (hint != null && hint.inbox.owner() == Thread.currentThread()) {
+        if (hint != null && hint.inbox.isOwner(Thread.currentThread())) {
             return hint; // only the loop running on this thread has this thread as its owner
         }
         return RUNNING.get();
@@ -573,7 +573,7 @@ public final class EventLoop implements AutoCloseable {
      * @return false if the loop is closed: the node was dropped, it will never run
      */
     boolean wake(Schedulable node) {
-        if (inbox.owner() == Thread.currentThread()) {
+        if (inbox.isOwner(Thread.currentThread())) {
             ready.push(node);
         } else if (closed) {
             return false;
@@ -605,7 +605,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Whether this thread is running the loop now. */
     boolean isRunningOnThisThread() {
-        return inbox.owner() == Thread.currentThread() && running;
+        return inbox.isOwner(Thread.currentThread()) && running;
     }
 
     // ------------------------------------------------------------------ ownership
@@ -627,6 +627,9 @@ public final class EventLoop implements AutoCloseable {
      */
     int enter() {
         Thread me = Thread.currentThread();
+        if (inbox.isOwner(me)) {
+            return OWNED;
+        }
         for (;;) {
             Thread owner = inbox.owner();
             if (owner == me) {

@@ -66,6 +66,17 @@ public final class Inbox {
         return owner;
     }
 
+    /**
+     * Whether {@code thread}, the calling thread, owns the inbox. A plain read, not a volatile
+     * one, and still exact: only a thread makes itself the owner ({@link #claim}), and a thread
+     * always reads its own last write of the field or a later one, so it never sees itself as the
+     * owner wrongly, nor fails to. Plain, because the loop asks on every wake-up and every
+     * {@code new Promise()}, and a volatile read there is a barrier to the JIT.
+     */
+    public boolean isOwner(Thread thread) {
+        return (Thread) OWNER.get(this) == thread;
+    }
+
     /** Makes {@code thread} the owner if there is none; false if another thread owns the inbox. */
     public boolean claim(Thread thread) {
         return OWNER.compareAndSet(this, (Thread) null, thread);

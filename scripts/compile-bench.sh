@@ -9,22 +9,32 @@
 # any processor that generates source from javac's attributed trees must cost (attribution in
 # round 1, the user's statements compiled once more in round 2), to set jcoro's figure against.
 # Warm (with --warm): the same compilations repeated in one JVM, as a build tool's daemon runs
-# javac; the JIT has then compiled javac and the processor already (see CompileBenchWarm.java).
+# javac; the JIT has then compiled javac and the processors already (see CompileBenchWarm.java).
+# The floor processor runs there too, and what jcoro adds to plain javac is printed as the median
+# of each round's difference.
 #
 # With --sequential-tries, the file has one @Async method of N sequential try/catch/finally
 # statements that await instead (N=400 or 1000: the generated code must grow linearly with N).
 #
-# Usage: scripts/compile-bench.sh [--warm] [--sequential-tries] [N=500] [R=3]
+# With --one-file, the file is a one-file project instead (N is ignored): some 50 lines with two
+# @Async methods. With --warm, the row "the processor adds at most 0.3 s of wall time to a warm
+# javac of a 50-line file" reads the "added by jcoro" line; the JVM warms up over 30 rounds
+# first (a small compilation warms the JIT little per round).
+#   e.g. scripts/compile-bench.sh --warm --one-file 0 20
+#
+# Usage: scripts/compile-bench.sh [--warm] [--sequential-tries | --one-file] [N=500] [R=3]
 #        (run `mvn -B -DskipTests package` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warm=false
 shape=""
 what="@Async methods"
+warmup=3
 while [[ "${1:-}" == --* ]]; do
     case "$1" in
         --warm) warm=true ;;
         --sequential-tries) shape="--sequential-tries"; what="sequential try statements in one @Async method" ;;
+        --one-file) shape="--one-file"; what=""; warmup=30 ;;
         *) echo "unknown option $1" >&2; exit 1 ;;
     esac
     shift
@@ -42,17 +52,19 @@ trap 'rm -rf "$work"' EXIT
 python3 scripts/gen_compile_bench.py $shape "$n" "$work/src"
 source="$work/src/bench/Service.java"
 lines=$(wc -l < "$source")
-header="javac $(javac -version 2>&1 | cut -d' ' -f2), $n $what ($lines lines), median of $runs runs"
-
-if $warm; then
-    echo "$header, warm (one JVM, 3 warm-up rounds first):"
-    java -cp "$processor" scripts/CompileBenchWarm.java "$classpath" "$work/warm" "$source" 3 "$runs"
-    exit
-fi
+subject="$n $what"
+[[ -n "$what" ]] || subject="a one-file project"
+header="javac $(javac -version 2>&1 | cut -d' ' -f2), $subject ($lines lines), median of $runs runs"
 
 floor_proc="$work/floor-processor"
 mkdir -p "$floor_proc"
 javac -d "$floor_proc" scripts/CompileFloorProcessor.java
+
+if $warm; then
+    echo "$header, warm (one JVM, $warmup warm-up rounds first):"
+    java -cp "$processor" scripts/CompileBenchWarm.java "$classpath" "$work/warm" "$source" "$warmup" "$runs" "$floor_proc"
+    exit
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 once() { # $@: javac arguments; prints "user-CPU-seconds wall-seconds"

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * user code prints; the generated file keeps none of them.
  */
 final class LineMarks {
-    private static final String TAG = "\uE000jcoro-line";
+    /** The private-use character of every mark: a line without it is no mark and holds none. */
+    private static final char TAG_CHAR = '\uE000';
+    private static final String TAG = TAG_CHAR + "jcoro-line";
     private static final String END = "/*" + TAG + "*/";
     private static final Pattern MARK = Pattern.compile("[ \\t]*/\\*" + TAG + "(?: (.*):(\\d+))?\\*/[ \\t]*");
     private static final Pattern STARTING_AT = Pattern.compile("/\\*" + TAG + "@(\\d+)\\+(\\d+)\\*/");
@@ -38,9 +40,31 @@ final class LineMarks {
         return END;
     }
 
-    /** The length of {@code text} without its marks (what javac will see of it). */
+    /** The length of {@code text} without its marks (what javac will see of it): that of {@link #strip}'s text. */
     static int unmarkedLength(String text) {
-        return strip(text, "", "").text().length();
+        int length = 0;
+        int lines = 0;
+        int tag = -1; // the next mark character at or after the line, past the end if none
+        for (int from = 0; from <= text.length(); ) {
+            int newline = text.indexOf('\n', from);
+            int to = newline < 0 ? text.length() : newline;
+            if (tag < from) {
+                tag = text.indexOf(TAG_CHAR, from);
+                tag = tag < 0 ? Integer.MAX_VALUE : tag;
+            }
+            if (tag >= to) {
+                length += to - from;
+                lines++;
+            } else {
+                String line = text.substring(from, to);
+                if (!MARK.matcher(line).matches()) {
+                    length += STARTING_AT.matcher(line).replaceAll("").length();
+                    lines++;
+                }
+            }
+            from = to + 1;
+        }
+        return length + Math.max(0, lines - 1); // the line breaks between the lines kept
     }
 
     /** The text without marks, and where its lines come from. */
@@ -58,14 +82,15 @@ final class LineMarks {
         int treeLinesLeft = 0;
         int line = 0;
         for (String each : text.split("\n", -1)) {
-            Matcher mark = MARK.matcher(each);
-            if (mark.matches()) {
+            boolean tagged = each.indexOf(TAG_CHAR) >= 0;
+            Matcher mark = tagged ? MARK.matcher(each) : null;
+            if (tagged && mark.matches()) {
                 current = mark.group(1) == null ? null : new SourceMap.UserLine(mark.group(1), Integer.parseInt(mark.group(2)));
                 treeLinesLeft = 0;
                 continue;
             }
-            Matcher tree = STARTING_AT.matcher(each);
-            if (tree.find()) {
+            Matcher tree = tagged ? STARTING_AT.matcher(each) : null;
+            if (tagged && tree.find()) {
                 treeLine = Integer.parseInt(tree.group(1));
                 treeLinesLeft = Integer.parseInt(tree.group(2));
                 each = STARTING_AT.matcher(each).replaceAll("");

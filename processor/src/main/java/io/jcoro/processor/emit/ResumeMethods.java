@@ -2,6 +2,7 @@ package io.jcoro.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.SinglePass;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -61,14 +62,20 @@ final class ResumeMethods {
     static final int DEFAULT_PART_BUDGET = 4_000;
 
     /**
-     * One state's {@code case n: { ... }} block.
+     * One state's {@code case n: { ... }} block, formatted once: its text goes into the file as it
+     * is, and its size is measured on the same formatting.
      *
-     * @param copies the length of the code javac will copy besides the text: a kept statement's
-     *     finally blocks, once more per exit (see {@link io.jcoro.processor.ir.FinallyCopies})
+     * @param text the block's code, formatted at level 0 with the file's indent
+     * @param size the length of the block's code without marks (at JavaPoet's default indent, as
+     *     ever), plus the code javac will copy besides: a kept statement's finally blocks, once more
+     *     per exit (see {@link io.jcoro.processor.ir.FinallyCopies})
      */
-    record StateBlock(int state, CodeBlock code, int copies, boolean fallsThrough) {
-        int size() {
-            return LineMarks.unmarkedLength(code.toString()) + copies;
+    record StateBlock(int state, String text, int size, boolean fallsThrough) {
+        /** @param copies the length of the code javac will copy besides the text */
+        static StateBlock of(int state, CodeBlock code, int copies, boolean fallsThrough) {
+            SinglePass.Block formatted = SinglePass.format(code, SourceFileWriter.INDENT);
+            return new StateBlock(state, formatted.text(), LineMarks.unmarkedLength(formatted.defaultIndented()) + copies,
+                    fallsThrough);
         }
     }
 
@@ -266,7 +273,7 @@ final class ResumeMethods {
 
     private static void cases(CodeBlock.Builder code, List<StateBlock> blocks) {
         for (StateBlock block : blocks) {
-            code.add("case $L: {\n", block.state()).indent().add(block.code()).unindent().add("}\n");
+            code.add("case $L: {\n", block.state()).indent().add("$L", block.text()).unindent().add("}\n");
         }
     }
 

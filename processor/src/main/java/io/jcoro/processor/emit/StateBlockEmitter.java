@@ -43,7 +43,7 @@ final class StateBlockEmitter {
         for (Op op : in.body().ops()) {
             if (op instanceof Op.Mark mark) {
                 if (code != null) {
-                    blocks.add(new ResumeMethods.StateBlock(state, code.build(), copies, fallsThrough));
+                    blocks.add(ResumeMethods.StateBlock.of(state, code.build(), copies, fallsThrough));
                 }
                 code = CodeBlock.builder();
                 copies = 0;
@@ -72,7 +72,7 @@ final class StateBlockEmitter {
             }
         }
         if (code != null) {
-            blocks.add(new ResumeMethods.StateBlock(state, code.build(), copies, fallsThrough));
+            blocks.add(ResumeMethods.StateBlock.of(state, code.build(), copies, fallsThrough));
         }
         return blocks;
     }

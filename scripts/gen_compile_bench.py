@@ -17,20 +17,22 @@ sequential = args[0] == "--sequential-tries"
 one_file = args[0] == "--one-file"
 if sequential or one_file:
     args = args[1:]
+HEADER = [
+    "package bench;",
+    "",
+    "import io.jcoro.Coroutine;",
+    "import io.jcoro.annotations.Async;",
+    "import java.io.IOException;",
+    "import java.util.ArrayList;",
+    "import java.util.List;",
+    "import static io.jcoro.Coro.*;",
+    "",
+]
 n = int(args[0])
 out = args[1]
 os.makedirs(os.path.join(out, "bench"), exist_ok=True)
 if one_file:
-    lines = [
-        "package bench;",
-        "",
-        "import io.jcoro.Coroutine;",
-        "import io.jcoro.annotations.Async;",
-        "import java.io.IOException;",
-        "import java.util.ArrayList;",
-        "import java.util.List;",
-        "import static io.jcoro.Coro.*;",
-        "",
+    lines = HEADER + [
         "/** A small service: what a one-file project with a few coroutines looks like. */",
         "public abstract class Service {",
         "    final List<String> log = new ArrayList<>();",
@@ -73,16 +75,7 @@ if one_file:
     with open(os.path.join(out, "bench", "Service.java"), "w") as f:
         f.write("\n".join(lines) + "\n")
     sys.exit(0)
-lines = [
-    "package bench;",
-    "",
-    "import io.jcoro.Coroutine;",
-    "import io.jcoro.annotations.Async;",
-    "import java.io.IOException;",
-    "import java.util.ArrayList;",
-    "import java.util.List;",
-    "import static io.jcoro.Coro.*;",
-    "",
+lines = HEADER + [
     "public abstract class Service {",
     "    protected final List<String> log = new ArrayList<>();",
     "",

@@ -6,6 +6,10 @@
 #   scripts/bench_profile.sh 'Coroutines.PingPong.jcoro' [jmh options, e.g. -p pending=1000]
 #
 # Needs benchmarks/target/jcoro-benchmarks.jar (scripts/bench.sh builds it); uses the JDK 25.
+# JFR_CONFIG=<name or .jfc file> replaces JFR's "profile" settings: those record every Error made
+# (jdk.JavaErrorThrow, with its stack), CancelledError included, which makes a profile of
+# cancellation mostly JFR's own work; profile those with that event disabled in a copy of
+# profile.jfc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA25="$(ls -d /usr/lib/jvm/*25*/bin/java | head -n 1)"

@@ -630,11 +630,8 @@ public final class EventLoop implements AutoCloseable {
         if (inbox.isOwner(me)) {
             return OWNED;
         }
-        for (;;) {
-            Thread owner = inbox.owner();
-            if (owner == me) {
-                return OWNED;
-            } else if (owner == null) {
+        for (;;) { // not the owner, and only this thread could make itself one
+            if (inbox.owner() == null) {
                 if (inbox.claim(me)) {
                     return TAKEN;
                 }

@@ -561,7 +561,7 @@ for pending in ("1000", "100000", "1000000"):
 md.append("### expire (schedule + fire, fake clock)\n")
 md.append("4,096 timers scheduled, then the clock jumps to each next deadline and polls until all "
           "fired. *near*: deadlines 1–4,096 ms ahead; *all levels*: log-uniform from 1 ms to 2⁴⁰ ms "
-          "(35 years), every wheel level up to 6. Agrona only *near* (its poll moves one tick per "
+          "(35 years), every wheel level up to 4. Agrona only *near* (its poll moves one tick per "
           "call); Netty, Kafka and the executor only run on the real clock (n/a).\n")
 for spread in ("near", "allLevels"):
     md.append("**%s**\n" % spread)

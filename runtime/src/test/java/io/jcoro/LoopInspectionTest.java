@@ -52,8 +52,8 @@ class LoopInspectionTest {
             return Math.min(next, now + 400_000_000L); // never more than 400 ms at a time
         });
         loop.runUntilComplete(Frames.of("main", v -> sleep(1000), v -> Frames.ret(null)));
-        // 960 ms: the wheel's coarse level cascades there before the timer's own tick comes due
-        assertEquals(List.of("0->960", "400->960", "800->960", "960->1000"), idle);
+        // the hook is told the timer's own deadline, not the start of the coarse slot it waits in
+        assertEquals(List.of("0->1000", "400->1000", "800->1000"), idle);
         assertEquals(1_000_000_000L, loop.time());
     }
 

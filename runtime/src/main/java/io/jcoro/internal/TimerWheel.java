@@ -13,30 +13,38 @@ package io.jcoro.internal;
  * tick late. Ticks are absolute signed longs, so nothing is subtracted and nothing overflows.
  *
  * <h2>Levels</h2>
- * Level L has 64 slots, each 64<sup>L</sup> ticks wide; a slot holds one 6-bit digit of the tick.
- * A node sits at the level of the highest digit in which its tick differs from the current tick
- * {@code elapsed}. Eleven levels cover all 2<sup>64</sup> ticks, so no deadline is beyond the top
- * level: there is no overflow list and no clamp, and no slot ever wraps around (invariant I1).
+ * Level L has 256 slots, each 256<sup>L</sup> ticks wide; a slot holds one 8-bit digit of the
+ * tick. A node sits at the level of the highest digit in which its tick differs from the current
+ * tick {@code elapsed}. Eight levels cover all 2<sup>64</sup> ticks, so no deadline is beyond the
+ * top level: there is no overflow list and no clamp, and no slot ever wraps around (invariant I1).
  * <pre>
  * level  slot width (1 ms tick)  level range
- *   0    1 ms                    64 ms
- *   1    64 ms                   4.1 s
- *   2    4.1 s                   4.4 min
- *   3    4.4 min                 4.7 h
- *   4    4.7 h                   12.4 days
- *   5    12.4 days               2.2 years
- *   6    2.2 years               139 years
- *   7    139 years               8,900 years    (the whole nanoTime range, 584 years, ends here)
- *   8-10 up to 2^60 ms           2^64 ticks     (needed by finer ticks, down to 1 ns)
+ *   0    1 ms                    256 ms
+ *   1    256 ms                  65.5 s
+ *   2    65.5 s                  4.7 h
+ *   3    4.7 h                   49.7 days
+ *   4    49.7 days               34.8 years
+ *   5    34.8 years              8,900 years    (the whole nanoTime range, 584 years, ends here)
+ *   6-7  up to 2^56 ms           2^64 ticks     (needed by finer ticks, down to 1 ns)
  * </pre>
+ * A node cascades once per level it passes on its way down, so the width of a level is a trade:
+ * 256 slots take a timer a year ahead through four cascades where 64 would take it through six,
+ * and still find the next slot with two bit scans (see Bitmaps).
  *
  * <h2>A cascade, worked (1 ms tick)</h2>
- * At elapsed = 0, schedule a node for 5000 ms: 5000 = 1·4096 + 14·64 + 8, digits (1, 14, 8).
- * It differs from 0 in digit 2, so it goes to level 2, slot 1 (4096..8191 ms). When a poll
- * reaches 4096, that slot is emptied and each node is placed again relative to elapsed = 4096:
- * ours now differs in digit 1 and lands in level 1, slot 14 (4992..5055). At 4992 it cascades to
- * level 0, slot 8, and a poll with now &gt;= 5000 ms hands it out. A node cascades at most once
- * per level, and lower levels always come due before higher ones.
+ * At elapsed = 0, schedule a node for 70,000 ms: 70,000 = 1·65,536 + 17·256 + 112, digits
+ * (1, 17, 112). It differs from 0 in digit 2, so it goes to level 2, slot 1 (65,536..131,071
+ * ms). When a poll reaches 65,536, that slot is emptied and each node is placed again relative to
+ * elapsed = 65,536: ours now differs in digit 1 and lands in level 1, slot 17 (69,888..70,143).
+ * At 69,888 it cascades to level 0, slot 112, and a poll with now &gt;= 70,000 ms hands it out.
+ * A node cascades at most once per level, and lower levels always come due before higher ones.
+ *
+ * <h2>Bitmaps</h2>
+ * Slot (L, d) is number {@code i = L·256 + d}; bit {@code i % 64} of {@code occupied[i / 64]} says
+ * it holds nodes, and bit {@code i / 64} of the int {@code occupiedWords} says that word is not
+ * zero (four words a level, eight levels: 32 bits). Words are ordered as slots are, level by
+ * level, so the lowest set bit of {@code occupiedWords} and then of its word is the earliest slot:
+ * two {@code numberOfTrailingZeros}, whatever the level.
  *
  * <h2>Invariants (asserted)</h2>
  * <ul>
@@ -49,8 +57,8 @@ package io.jcoro.internal;
  *     slots would have come due first). A level-0 slot holds a single tick, so handing it out in
  *     list order is (expiryTick, scheduling) order: equal deadlines fire FIFO. So nodes need no
  *     sequence number.
- * <li>I3, bitmaps: bit d of {@code occupied[L]} is set iff slot (L, d) is non-empty; bit L of
- *     {@code occupiedLevels} iff {@code occupied[L] != 0}.
+ * <li>I3, bitmaps: the bit of slot i in {@code occupied} is set iff the slot is non-empty; bit w
+ *     of {@code occupiedWords} iff {@code occupied[w] != 0}.
  * <li>I4, due: nodes whose tick had already come when scheduled wait in {@code due}, FIFO, with
  *     expiryTick clamped to the then-current tick; they are handed out first by the next poll,
  *     which swaps {@code due} with the empty {@code spare} list before handing out what it took,
@@ -77,32 +85,38 @@ public final class TimerWheel {
     public static final class Slot {
         /** The owner, so that {@link #cancel} can tell a node of another wheel. */
         final TimerWheel wheel;
-        /** Position, for the bitmaps; -1 for the {@code due} list, which has no bit. */
-        final int level;
+        /** The slot's number, {@code level * 256 + digit}, for the bitmaps; -1 for the {@code due}
+         *  list, which has no bit. */
         final int index;
         Schedulable head;
         Schedulable tail;
 
-        Slot(TimerWheel wheel, int level, int index) {
+        Slot(TimerWheel wheel, int index) {
             this.wheel = wheel;
-            this.level = level;
             this.index = index;
         }
     }
 
-    private static final int SHIFT = 6; // bits per level
-    private static final int SLOTS = 1 << SHIFT; // 64: one long bitmap per level
+    /** Bits per level (package-private: tests aim at the level boundaries). */
+    static final int SHIFT = 8;
+    private static final int SLOTS = 1 << SHIFT; // 256: four long bitmap words per level
     private static final long MASK = SLOTS - 1;
-    private static final int LEVELS = 11; // 11 * 6 >= 64: every tick has a level
+    static final int LEVELS = 8; // 8 * 8 = 64: every tick has a level
+    private static final int WORDS = LEVELS * SLOTS / Long.SIZE; // 32: one bit each in an int
+    /** How many nodes of a higher-level slot {@link #nextPollTime} reads, at most, for the
+     *  earliest; a bound, so that it stays O(1) however many timers share the slot. */
+    private static final int SCAN = 8;
     /** The event loop's tick. Dividing by a constant compiles to a multiplication, where
      *  dividing by the field is a 64-bit division (tens of cycles); see {@link #floorTicks}. */
     private static final long MILLISECOND = 1_000_000L;
 
     private final long tickNanos;
-    /** Slot (L, d) is {@code slots[L * 64 + d]}. */
+    /** Slot (L, d) is {@code slots[L * 256 + d]}, made when a node first goes there: a loop's
+     *  timers touch a few dozen of the 2,048 slots. */
     private final Slot[] slots = new Slot[LEVELS * SLOTS];
-    private final long[] occupied = new long[LEVELS];
-    private int occupiedLevels;
+    /** See Bitmaps in the class comment. */
+    private final long[] occupied = new long[WORDS];
+    private int occupiedWords;
     /** Nodes due at the next poll (I4); {@code spare} is the empty list a poll swaps in. */
     private Slot due;
     private Slot spare;
@@ -121,11 +135,8 @@ public final class TimerWheel {
         }
         this.tickNanos = tickNanos;
         this.elapsed = floorTicks(startNanos);
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = new Slot(this, i >>> SHIFT, (int) (i & MASK));
-        }
-        this.due = new Slot(this, -1, -1);
-        this.spare = new Slot(this, -1, -1);
+        this.due = new Slot(this, -1);
+        this.spare = new Slot(this, -1);
     }
 
     /** Schedules {@code node} to fire at {@code deadlineNanos}; reschedules it if already in. O(1). */
@@ -180,16 +191,15 @@ public final class TimerWheel {
                     expiry.expired(n);
                 }
             }
-            while (occupiedLevels != 0) {
-                int level = Integer.numberOfTrailingZeros(occupiedLevels);
-                int d = Long.numberOfTrailingZeros(occupied[level]);
-                long start = slotStart(level, d);
+            while (occupiedWords != 0) {
+                int i = earliestSlot();
+                long start = slotStart(i);
                 if (start > now) {
                     break;
                 }
                 elapsed = start;
-                Slot slot = slots[level << SHIFT | d];
-                if (level == 0) {
+                Slot slot = slots[i];
+                if (i < SLOTS) { // level 0
                     for (Schedulable n; (n = slot.head) != null; fired++) {
                         assert n.expiryTick() == start;
                         unlink(n); // one at a time: the handler may cancel the nodes after it
@@ -219,18 +229,34 @@ public final class TimerWheel {
     /**
      * A time at which to poll next: never later than the earliest pending node's firing time
      * (so a loop that parks until then, or a virtual clock that jumps to it, misses nothing);
-     * {@link Long#MAX_VALUE} when empty. It may be earlier: the start of a higher-level slot that
-     * must cascade. Polling at it always makes progress: it fires a node or passes that slot.
+     * {@link Long#MAX_VALUE} when empty. When the earliest slot is a higher level's with more than
+     * {@link #SCAN} nodes it is that slot's start, which is earlier: polling then only cascades the
+     * slot. Polling at the time returned always makes progress: it fires a node or passes a slot.
      */
     public long nextPollTime() {
         if (due.head != null) {
             return nanosOf(elapsed); // already due: any time now
         }
-        if (occupiedLevels == 0) {
+        if (occupiedWords == 0) {
             return Long.MAX_VALUE;
         }
-        int level = Integer.numberOfTrailingZeros(occupiedLevels);
-        return nanosOf(slotStart(level, Long.numberOfTrailingZeros(occupied[level])));
+        int i = earliestSlot();
+        return nanosOf(i < SLOTS ? slotStart(i) : earliestTick(slots[i], slotStart(i)));
+    }
+
+    /**
+     * The earliest tick in a higher-level slot, which is the wheel's earliest (by I1 nothing
+     * below it is pending), if the slot holds at most {@link #SCAN} nodes; else its start. So a
+     * loop does not wake up at the start of each slot a far timer passes through only to cascade
+     * it, and a poll at that tick cascades the node down and fires it at once.
+     */
+    private static long earliestTick(Slot slot, long start) {
+        long earliest = Long.MAX_VALUE;
+        Schedulable n = slot.head;
+        for (int k = 0; k < SCAN && n != null; k++, n = n.wheelNext()) {
+            earliest = Math.min(earliest, n.expiryTick());
+        }
+        return n == null ? earliest : start;
     }
 
     /** How many nodes are scheduled. */
@@ -247,12 +273,10 @@ public final class TimerWheel {
         Schedulable n = slot.head;
         slot.head = null;
         slot.tail = null;
-        if ((occupied[slot.level] &= ~(1L << slot.index)) == 0) {
-            occupiedLevels &= ~(1 << slot.level);
-        }
+        markEmpty(slot.index);
         while (n != null) {
             Schedulable next = n.wheelNext();
-            assert n.expiryTick() >= elapsed && n.expiryTick() - elapsed < 1L << SHIFT * slot.level;
+            assert n.expiryTick() >= elapsed && n.expiryTick() - elapsed < 1L << SHIFT * (slot.index >>> SHIFT);
             size--; // place() links it again
             place(n);
             n = next;
@@ -264,7 +288,24 @@ public final class TimerWheel {
         long tick = node.expiryTick();
         assert tick >= elapsed;
         int level = (63 - Long.numberOfLeadingZeros((tick ^ elapsed) | MASK)) / SHIFT;
-        link(slots[level << SHIFT | digit(tick, level)], node);
+        int i = level << SHIFT | digit(tick, level);
+        Slot slot = slots[i];
+        if (slot == null) {
+            slots[i] = slot = new Slot(this, i);
+        }
+        link(slot, node);
+    }
+
+    /** The number of the earliest non-empty slot (by I1: the lowest level's lowest digit). */
+    private int earliestSlot() {
+        int w = Integer.numberOfTrailingZeros(occupiedWords);
+        return w << 6 | Long.numberOfTrailingZeros(occupied[w]);
+    }
+
+    private void markEmpty(int i) {
+        if ((occupied[i >>> 6] &= ~(1L << i)) == 0) {
+            occupiedWords &= ~(1 << (i >>> 6));
+        }
     }
 
     /** The tick's digit at {@code level}; the sign bit is flipped so top-level digits ascend too. */
@@ -272,11 +313,13 @@ public final class TimerWheel {
         return (int) (((tick ^ Long.MIN_VALUE) >>> SHIFT * level) & MASK);
     }
 
-    /** First tick of slot {@code d} of {@code level} in elapsed's block of the level above. */
-    private long slotStart(int level, int d) {
+    /** First tick of slot {@code i} (level i / 256, digit i % 256) in elapsed's block of the level
+     *  above. */
+    private long slotStart(int i) {
+        int level = i >>> SHIFT;
         int shift = SHIFT * level;
         long high = level == LEVELS - 1 ? 0 : (elapsed ^ Long.MIN_VALUE) & -1L << shift + SHIFT;
-        long start = (high | (long) d << shift) ^ Long.MIN_VALUE;
+        long start = (high | (i & MASK) << shift) ^ Long.MIN_VALUE;
         assert level == 0 ? start >= elapsed : start > elapsed : "I1: slots never wrap";
         return start;
     }
@@ -304,9 +347,10 @@ public final class TimerWheel {
             tail.setWheelNext(node);
         } else {
             slot.head = node;
-            if (slot.level >= 0) {
-                occupied[slot.level] |= 1L << slot.index;
-                occupiedLevels |= 1 << slot.level;
+            int i = slot.index;
+            if (i >= 0) {
+                occupied[i >>> 6] |= 1L << i;
+                occupiedWords |= 1 << (i >>> 6);
             }
         }
         slot.tail = node;
@@ -331,18 +375,19 @@ public final class TimerWheel {
         node.setWheelPrev(null);
         node.setWheelNext(null);
         size--;
-        if (slot.head == null && slot.level >= 0
-                && (occupied[slot.level] &= ~(1L << slot.index)) == 0) {
-            occupiedLevels &= ~(1 << slot.level);
+        if (slot.head == null && slot.index >= 0) {
+            markEmpty(slot.index);
         }
     }
 
     /** I1 and I3 after a poll, in O(levels): every occupied slot is strictly ahead of elapsed. */
     private boolean positionsHold() {
-        for (int level = 0; level < LEVELS; level++) {
-            long behind = -1L >>> (63 - digit(elapsed, level)); // digits 0..elapsed's digit
-            if ((occupied[level] & behind) != 0
-                    || ((occupiedLevels >>> level & 1) != 0) != (occupied[level] != 0)) {
+        for (int w = 0; w < WORDS; w++) {
+            // the slots of word w at or behind elapsed's digit of their level
+            int first = (w & (SLOTS / Long.SIZE - 1)) * Long.SIZE; // the word's first digit
+            int behindCount = digit(elapsed, w / (SLOTS / Long.SIZE)) - first + 1;
+            long behind = behindCount <= 0 ? 0 : behindCount >= Long.SIZE ? -1L : (1L << behindCount) - 1;
+            if ((occupied[w] & behind) != 0 || ((occupiedWords >>> w & 1) != 0) != (occupied[w] != 0)) {
                 return false;
             }
         }

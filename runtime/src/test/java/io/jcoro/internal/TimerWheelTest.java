@@ -103,7 +103,8 @@ class TimerWheelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {63, 64, 65, 4095, 4096, 4097, 262_143, 262_144, 262_145, 16_777_216})
+    @ValueSource(longs = {63, 64, 65, 255, 256, 257, 4096, 65_535, 65_536, 65_537, 16_777_215,
+        16_777_216, 16_777_217, 4_294_967_296L})
     void cascadesAtLevelBoundaries(long ticks) {
         Node n = at("n", ticks * MS);
         pollAt(1 * MS); // moves elapsed, so the node must cascade from where it was placed
@@ -117,13 +118,13 @@ class TimerWheelTest {
 
     @Test
     void equalDeadlinesFireFifoAcrossCascades() {
-        long d = 5000 * MS; // level 2 from 0, level 1 from 4096 ms, level 0 from 4992 ms
+        long d = 70_000 * MS; // level 2 from 0, level 1 from 65,536 ms, level 0 from 69,888 ms
         at("a", d);
         at("b", d);
-        pollAt(4500 * MS);
+        pollAt(66_000 * MS);
         at("c", d);
         at("early", d - MS); // a tick before: fires first although scheduled later
-        pollAt(4995 * MS);
+        pollAt(69_995 * MS);
         at("d", d);
         at("past", 0); // overdue: fires at the next poll, before everything later
         pollAt(d);
@@ -239,8 +240,30 @@ class TimerWheelTest {
         }
         assertEquals("[near, far]", firedNames());
         assertEquals(millis * MS + MS, clock.nanoTime(), "the far timer fires at its tick");
-        assertTrue(polls <= 12, "polls: " + polls);
+        assertEquals(2, polls, "one poll per timer: the far one cascades down as it fires");
         assertFalse(far.inWheel());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 8, 9})
+    void nextPollTimeOfFarTimersIsTheirEarliestDeadlineUnlessTheyCrowdOneSlot(int count) {
+        for (int k = 0; k < count; k++) {
+            at("t" + k, (100_000 - k) * MS); // level 2, slot 1: 65,536..131,071 ms
+        }
+        long earliest = (100_000 - count + 1) * MS;
+        int cascades = 0;
+        if (count > 8) { // more than nextPollTime reads: the slot's start, where it only cascades
+            assertEquals(65_536 * MS, wheel.nextPollTime());
+            for (; pollAt(wheel.nextPollTime()) == 0; cascades++) {
+                assertTrue(clock.nanoTime() < earliest);
+            }
+        } else {
+            assertEquals(earliest, wheel.nextPollTime());
+            assertEquals(1, pollAt(wheel.nextPollTime()));
+        }
+        assertEquals(earliest, clock.nanoTime());
+        assertTrue(cascades <= 2, "polls that only cascade: " + cascades); // levels 2 and 1
+        assertEquals("[t" + (count - 1) + "]", firedNames());
     }
 
     @Test
@@ -383,7 +406,7 @@ class TimerWheelTest {
             }
             hot = new long[4];
             for (int i = 0; i < hot.length; i++) {
-                hot[i] = sat(start, rnd.nextLong(tick << 6 * rnd.nextInt(1, 5)));
+                hot[i] = sat(start, rnd.nextLong(tick << TimerWheel.SHIFT * rnd.nextInt(1, 4)));
             }
         }
 
@@ -424,14 +447,14 @@ class TimerWheelTest {
 
         long deadline() {
             long now = clock.nanoTime();
-            int level = rnd.nextInt(11);
+            int level = rnd.nextInt(TimerWheel.LEVELS);
             return switch (rnd.nextInt(9)) {
                 case 0, 1 -> sat(now, rnd.nextInt(200) * tick + rnd.nextLong(tick)); // near: ties
                 case 2, 3 -> sat(now, rnd.nextLong() >>> rnd.nextInt(64)); // any level
                 case 4 -> sat(now, -rnd.nextLong(1L << 40)); // past
                 case 5, 6 -> hot[rnd.nextInt(hot.length)]; // equal deadlines, placed at any time
                 case 7 -> { // around a level boundary
-                    long boundary = (Math.floorDiv(now, tick) | (1L << 6 * level) - 1) + 1;
+                    long boundary = (Math.floorDiv(now, tick) | (1L << TimerWheel.SHIFT * level) - 1) + 1;
                     yield sat(satMul(boundary, tick), rnd.nextInt(3) - 1);
                 }
                 default -> rnd.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE;
@@ -443,7 +466,7 @@ class TimerWheelTest {
                 case 0 -> 0;
                 case 1, 2, 3, 4 -> rnd.nextLong(4 * tick);
                 case 5, 6, 7 -> rnd.nextLong(200 * tick);
-                case 8, 9, 10 -> rnd.nextLong(tick << 6 * rnd.nextInt(1, 5));
+                case 8, 9, 10 -> rnd.nextLong(tick << TimerWheel.SHIFT * rnd.nextInt(1, 4));
                 default -> rnd.nextLong() >>> rnd.nextInt(1, 64); // sometimes huge
             };
         }

@@ -199,7 +199,7 @@ public final class Timers {
      * Schedule 4,096 timers and fire them all, on a fake clock that jumps to the next timer (as
      * {@code EventLoop.virtualTime()}); per timer. {@code near}: deadlines 1..4,096 ms ahead
      * (levels 0-1 of jcoro's wheel, one turn of Agrona's); {@code allLevels}: log-uniform from
-     * 1 ms to 2^40 ms (35 years), every level up to 6 (Agrona, whose poll moves one tick per call,
+     * 1 ms to 2^40 ms (35 years), every level up to 4 (Agrona, whose poll moves one tick per call,
      * cannot cover that). Netty, Kafka and the executor only run on the real clock: not here.
      */
     @BenchmarkMode(Mode.AverageTime)

@@ -83,6 +83,16 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     };
 
+    /** The handler table of a frame without try statements: no state handles a failure. */
+    protected static final int[] $NO_HANDLERS = {};
+
+    /**
+     * A handler-table entry: no handler, but the state reads a failure delivered to it itself
+     * (an async for's {@link #$ended}, an async try-with-resources' {@link #$afterClose}) instead
+     * of rethrowing it, so the frame must be resumed to receive it.
+     */
+    protected static final int $READS_FAILURE = -2;
+
     /** The state the next {@link #$resume()} enters; the body starts at state 0. */
     protected int $label;
 
@@ -328,10 +338,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /**
      * The exception router of a frame with exploded try statements: the state that handles an
-     * exception thrown in {@code state} (a catch dispatch or a finally), or -1 to let it leave the
-     * coroutine. {@code handlers} is the frame's constant state-to-handler table; it may stop at the
-     * last state that has a handler. Before user code handles the exception, the async part of the
-     * trace of a failure crossing frames is written (see {@link AsyncTrace}).
+     * exception thrown in {@code state} (a catch dispatch or a finally), or a negative number to
+     * let it leave the coroutine. {@code handlers} is the frame's constant state-to-handler table;
+     * it may stop at the last state that has an entry other than -1. Before user code handles the
+     * exception, the async part of the trace of a failure crossing frames is written (see
+     * {@link AsyncTrace}).
      */
     protected static int $handler(int[] handlers, int state) {
         int handler = state >= 0 && state < handlers.length ? handlers[state] : -1;
@@ -339,6 +350,40 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             AsyncTrace.handledOnThisThread(); // the user's catch or finally may read the failure's trace
         }
         return handler;
+    }
+
+    /**
+     * The frame's state-to-handler table (see {@link #$handler}), or {@link #$NO_HANDLERS}: what
+     * lets the task pass a failure on without resuming the frame (see {@link #passesFailure}).
+     * Null, the default, for frames that do not say: they are always resumed.
+     */
+    protected int[] $handlers() {
+        return null;
+    }
+
+    /**
+     * Whether the failure delivered to this frame would only be rethrown by the first statement
+     * of its current state ({@code $value()}), there being no handler for that state: the task
+     * then passes it to the caller without resuming the frame, and without the cost of throwing
+     * it (an exception thrown out of a compiled {@code $resume()} costs the JVM a stack walk;
+     * cancelling a sleeping task costs half as much without it). The trace gains the frame's line
+     * as if it had been thrown.
+     */
+    final boolean passesFailure() {
+        if (!inFailed) {
+            return false;
+        }
+        int[] handlers = $handlers();
+        int state = $label;
+        return handlers != null && (state < 0 || state >= handlers.length || handlers[state] == -1);
+    }
+
+    /** Takes the failure delivered to this frame, which {@link #passesFailure passes}. */
+    final Throwable takeFailure() {
+        Throwable failure = (Throwable) inValue;
+        inValue = null;
+        inFailed = false;
+        return failure;
     }
 
     /**

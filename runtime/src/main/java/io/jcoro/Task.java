@@ -339,11 +339,16 @@ public final class Task<T> extends FutureCore<T> {
             Object value;
             Throwable failure = null;
             frame.inlineDepth = 0; // on the step's own stack, whatever started it before
-            try {
-                value = frame.$resume();
-            } catch (Throwable t) {
+            if (frame.passesFailure()) { // what $resume would throw at once: no need to throw it
                 value = null;
-                failure = Coroutine.crossed(frame, t, this);
+                failure = Coroutine.crossed(frame, frame.takeFailure(), this);
+            } else {
+                try {
+                    value = frame.$resume();
+                } catch (Throwable t) {
+                    value = null;
+                    failure = Coroutine.crossed(frame, t, this);
+                }
             }
             if (value == Coroutine.$SUSPENDED && failure == null) {
                 if (state != ST_RUNNING) {

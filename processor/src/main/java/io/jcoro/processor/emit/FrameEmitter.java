@@ -86,8 +86,11 @@ final class FrameEmitter {
         if (in.body().ops().stream().anyMatch(op -> op instanceof Op.JumpIfAssertionsDisabled)) {
             frame.addField(assertionStatus());
         }
+        java.util.List<Integer> handlers = handlerEntries();
+        if (!handlers.isEmpty()) {
+            frame.addField(constantTable("$HANDLERS", handlers));
+        }
         if (hasHandlers()) {
-            frame.addField(handlerTable());
             frame.addField(FieldSpec.builder(names.typeName(THROWABLE), "$caught", Modifier.PRIVATE).build());
         }
         frame.addMethod(constructor());
@@ -98,6 +101,12 @@ final class FrameEmitter {
                 .returns(names.typeName("java.lang.StackTraceElement"))
                 .addStatement("return $$where($S, $S, $S, $$LINES)", binaryName(), in.method().element().getSimpleName(),
                         GeneratedNames.sourceFileName(in.method().unit()))
+                .build());
+        frame.addMethod(MethodSpec.methodBuilder("$handlers")
+                .addAnnotation(names.override())
+                .addModifiers(Modifier.PROTECTED)
+                .returns(int[].class)
+                .addStatement("return $L", handlers.isEmpty() ? "$NO_HANDLERS" : "$HANDLERS")
                 .build());
         boolean routed = hasHandlers();
         java.util.List<ResumeMethods.StateBlock> blocks = new StateBlockEmitter(in, renderer, types).blocks(routed);
@@ -217,21 +226,36 @@ final class FrameEmitter {
     }
 
     /**
-     * Generates: {@code private static final int[] $HANDLERS = {-1, 4, 4};} (state to handler state).
-     * The table stops at the last state that has a handler: {@code Coroutine.$handler} answers -1
-     * past its end, and the states after the last try statement need no entries to compile.
+     * The entries of {@code private static final int[] $HANDLERS = {-1, 4, 4, -2};}, state by
+     * state: the state that handles an exception thrown in it (a catch dispatch or a finally);
+     * {@code $READS_FAILURE} (-2) for a state that an await of a generator's next item or of a
+     * {@code closeAsync} resumes, whose code reads a failure delivered to it itself; else -1, and a
+     * failure delivered there is passed on without resuming the frame. The table stops at the
+     * last entry other than -1 ({@code Coroutine.$handler} and the task answer -1 past its end),
+     * so a frame without try statements or such awaits has none.
      */
-    private FieldSpec handlerTable() {
+    private java.util.List<Integer> handlerEntries() {
         java.util.List<Integer> handlers = new java.util.ArrayList<>();
         for (Op op : in.body().ops()) {
-            if (op instanceof Op.Mark mark && mark.handler() != null) {
-                while (handlers.size() <= mark.label().state()) {
-                    handlers.add(-1);
-                }
-                handlers.set(mark.label().state(), mark.handler().state());
+            if (op instanceof Op.AwaitNext next) {
+                setEntry(handlers, next.resume().state(), -2);
+            } else if (op instanceof Op.CloseAsync close) {
+                setEntry(handlers, close.resume().state(), -2);
             }
         }
-        return constantTable("$HANDLERS", handlers);
+        for (Op op : in.body().ops()) { // a handler wins: the failure is thrown to it either way
+            if (op instanceof Op.Mark mark && mark.handler() != null) {
+                setEntry(handlers, mark.label().state(), mark.handler().state());
+            }
+        }
+        return handlers;
+    }
+
+    private static void setEntry(java.util.List<Integer> handlers, int state, int entry) {
+        while (handlers.size() <= state) {
+            handlers.add(-1);
+        }
+        handlers.set(state, entry);
     }
 
     /** Everything the frame emitter reads. */

@@ -57,6 +57,11 @@ public abstract class DownloadsCoroutines implements Downloads {
         }
 
         @Override
+        protected int[] $handlers() {
+            return $HANDLERS;
+        }
+
+        @Override
         protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {

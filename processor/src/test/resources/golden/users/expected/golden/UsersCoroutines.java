@@ -50,6 +50,11 @@ public class UsersCoroutines implements Users {
         }
 
         @Override
+        protected int[] $handlers() {
+            return $NO_HANDLERS;
+        }
+
+        @Override
         protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {
@@ -86,6 +91,11 @@ public class UsersCoroutines implements Users {
         }
 
         @Override
+        protected int[] $handlers() {
+            return $NO_HANDLERS;
+        }
+
+        @Override
         protected Object $resume() throws Throwable {
             $dispatch:
             for (;;) {
@@ -117,6 +127,11 @@ public class UsersCoroutines implements Users {
         @Override
         protected StackTraceElement $where() {
             return $where("golden.Users", "main", "Users.java", $LINES);
+        }
+
+        @Override
+        protected int[] $handlers() {
+            return $NO_HANDLERS;
         }
 
         @Override

@@ -86,13 +86,6 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** The handler table of a frame without try statements: no state handles a failure. */
     protected static final int[] $NO_HANDLERS = {};
 
-    /**
-     * A handler-table entry: no handler, but the state reads a failure delivered to it itself
-     * (an async for's {@link #$ended}, an async try-with-resources' {@link #$afterClose}) instead
-     * of rethrowing it, so the frame must be resumed to receive it.
-     */
-    protected static final int $READS_FAILURE = -2;
-
     /** The state the next {@link #$resume()} enters; the body starts at state 0. */
     protected int $label;
 
@@ -355,7 +348,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * The frame's state-to-handler table (see {@link #$handler}), or {@link #$NO_HANDLERS}: what
      * lets the task pass a failure on without resuming the frame (see {@link #passesFailure}).
-     * Null, the default, for frames that do not say: they are always resumed.
+     * An entry is the state that handles an exception thrown in that state; -2 for a state that
+     * reads a failure delivered to it itself instead of rethrowing it (an async for's
+     * {@link #$ended}, an async try-with-resources' {@link #$afterClose}), which must be resumed to
+     * receive it; -1 for none, as is every state past the table's end. Null, the default, for
+     * frames that do not say: they are always resumed.
      */
     protected int[] $handlers() {
         return null;

@@ -228,8 +228,8 @@ final class FrameEmitter {
     /**
      * The entries of {@code private static final int[] $HANDLERS = {-1, 4, 4, -2};}, state by
      * state: the state that handles an exception thrown in it (a catch dispatch or a finally);
-     * {@code $READS_FAILURE} (-2) for a state that an await of a generator's next item or of a
-     * {@code closeAsync} resumes, whose code reads a failure delivered to it itself; else -1, and a
+     * -2 for a state that an await of a generator's next item or of a {@code closeAsync}
+     * resumes, whose code reads a failure delivered to it itself; else -1, and a
      * failure delivered there is passed on without resuming the frame. The table stops at the
      * last entry other than -1 ({@code Coroutine.$handler} and the task answer -1 past its end),
      * so a frame without try statements or such awaits has none.

@@ -28,8 +28,8 @@ package io.jcoro.internal;
  *   6-7  up to 2^56 ms           2^64 ticks     (needed by finer ticks, down to 1 ns)
  * </pre>
  * A node cascades once per level it passes on its way down, so the width of a level is a trade:
- * 256 slots take a timer a year ahead through four cascades where 64 would take it through six,
- * and still find the next slot with two bit scans (see Bitmaps).
+ * 256 slots take a timer a year ahead (about 2^35 ms) through four cascades where 64 would take
+ * it through five, and still find the next slot with two bit scans (see Bitmaps).
  *
  * <h2>A cascade, worked (1 ms tick)</h2>
  * At elapsed = 0, schedule a node for 70,000 ms: 70,000 = 1·65,536 + 17·256 + 112, digits

@@ -378,8 +378,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** Takes the failure delivered to this frame, which {@link #passesFailure passes}. */
     final Throwable takeFailure() {
         Throwable failure = (Throwable) inValue;
-        inValue = null;
-        inFailed = false;
+        deliver(null);
         return failure;
     }
 

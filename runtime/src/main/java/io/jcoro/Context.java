@@ -68,7 +68,7 @@ final class Context {
     static Context current(EventLoop loop) {
         if (loop != null && loop.isRunningOnThisThread()) {
             Task<?> t = loop.currentTask;
-            return t != null ? t.context : loop.context;
+            return t != null ? t.context() : loop.context;
         }
         return OUTSIDE.get();
     }
@@ -105,7 +105,7 @@ final class Context {
         if (loop != null) {
             Task<?> t = loop.currentTask;
             if (t != null) {
-                t.context = context;
+                t.setContext(context);
             } else {
                 loop.context = context;
             }

@@ -221,7 +221,7 @@ public final class EventLoopGroup implements AutoCloseable {
                 return;
             }
             if (future instanceof Task<T> task) {
-                task.context = context;
+                task.setContext(context);
             }
             future.addCallback((FutureCore<T> done) -> done.forwardTo(promise), null);
             promise.addCallback(p -> {

@@ -80,38 +80,45 @@ public final class Task<T> extends FutureCore<T> {
     private static final byte ST_SCHEDULED = 4;
     private static final byte ST_DONE = 5;
 
-    // Fields are few on purpose (a task is 72 bytes with compressed oops): what only a named or
-    // cancelled task needs lives in Extras.
+    // Fields are few on purpose: a task is 56 bytes with compressed oops, timer links included.
+    // What only a named or cancelled task needs lives in Extras; two fields serve two purposes
+    // each, in states that exclude each other (awaitingOrPrev, contextOrExtras).
     private byte state = ST_NEW;
     /** The step must start {@link #leaf}, which was {@link #bounce bounced}. */
     private boolean bounced;
+    /** {@link #contextOrExtras} holds Extras: the step tests this flag, not the object's type. */
+    private boolean hasExtras;
     private final int id;
     /** The frame to resume next: the root before the first step; null once done, or if the
      *  coroutine given to the task could not be claimed (it was already awaited). During a step:
      *  the frame it resumed, or the last one {@link #bounce bounced} (for task dumps, whose chain
      *  of callers from there is the running one). */
     private Coroutine<?> leaf;
-    /** What the leaf awaits while WAITING (asyncio's {@code _fut_waiter}); kept after a
-     *  successful cancel, since an awaited task may swallow the cancellation. */
-    private FutureCore<?> awaiting;
-    /** The name and the cancellation bookkeeping; null until a task needs them. */
-    private Extras extras;
-    /** This task's slot in its loop's {@link TaskRegistry}, -1 once it ended. */
-    int registryIndex = -1;
-    /** The context variables this task sees: a snapshot of its creator's, taken when it was made
-     *  (asyncio's {@code copy_context()}); immutable, so taking it copies one reference. */
-    Context context;
+    /**
+     * While the task is not SLEEPING: the future the leaf awaits, or null (asyncio's
+     * {@code _fut_waiter}; set while WAITING, and kept after a successful cancel until the next
+     * step, since an awaited task may swallow the cancellation). While SLEEPING: the timer
+     * wheel's previous node in the task's slot. A sleeping task awaits no future, and a task
+     * leaves the wheel (which clears the link) before it can await one.
+     */
+    private Object awaitingOrPrev;
+    /**
+     * The context variables this task sees, a snapshot of its creator's taken when it was made
+     * (asyncio's {@code copy_context()}; immutable, so taking it copies one reference); or, once
+     * the task needs {@link Extras}, those, which then hold the context.
+     */
+    private Object contextOrExtras;
 
-    // The timer wheel's links (a sleeping task is its own timer node): a Task extends FutureCore,
-    // so it cannot inherit them from TimerNode, and FutureCore must not carry them for every
-    // promise. The wheel reaches them through the accessors at the end of this class.
+    // The rest of the timer wheel's links (a sleeping task is its own timer node): a Task extends
+    // FutureCore, so it cannot inherit them from TimerNode, and FutureCore must not carry them for
+    // every promise. The wheel reaches them through the accessors at the end of this class.
     private long expiryTick;
-    private Schedulable wheelPrev;
     private Schedulable wheelNext;
     private TimerWheel.Slot wheelSlot;
 
     /** What few tasks need. */
     private static final class Extras {
+        Context context;
         String name;
         /** A cancellation to throw at the next step (asyncio's {@code _must_cancel}). */
         CancelledError mustCancel;
@@ -121,7 +128,7 @@ public final class Task<T> extends FutureCore<T> {
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
         this.id = loop.tasks.newId();
-        this.context = Context.current(loop);
+        this.contextOrExtras = Context.current(loop);
         if (name != null) {
             extras().name = name;
         }
@@ -137,7 +144,7 @@ public final class Task<T> extends FutureCore<T> {
 
     /** The task's name: the one given to {@code createTask}, else {@code "Task-N"}. */
     public String name() {
-        Extras e = extras;
+        Extras e = extrasOrNull();
         return e != null && e.name != null ? e.name : "Task-" + id;
     }
 
@@ -171,7 +178,7 @@ public final class Task<T> extends FutureCore<T> {
         }
         Extras e = extras();
         e.cancelsRequested++;
-        FutureCore<?> awaited = awaiting;
+        FutureCore<?> awaited = awaitedFuture();
         if (state == ST_WAITING && awaited != null && awaited.cancel(message)) {
             if (awaited.loop != loop && !awaited.isDone() && awaited.removeWaiter(this)) {
                 // it finishes cancelling on its own loop (if that ever runs): do not wait for it
@@ -192,7 +199,7 @@ public final class Task<T> extends FutureCore<T> {
 
     /** How many cancellation requests are pending (Python 3.11's {@code Task.cancelling()}). */
     public int cancelling() {
-        Extras e = extras;
+        Extras e = extrasOrNull();
         return e == null ? 0 : e.cancelsRequested;
     }
 
@@ -204,7 +211,7 @@ public final class Task<T> extends FutureCore<T> {
      * @return the requests still pending
      */
     public int uncancel() {
-        Extras e = extras;
+        Extras e = extrasOrNull();
         if (e == null) {
             return 0;
         }
@@ -236,7 +243,7 @@ public final class Task<T> extends FutureCore<T> {
     /** The leaf frame awaits {@code awaited}, which is not done: wait for it. */
     void suspendOn(Coroutine<?> leafFrame, FutureCore<?> awaited) {
         leaf = leafFrame;
-        awaiting = awaited;
+        awaitingOrPrev = awaited;
         state = ST_WAITING;
         if (!awaited.addWaiter(this)) {
             loop.pushReady(this); // completed meanwhile, on another thread
@@ -244,7 +251,7 @@ public final class Task<T> extends FutureCore<T> {
         }
         CancelledError pending = mustCancel();
         if (pending != null && awaited.cancel(pending.getMessage())) {
-            extras.mustCancel = null; // the future wakes us with its own CancelledError
+            ((Extras) contextOrExtras).mustCancel = null; // the future wakes us with its own CancelledError
         }
     }
 
@@ -255,6 +262,7 @@ public final class Task<T> extends FutureCore<T> {
             state = ST_SCHEDULED;
             loop.pushReady(this);
         } else {
+            assert awaitingOrPrev == null : "a task that sleeps awaits no future";
             state = ST_SLEEPING;
             long now = loop.time();
             long deadline = now + delay.nanos;
@@ -282,9 +290,9 @@ public final class Task<T> extends FutureCore<T> {
     private void step() {
         boolean first = state == ST_NEW;
         Coroutine<?> frame = leaf;
-        FutureCore<?> awaited = awaiting;
+        FutureCore<?> awaited = (FutureCore<?>) awaitingOrPrev; // never SLEEPING here
         CancelledError cancel = takeMustCancel();
-        awaiting = null;
+        awaitingOrPrev = null;
         state = ST_RUNNING;
         EventLoop l = loop;
         l.currentTask = this;
@@ -380,7 +388,7 @@ public final class Task<T> extends FutureCore<T> {
     private void finish(Object value, Throwable failure) {
         state = ST_DONE;
         leaf = null;
-        awaiting = null;
+        awaitingOrPrev = null; // RUNNING: not in the wheel
         loop.tasks.remove(this);
         loop.asyncTrace.flush(); // before anyone, on any thread, can read the failure
         CancelledError pending = takeMustCancel();
@@ -406,30 +414,54 @@ public final class Task<T> extends FutureCore<T> {
         if (state == ST_DONE) {
             return;
         }
+        if (inWheel()) {
+            loop.cancelTimer(this); // out of the wheel before its link is cleared
+        }
         state = ST_DONE;
         leaf = null;
-        awaiting = null;
+        awaitingOrPrev = null;
         loop.tasks.remove(this);
         IllegalStateException closed = new IllegalStateException(
                 "event loop is closed: task '" + name() + "' can never finish");
         tryFail(closed);
     }
 
-    private Extras extras() {
-        Extras e = extras;
-        if (e == null) {
-            extras = e = new Extras();
+    /** The context variables this task sees. */
+    Context context() {
+        return hasExtras ? ((Extras) contextOrExtras).context : (Context) contextOrExtras;
+    }
+
+    /** Replaces the task's context ({@link ContextVar#set} in the task, or a group's submission). */
+    void setContext(Context context) {
+        if (hasExtras) {
+            ((Extras) contextOrExtras).context = context;
+        } else {
+            contextOrExtras = context;
         }
+    }
+
+    private Extras extrasOrNull() {
+        return hasExtras ? (Extras) contextOrExtras : null;
+    }
+
+    private Extras extras() {
+        if (hasExtras) {
+            return (Extras) contextOrExtras;
+        }
+        Extras e = new Extras();
+        e.context = (Context) contextOrExtras;
+        contextOrExtras = e;
+        hasExtras = true;
         return e;
     }
 
     private CancelledError mustCancel() {
-        Extras e = extras;
+        Extras e = extrasOrNull();
         return e == null ? null : e.mustCancel;
     }
 
     private CancelledError takeMustCancel() {
-        Extras e = extras;
+        Extras e = extrasOrNull();
         if (e == null) {
             return null;
         }
@@ -445,7 +477,7 @@ public final class Task<T> extends FutureCore<T> {
 
     /** The future the task is suspended on (for task dumps), or null. */
     FutureCore<?> awaitedFuture() {
-        return awaiting;
+        return state == ST_SLEEPING ? null : (FutureCore<?>) awaitingOrPrev;
     }
 
     // ------------------------------------------------------------------ timer-wheel links
@@ -462,12 +494,12 @@ public final class Task<T> extends FutureCore<T> {
 
     @Override
     protected Schedulable wheelPrev() {
-        return wheelPrev;
+        return (Schedulable) awaitingOrPrev; // the wheel asks only while the task is in it
     }
 
     @Override
     protected void setWheelPrev(Schedulable prev) {
-        wheelPrev = prev;
+        awaitingOrPrev = prev;
     }
 
     @Override
@@ -494,7 +526,7 @@ public final class Task<T> extends FutureCore<T> {
         return switch (state) {
             case ST_NEW -> "pending, not started";
             case ST_RUNNING -> "running";
-            case ST_WAITING -> "waiting for " + awaiting;
+            case ST_WAITING -> "waiting for " + awaitingOrPrev;
             case ST_SLEEPING -> "sleeping";
             case ST_SCHEDULED -> "scheduled";
             default -> "done";

@@ -1,7 +1,6 @@
 package io.jcoro;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,14 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The tasks of one loop: the live ones, held strongly (a fire-and-forget task never disappears
  * before it ends), and the failed ones whose failure may still be unretrieved. Loop thread only.
  *
- * <p>Invariant: {@code tasks[0 .. count)} holds exactly the tasks added and not yet removed, each
- * at its {@code registryIndex}. A task is removed the moment it ends (swap with the last: O(1)),
- * so a loop never keeps a finished task, its result or its failure, reachable.
+ * <p>The live tasks sit in an open-addressing table keyed by their id (linear probing from the
+ * home slot {@code id & mask}, at most three quarters full), so that a task needs no field for
+ * its place in it. A loop's ids ascend, so tasks alive together mostly have distinct home slots
+ * and sit in them: the table's longest displacement ({@code maxShift}) stays at or near zero, and
+ * it bounds both a lookup and the backward shift that closes the hole a removal leaves (without
+ * that bound, a removal would walk the whole run of consecutive ids after it). A task is removed
+ * the moment it ends, so a loop never keeps a finished task, its result or its failure, reachable.
  *
- * <p>The array keeps the capacity of the loop's peak up to {@link #KEPT_CAPACITY} slots
- * (256 KiB): a loop that spawns and completes batches of tasks would otherwise shrink the array
- * as each batch ends and regrow it for the next, copying it twice per batch (~20 bytes per task).
- * Above that it halves once it is less than a quarter full.
+ * <p>The table keeps the capacity of the loop's peak up to {@link #KEPT_CAPACITY} slots
+ * (256 KiB): a loop that spawns and completes batches of tasks would otherwise shrink it as
+ * each batch ends and regrow it for the next, copying it twice per batch. Above that it halves
+ * once it is less than an eighth full.
  */
 final class TaskRegistry {
     private static final int MIN_CAPACITY = 16;
@@ -29,7 +32,11 @@ final class TaskRegistry {
     private static final AtomicInteger LAST_ID = new AtomicInteger();
     private static final int ID_BLOCK = 1024;
 
-    private Task<?>[] tasks = new Task<?>[MIN_CAPACITY];
+    /** Invariant: a live task sits at most {@link #maxShift} slots after its home, with no empty
+     *  slot in between; the table always has an empty slot. */
+    private Task<?>[] table = new Task<?>[MIN_CAPACITY];
+    /** An upper bound of how far any task sits from its home slot (reset when the table is remade). */
+    private int maxShift;
     /** The next id of this loop's block, and the end of the block (exclusive). */
     private int nextId;
     private int idLimit;
@@ -52,36 +59,68 @@ final class TaskRegistry {
     }
 
     void add(Task<?> task) {
-        if (count == tasks.length) {
-            tasks = Arrays.copyOf(tasks, tasks.length * 2);
+        if (count >= table.length - (table.length >> 2)) {
+            resize(table.length << 1);
         }
-        task.registryIndex = count;
-        tasks[count++] = task;
+        insert(task);
+        count++;
     }
 
-    /** Forgets a task that ended. */
+    /** Forgets a task that ended; nothing if it is not here. */
     void remove(Task<?> task) {
-        int index = task.registryIndex;
-        if (index < 0) {
-            return;
+        Task<?>[] t = table;
+        int mask = t.length - 1;
+        int hole = task.id() & mask;
+        for (int shift = 0; t[hole] != task; shift++, hole = (hole + 1) & mask) {
+            if (t[hole] == null || shift == maxShift) {
+                return;
+            }
         }
-        assert tasks[index] == task : "registry index out of date";
-        Task<?> last = tasks[--count];
-        tasks[index] = last;
-        last.registryIndex = index;
-        tasks[count] = null;
-        task.registryIndex = -1;
-        if (count < tasks.length / 4 && tasks.length > KEPT_CAPACITY) {
-            tasks = Arrays.copyOf(tasks, tasks.length / 2);
+        // Backward shift: a task after the hole moves into it if its home is not after the hole,
+        // so that every task stays reachable from its home. One further than maxShift from the
+        // hole cannot be that far from its home.
+        for (int j = (hole + 1) & mask; t[j] != null && ((j - hole) & mask) <= maxShift; j = (j + 1) & mask) {
+            if (((j - t[j].id()) & mask) >= ((j - hole) & mask)) {
+                t[hole] = t[j];
+                hole = j;
+            }
+        }
+        t[hole] = null;
+        count--;
+        if (count < t.length >> 3 && t.length > KEPT_CAPACITY) {
+            resize(t.length >> 1);
+        }
+    }
+
+    private void insert(Task<?> task) {
+        Task<?>[] t = table;
+        int mask = t.length - 1;
+        int home = task.id() & mask;
+        int i = home;
+        while (t[i] != null) {
+            i = (i + 1) & mask;
+        }
+        t[i] = task;
+        maxShift = Math.max(maxShift, (i - home) & mask);
+    }
+
+    private void resize(int capacity) {
+        Task<?>[] old = table;
+        table = new Task<?>[capacity];
+        maxShift = 0;
+        for (Task<?> task : old) {
+            if (task != null) {
+                insert(task);
+            }
         }
     }
 
     /** The tasks not done, oldest first. */
     Set<Task<?>> snapshot() {
         List<Task<?>> live = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            if (!tasks[i].isDone()) {
-                live.add(tasks[i]);
+        for (Task<?> task : table) {
+            if (task != null && !task.isDone()) {
+                live.add(task);
             }
         }
         live.sort(Comparator.comparingInt(Task::id));

@@ -65,6 +65,49 @@ class TaskTest {
         assertEquals(List.of(6, 6), sizes);
     }
 
+    /**
+     * Tasks that end in a random order, some living across many later spawns (so that ids wrap
+     * around the registry's table and share probe runs), and a peak above the registry's kept
+     * capacity (so that it shrinks again): allTasks() is always exactly the tasks not yet ended,
+     * and the loop keeps none of the ended ones reachable.
+     */
+    @Test
+    void allTasksMatchesTheLiveTasksWhateverOrderTheyEndIn() throws InterruptedException {
+        java.util.Random random = new java.util.Random(7);
+        java.util.Map<Task<?>, Promise<Object>> live = new java.util.LinkedHashMap<>();
+        List<java.lang.ref.WeakReference<Task<?>>> ended = new ArrayList<>();
+        for (int round = 0; round < 60; round++) {
+            int spawn = round == 30 ? 80_000 : 1000;
+            for (int i = 0; i < spawn; i++) {
+                Promise<Object> release = new Promise<>();
+                live.put(loop.createTask(Frames.of("t", v -> release, Frames::ret)), release);
+            }
+            List<Task<?>> order = new ArrayList<>(live.keySet());
+            java.util.Collections.shuffle(order, random);
+            // most of a round's tasks end; a few stay for many rounds, their ids far behind
+            for (Task<?> t : order.subList(0, order.size() - order.size() / 50 - (round >= 55 ? 0 : 20))) {
+                live.remove(t).setResult(null);
+                ended.add(new java.lang.ref.WeakReference<>(t));
+            }
+            loop.runUntilComplete(Frames.of("settle", v -> yieldNow(), v -> yieldNow(), Frames::ret));
+            assertEquals(live.keySet(), loop.allTasks(), "round " + round);
+        }
+        for (var entry : live.entrySet()) {
+            entry.getValue().setResult(null);
+            ended.add(new java.lang.ref.WeakReference<>(entry.getKey()));
+        }
+        live.clear();
+        loop.runUntilComplete(Frames.of("settle", v -> yieldNow(), v -> yieldNow(), Frames::ret));
+        assertEquals(Set.of(), loop.allTasks());
+        long reachable = ended.size();
+        for (int gc = 0; gc < 10 && reachable > 0; gc++) {
+            System.gc();
+            Thread.sleep(10);
+            reachable = ended.stream().filter(r -> r.get() != null).count();
+        }
+        assertEquals(0, reachable, "ended tasks the loop still holds");
+    }
+
     @Test
     void cancellingAndUncancelCount() {
         Task<Object> t = loop.createTask(Frames.of("t", v -> sleep(10), Frames::ret));

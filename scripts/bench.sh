@@ -223,7 +223,10 @@ report() {
     echo "wrote docs/benchmarks.md and docs/benchmarks.svg"
 }
 
-JMH_OPTS=(-f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc -foe false)
+# -XX:+AlwaysPreTouch (prepended to each benchmark's own @Fork flags): the fork's heap is touched
+# before the first iteration, so that the allocation-heavy rows do not pay the kernel's first-touch
+# page faults of the fresh 4 GiB heap in their first measured iterations (peers and floor alike).
+JMH_OPTS=(-f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc -foe false -jvmArgsPrepend -XX:+AlwaysPreTouch)
 
 # run_jmh JDK JAVA [JMH ARGS...]: the full JMH run on one JDK, its log kept and its rows shown.
 # With -foe false a failing benchmark only loses its row and JMH exits non-zero at the end:

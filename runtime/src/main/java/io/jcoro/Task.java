@@ -251,7 +251,7 @@ public final class Task<T> extends FutureCore<T> {
         }
         CancelledError pending = mustCancel();
         if (pending != null && awaited.cancel(pending.getMessage())) {
-            ((Extras) contextOrExtras).mustCancel = null; // the future wakes us with its own CancelledError
+            extras().mustCancel = null; // the future wakes us with its own CancelledError
         }
     }
 

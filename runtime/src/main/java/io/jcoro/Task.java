@@ -249,9 +249,9 @@ public final class Task<T> extends FutureCore<T> {
             loop.pushReady(this); // completed meanwhile, on another thread
             return;
         }
-        CancelledError pending = mustCancel();
-        if (pending != null && awaited.cancel(pending.getMessage())) {
-            extras().mustCancel = null; // the future wakes us with its own CancelledError
+        Extras e = extrasOrNull();
+        if (e != null && e.mustCancel != null && awaited.cancel(e.mustCancel.getMessage())) {
+            e.mustCancel = null; // the future wakes us with its own CancelledError
         }
     }
 

@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +78,9 @@ class TaskTest {
      */
     @Test
     void allTasksMatchesTheLiveTasksWhateverOrderTheyEndIn() throws InterruptedException {
-        java.util.Random random = new java.util.Random(7);
-        java.util.Map<Task<?>, Promise<Object>> live = new java.util.LinkedHashMap<>();
-        List<java.lang.ref.WeakReference<Task<?>>> ended = new ArrayList<>();
+        Random random = new Random(7);
+        Map<Task<?>, Promise<Object>> live = new LinkedHashMap<>();
+        List<WeakReference<Task<?>>> ended = new ArrayList<>();
         for (int round = 0; round < 60; round++) {
             int spawn = round == 30 ? 80_000 : 1000;
             for (int i = 0; i < spawn; i++) {
@@ -83,21 +88,21 @@ class TaskTest {
                 live.put(loop.createTask(Frames.of("t", v -> release, Frames::ret)), release);
             }
             List<Task<?>> order = new ArrayList<>(live.keySet());
-            java.util.Collections.shuffle(order, random);
+            Collections.shuffle(order, random);
             // most of a round's tasks end; a few stay for many rounds, their ids far behind
             for (Task<?> t : order.subList(0, order.size() - order.size() / 50 - (round >= 55 ? 0 : 20))) {
                 live.remove(t).setResult(null);
-                ended.add(new java.lang.ref.WeakReference<>(t));
+                ended.add(new WeakReference<>(t));
             }
-            loop.runUntilComplete(Frames.of("settle", v -> yieldNow(), v -> yieldNow(), Frames::ret));
+            settle();
             assertEquals(live.keySet(), loop.allTasks(), "round " + round);
         }
         for (var entry : live.entrySet()) {
             entry.getValue().setResult(null);
-            ended.add(new java.lang.ref.WeakReference<>(entry.getKey()));
+            ended.add(new WeakReference<>(entry.getKey()));
         }
         live.clear();
-        loop.runUntilComplete(Frames.of("settle", v -> yieldNow(), v -> yieldNow(), Frames::ret));
+        settle();
         assertEquals(Set.of(), loop.allTasks());
         long reachable = ended.size();
         for (int gc = 0; gc < 10 && reachable > 0; gc++) {
@@ -106,6 +111,11 @@ class TaskTest {
             reachable = ended.stream().filter(r -> r.get() != null).count();
         }
         assertEquals(0, reachable, "ended tasks the loop still holds");
+    }
+
+    /** Two loop iterations: the tasks released meanwhile run to their end. */
+    private void settle() {
+        loop.runUntilComplete(Frames.of("settle", v -> yieldNow(), v -> yieldNow(), Frames::ret));
     }
 
     @Test

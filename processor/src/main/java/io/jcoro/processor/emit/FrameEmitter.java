@@ -90,7 +90,8 @@ final class FrameEmitter {
         if (!handlers.isEmpty()) {
             frame.addField(constantTable("$HANDLERS", handlers));
         }
-        if (hasHandlers()) {
+        boolean routed = hasHandlers();
+        if (routed) {
             frame.addField(FieldSpec.builder(names.typeName(THROWABLE), "$caught", Modifier.PRIVATE).build());
         }
         frame.addMethod(constructor());
@@ -108,7 +109,6 @@ final class FrameEmitter {
                 .returns(int[].class)
                 .addStatement("return $L", handlers.isEmpty() ? "$NO_HANDLERS" : "$HANDLERS")
                 .build());
-        boolean routed = hasHandlers();
         java.util.List<ResumeMethods.StateBlock> blocks = new StateBlockEmitter(in, renderer, types).blocks(routed);
         frame.addMethods(new ResumeMethods(in.partBudget(), names).build(blocks, new ResumeMethods.Shape(
                 routed ? router() : null, !in.body().deferredExits().isEmpty(), renderer.lineMark(in.method().tree().getBody()))));

@@ -67,7 +67,7 @@ final class Context {
     /** The context a task made now on {@code loop} (by whoever runs on this thread) starts with. */
     static Context current(EventLoop loop) {
         if (loop != null && loop.isRunningOnThisThread()) {
-            Task<?> t = loop.currentTask;
+            Task<?> t = loop.currentTask();
             return t != null ? t.context() : loop.context;
         }
         return OUTSIDE.get();
@@ -93,7 +93,7 @@ final class Context {
     static Object owner() {
         EventLoop loop = EventLoop.currentOrNull();
         if (loop != null) {
-            Task<?> t = loop.currentTask;
+            Task<?> t = loop.currentTask();
             return t != null ? t : loop;
         }
         return Thread.currentThread();
@@ -103,7 +103,7 @@ final class Context {
     static void setCurrent(Context context) {
         EventLoop loop = EventLoop.currentOrNull();
         if (loop != null) {
-            Task<?> t = loop.currentTask;
+            Task<?> t = loop.currentTask();
             if (t != null) {
                 t.setContext(context);
             } else {

@@ -191,7 +191,7 @@ public final class Coro {
      * @throws IllegalStateException "no running event loop", as asyncio raises
      */
     public static Task<?> currentTask() {
-        return EventLoop.current().currentTask;
+        return EventLoop.current().currentTask();
     }
 
     /**

@@ -122,8 +122,14 @@ public final class EventLoop implements AutoCloseable {
     /** Async generators that started here, held weakly (asyncio's {@code _asyncgens}). */
     private final java.util.Set<AsyncGenerator<?>> asyncGenerators =
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-    /** The task whose step is running, for {@link Coro#currentTask()}. */
-    Task<?> currentTask;
+    /**
+     * The id of the task whose step is running, or 0. Each step writes it twice: an int, because a
+     * reference stored into the long-lived loop pays the collector's write barrier (under G1 a
+     * StoreLoad fence) on every step; {@link #currentTask()} resolves it when someone asks.
+     */
+    int currentTaskId;
+    /** The task {@link #currentTaskId} named when last resolved; cleared when that task ends. */
+    private Task<?> currentTaskCache;
     /** The context variables plain callbacks see (a task has its own). */
     Context context = Context.EMPTY;
 
@@ -559,6 +565,30 @@ public final class EventLoop implements AutoCloseable {
             selector.setDebug(debug);
         }
         return selector;
+    }
+
+    /**
+     * The task whose step is running, or null (a plain callback, or no step). Loop thread only.
+     * Its step can also have just finished it: a task that ended is no longer current.
+     */
+    Task<?> currentTask() {
+        int id = currentTaskId;
+        if (id == 0) {
+            return null;
+        }
+        Task<?> t = currentTaskCache;
+        if (t == null || t.id() != id) {
+            t = tasks.get(id);
+            currentTaskCache = t;
+        }
+        return t;
+    }
+
+    /** {@code task} ended: the cache of {@link #currentTask()} lets go of it. */
+    void forgetCurrent(Task<?> task) {
+        if (currentTaskCache == task) {
+            currentTaskCache = null;
+        }
     }
 
     /** Appends {@code node} to the ready queue; loop thread (or while idle). */

@@ -295,7 +295,7 @@ public final class Task<T> extends FutureCore<T> {
         awaitingOrPrev = null;
         state = ST_RUNNING;
         EventLoop l = loop;
-        l.currentTask = this;
+        l.currentTaskId = id;
         try {
             if (first) {
                 if (frame == null || frame.state() == CoroutineState.CLOSED) {
@@ -327,7 +327,7 @@ public final class Task<T> extends FutureCore<T> {
         } finally {
             bounced = false;
             l.asyncTrace.endStep();
-            l.currentTask = null;
+            l.currentTaskId = 0;
         }
     }
 
@@ -390,6 +390,7 @@ public final class Task<T> extends FutureCore<T> {
         leaf = null;
         awaitingOrPrev = null; // RUNNING: not in the wheel
         loop.tasks.remove(this);
+        loop.forgetCurrent(this);
         loop.asyncTrace.flush(); // before anyone, on any thread, can read the failure
         CancelledError pending = takeMustCancel();
         if (failure == null) {

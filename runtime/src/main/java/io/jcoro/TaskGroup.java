@@ -64,7 +64,7 @@ public final class TaskGroup implements AsyncCloseable {
      */
     public TaskGroup() {
         loop = EventLoop.current();
-        parent = loop.currentTask;
+        parent = loop.currentTask();
         if (parent == null) {
             throw new IllegalStateException("TaskGroup cannot determine the parent task");
         }

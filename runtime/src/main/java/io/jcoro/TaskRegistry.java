@@ -55,7 +55,8 @@ final class TaskRegistry {
             nextId = last - ID_BLOCK + 1;
             idLimit = last + 1;
         }
-        return nextId++;
+        int id = nextId++;
+        return id != 0 ? id : newId(); // 0 means "no task" (EventLoop.currentTaskId), even after wrapping
     }
 
     void add(Task<?> task) {
@@ -66,16 +67,20 @@ final class TaskRegistry {
         count++;
     }
 
+    /** The live task with {@code id}, or null. */
+    Task<?> get(int id) {
+        int slot = slotOf(id);
+        return slot < 0 ? null : table[slot];
+    }
+
     /** Forgets a task that ended; nothing if it is not here. */
     void remove(Task<?> task) {
+        int hole = slotOf(task.id());
+        if (hole < 0 || table[hole] != task) {
+            return;
+        }
         Task<?>[] t = table;
         int mask = t.length - 1;
-        int hole = task.id() & mask;
-        for (int shift = 0; t[hole] != task; shift++, hole = (hole + 1) & mask) {
-            if (t[hole] == null || shift == maxShift) {
-                return;
-            }
-        }
         // Backward shift: a task after the hole moves into it if its home is not after the hole,
         // so that every task stays reachable from its home. One further than maxShift from the
         // hole cannot be that far from its home.
@@ -90,6 +95,23 @@ final class TaskRegistry {
         if (count < t.length >> 3 && t.length > KEPT_CAPACITY) {
             resize(t.length >> 1);
         }
+    }
+
+    /** The slot of the task with {@code id}, or -1: it sits at most maxShift after its home. */
+    private int slotOf(int id) {
+        Task<?>[] t = table;
+        int mask = t.length - 1;
+        int i = id & mask;
+        for (int shift = 0; shift <= maxShift; shift++, i = (i + 1) & mask) {
+            Task<?> task = t[i];
+            if (task == null) {
+                return -1;
+            }
+            if (task.id() == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void insert(Task<?> task) {

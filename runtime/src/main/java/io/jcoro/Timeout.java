@@ -45,7 +45,7 @@ public final class Timeout implements AsyncCloseable {
     /** Enters a scope with deadline {@code whenNanos} (loop time; Long.MAX_VALUE: none). */
     Timeout(long whenNanos) {
         loop = EventLoop.current();
-        task = loop.currentTask;
+        task = loop.currentTask();
         if (task == null) {
             throw new IllegalStateException("Timeout should be used inside a task");
         }

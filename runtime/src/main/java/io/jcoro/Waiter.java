@@ -38,7 +38,8 @@ package io.jcoro;
  * @param <T> the type of the value
  */
 public abstract class Waiter<T> extends FutureCore<T> {
-    private final Task<?> creator;
+    /** The id of the task running when this node was made, or 0 (see {@link #creator()}). */
+    private final int creatorId;
     /** onDelivered or onAbandoned ran (at most one of them runs, once). */
     private boolean settled;
     /** A done callback (gather, shield, toCompletableFuture...) consumes the outcome: it counts
@@ -48,7 +49,7 @@ public abstract class Waiter<T> extends FutureCore<T> {
     /** A waiting node, bound to the running loop (if any) and to the task running now. */
     protected Waiter() {
         super(EventLoop.currentOrNull());
-        creator = loop != null ? loop.currentTask : null;
+        creatorId = loop != null ? loop.currentTaskId : 0;
     }
 
     /** Wakes the waiting task with {@code value}; false if this was cancelled (or woken) before. */
@@ -67,9 +68,12 @@ public abstract class Waiter<T> extends FutureCore<T> {
         return tryFail(error);
     }
 
-    /** The task that was running when this node was made (its waiter), or null. */
+    /**
+     * The task that was running when this node was made (its waiter), or null; also null once
+     * that task has ended. Loop thread only.
+     */
     protected final Task<?> creator() {
-        return creator;
+        return creatorId == 0 ? null : loop.tasks.get(creatorId);
     }
 
     /** Whether the loop this node belongs to is in debug mode. */

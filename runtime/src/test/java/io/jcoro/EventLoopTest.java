@@ -146,6 +146,35 @@ class EventLoopTest extends OrderedExecution {
     }
 
     @Test
+    void currentTaskIsTheTaskWhoseStepRunsWhateverRanBefore() {
+        List<String> trace = Frames.trace();
+        // Three tasks interleaving their steps, a callback between them, a task that ends early
+        // and tasks made while others run: every step sees itself, every callback no task.
+        Task<?>[] tasks = new Task<?>[4];
+        Frames.Step check = v -> {
+            Task<?> me = Coro.currentTask();
+            trace.add(me == null ? "none" : me.name());
+            return yieldNow();
+        };
+        Coroutine<Object> main = Frames.of("main", v -> {
+            for (int i = 0; i < 3; i++) {
+                tasks[i] = createTask(Frames.of("t" + i, check, check,
+                        i == 1 ? w -> Frames.ret(null) : check, w -> Frames.ret(null)), "t" + i);
+            }
+            loop.callSoon(() -> trace.add(Coro.currentTask() == null ? "callback: none" : "callback: task"));
+            return yieldNow();
+        }, v -> {
+            trace.add(Coro.currentTask().name());
+            tasks[3] = createTask(Frames.of("t3", check, w -> Frames.ret(null)), "t3");
+            return Coro.gather(tasks[0], tasks[1], tasks[2], tasks[3]);
+        }, v -> Frames.ret(Coro.currentTask().name()));
+        Task<Object> root = loop.createTask(main, "main");
+        assertEquals("main", loop.runUntilComplete(root));
+        assertEquals(List.of("t0", "t1", "t2", "callback: none", "main", "t0", "t1", "t2", "t3",
+                "t0", "t2"), trace);
+    }
+
+    @Test
     void loopOnlyOperationsFromAnotherThreadFail() {
         Throwable[] fromThread = new Throwable[1];
         loop.runUntilComplete(Frames.of("main", v -> {

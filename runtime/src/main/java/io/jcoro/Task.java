@@ -422,6 +422,7 @@ public final class Task<T> extends FutureCore<T> {
         leaf = null;
         awaitingOrPrev = null;
         loop.tasks.remove(this);
+        loop.forgetCurrent(this);
         IllegalStateException closed = new IllegalStateException(
                 "event loop is closed: task '" + name() + "' can never finish");
         tryFail(closed);

@@ -128,8 +128,6 @@ public final class EventLoop implements AutoCloseable {
      * StoreLoad fence) on every step; {@link #currentTask()} resolves it when someone asks.
      */
     int currentTaskId;
-    /** The task {@link #currentTaskId} named when last resolved; cleared when that task ends. */
-    private Task<?> currentTaskCache;
     /** The context variables plain callbacks see (a task has its own). */
     Context context = Context.EMPTY;
 
@@ -573,22 +571,7 @@ public final class EventLoop implements AutoCloseable {
      */
     Task<?> currentTask() {
         int id = currentTaskId;
-        if (id == 0) {
-            return null;
-        }
-        Task<?> t = currentTaskCache;
-        if (t == null || t.id() != id) {
-            t = tasks.get(id);
-            currentTaskCache = t;
-        }
-        return t;
-    }
-
-    /** {@code task} ended: the cache of {@link #currentTask()} lets go of it. */
-    void forgetCurrent(Task<?> task) {
-        if (currentTaskCache == task) {
-            currentTaskCache = null;
-        }
+        return id == 0 ? null : tasks.get(id); // ids ascend, so the task nearly always sits at home
     }
 
     /** Appends {@code node} to the ready queue; loop thread (or while idle). */

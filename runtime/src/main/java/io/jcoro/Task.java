@@ -390,7 +390,6 @@ public final class Task<T> extends FutureCore<T> {
         leaf = null;
         awaitingOrPrev = null; // RUNNING: not in the wheel
         loop.tasks.remove(this);
-        loop.forgetCurrent(this);
         loop.asyncTrace.flush(); // before anyone, on any thread, can read the failure
         CancelledError pending = takeMustCancel();
         if (failure == null) {
@@ -422,7 +421,6 @@ public final class Task<T> extends FutureCore<T> {
         leaf = null;
         awaitingOrPrev = null;
         loop.tasks.remove(this);
-        loop.forgetCurrent(this);
         IllegalStateException closed = new IllegalStateException(
                 "event loop is closed: task '" + name() + "' can never finish");
         tryFail(closed);

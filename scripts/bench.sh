@@ -216,6 +216,34 @@ run_memory() {
     done
 }
 
+# cpu_ticks PID: "<busy> <steal> <reaped>" so far, in clock ticks: the machine's busy and stolen
+# ticks (/proc/stat: user, nice, system, irq, softirq; steal) and those of PID's reaped children.
+cpu_ticks() {
+    local cpu user nice system idle iowait irq softirq steal fields
+    read -r cpu user nice system idle iowait irq softirq steal _ < /proc/stat
+    read -r fields < "/proc/$1/stat"
+    fields=(${fields##*) })   # after "(comm) ": field 3 onwards, so cutime and cstime are 13 and 14
+    echo "$((user + nice + system + irq + softirq)) $steal $((fields[13] + fields[14]))"
+}
+
+# quiet STEP COMMAND...: runs COMMAND and appends to $OUT/quiet.jsonl what the rest of the machine
+# did meanwhile: the CPU that neither the command nor its children used (other processes, the
+# kernel's own threads) and the CPU the hypervisor took (steal). The report says from it whether
+# the step ran on a quiet machine. The command's processes must end before it returns.
+quiet() {
+    local step="$1" me=$BASHPID before after start=$SECONDS hz status=0   # me: the shell that reaps COMMAND
+    shift
+    [[ -r /proc/stat ]] || { "$@"; return; }
+    before=($(cpu_ticks "$me"))
+    "$@" || status=$?
+    after=($(cpu_ticks "$me"))
+    hz=$(getconf CLK_TCK)
+    printf '{"step":"%s","seconds":%d,"cpus":%d,"hz":%d,"busy":%d,"own":%d,"steal":%d}\n' \
+        "$step" $((SECONDS - start)) "$(nproc)" "$hz" $((after[0] - before[0])) \
+        $((after[2] - before[2])) $((after[1] - before[1])) >> "$OUT/quiet.jsonl"
+    return "$status"
+}
+
 # Writes docs/benchmarks.md and docs/benchmarks.svg from $OUT.
 report() {
     section "report"
@@ -250,18 +278,18 @@ fi
 
 section "JMH on JDK 17 (no virtual threads there)"
 "$JAVA17" -version 2>&1 | head -n 1 > "$OUT/jdk17.version"
-run_jmh 17 "$JAVA17" -e '\.virtualThreads$'
+quiet jmh-17 run_jmh 17 "$JAVA17" -e '\.virtualThreads$'
 
 section "JMH on JDK 25"
 "$JAVA25" -version 2>&1 | head -n 1 > "$OUT/jdk25.version"
-run_jmh 25 "$JAVA25"
+quiet jmh-25 run_jmh 25 "$JAVA25"
 
 run_memory
 
 section "timer lateness (real clock, 10,000 timers)"
 for jdk in 17 25; do
     java_bin=JAVA$jdk
-    "${!java_bin}" -cp "$JAR" io.jcoro.bench.timers.Lateness \
+    quiet "lateness-$jdk" "${!java_bin}" -cp "$JAR" io.jcoro.bench.timers.Lateness \
         | sed "s/^{/{\"jdk\":\"$jdk\",/" | tee -a "$OUT/lateness.jsonl"
 done
 

@@ -293,11 +293,26 @@ public final class ClassFileLines {
 
     /** The modified UTF-8 string (JVMS 4.4.7) of {@code length} bytes after its length at {@code at}. */
     static String modifiedUtf8(byte[] bytes, int at, int length) {
+        int start = at + 2;
+        if (start + length <= bytes.length && isAscii(bytes, start, length)) {
+            // nearly every constant javac writes: one byte per char, decoded without a stream
+            return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, at, length + 2)).readUTF();
         } catch (IOException malformed) {
             throw new IllegalArgumentException("malformed UTF-8 constant", malformed);
         }
+    }
+
+    /** Whether the bytes are all below 0x80, each then a char of its own in modified UTF-8 too. */
+    private static boolean isAscii(byte[] bytes, int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The constant pool's UTF-8 entries, and where the pool and the member tables start. */

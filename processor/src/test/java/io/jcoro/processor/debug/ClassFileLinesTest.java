@@ -106,6 +106,26 @@ class ClassFileLinesTest {
     }
 
     @Test
+    void readsModifiedUtf8AsTheClassFileFormatWritesIt() throws IOException {
+        // ASCII (the fast path), and what is not: NUL (two bytes), Latin-1, a BMP char, a
+        // supplementary char (two surrogates of three bytes each), an ASCII run after them
+        for (String value : List.of("", "run", "(ILjava/lang/String;)V", "a\0b", "caf\u00e9", "\u65e5\u672c",
+                "\ud83d\ude00 smile", "x".repeat(300))) {
+            var bytes = new java.io.ByteArrayOutputStream();
+            var out = new java.io.DataOutputStream(bytes);
+            out.write(new byte[] {9, 9, 9}); // the constant does not start the array
+            out.writeUTF(value);
+            out.write(7);
+            byte[] written = bytes.toByteArray();
+            int length = (written[3] & 0xFF) << 8 | written[4] & 0xFF;
+            assertEquals(value, ClassFileLines.modifiedUtf8(written, 3, length), value);
+        }
+        byte[] truncated = {0, 5, 'a', 'b'};
+        assertEquals("malformed UTF-8 constant", assertThrows(IllegalArgumentException.class,
+                () -> ClassFileLines.modifiedUtf8(truncated, 0, 5)).getMessage());
+    }
+
+    @Test
     void aFileThatIsNotAClassFileIsRefused() throws IOException {
         assertEquals("not a class file", assertThrows(IllegalArgumentException.class,
                 () -> ClassFileLines.read(new byte[] {1, 2, 3, 4})).getMessage());

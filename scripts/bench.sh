@@ -36,6 +36,7 @@ case "${1:-}" in
 esac
 
 section() { printf '\n==== %s ====\n' "$*"; }
+. scripts/cpu_ticks.sh
 
 find_jdk() { # the JDK whose `java -version` says $1, as .ci/run finds it
     local want="$1" dir version
@@ -214,16 +215,6 @@ run_memory() {
                 | tee -a "$OUT/memory.jsonl" | cut -c1-160
         done
     done
-}
-
-# cpu_ticks PID: "<busy> <steal> <reaped>" so far, in clock ticks: the machine's busy and stolen
-# ticks (/proc/stat: user, nice, system, irq, softirq; steal) and those of PID's reaped children.
-cpu_ticks() {
-    local cpu user nice system idle iowait irq softirq steal fields
-    read -r cpu user nice system idle iowait irq softirq steal _ < /proc/stat
-    read -r fields < "/proc/$1/stat"
-    fields=(${fields##*) })   # after "(comm) ": field 3 onwards, so cutime and cstime are 13 and 14
-    echo "$((user + nice + system + irq + softirq)) $steal $((fields[13] + fields[14]))"
 }
 
 # quiet STEP COMMAND...: runs COMMAND and appends to $OUT/quiet.jsonl what the rest of the machine

@@ -31,12 +31,8 @@ out=benchmarks/target/series
 rm -rf "$out"
 mkdir -p "$out"
 
-stat_ticks() { # "<busy> <steal>" of all CPUs so far, in clock ticks
-    local cpu user nice system idle iowait irq softirq steal
-    read -r cpu user nice system idle iowait irq softirq steal _ < /proc/stat
-    echo "$((user + nice + system + irq + softirq)) $steal"
-}
-before=($(stat_ticks))
+. scripts/cpu_ticks.sh
+before=($(cpu_ticks $$))
 start=$SECONDS
 for ((r = 1; r <= rounds; r++)); do
     echo "round $r of $rounds: $(date -u +%T)" >&2
@@ -44,8 +40,7 @@ for ((r = 1; r <= rounds; r++)); do
         "$@" -rf json -rff "$out/round-$r.json" > "$out/round-$r.log" 2>&1 \
         || { echo "error: JMH failed in round $r; see $out/round-$r.log" >&2; exit 1; }
 done
-after=($(stat_ticks))
-own_ticks=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$$/stat") # this script + its reaped JVMs
+after=($(cpu_ticks $$))
 "$JAVA" -version 2>&1 | head -n 1 > "$out/jdk.version"
 python3 scripts/bench_series.py "$out" "$rounds" $((SECONDS - start)) "$(nproc)" "$(getconf CLK_TCK)" \
-    $((after[0] - before[0])) "$own_ticks" $((after[1] - before[1])) | tee "$out/summary.md"
+    $((after[0] - before[0])) $((after[2] - before[2])) $((after[1] - before[1])) | tee "$out/summary.md"

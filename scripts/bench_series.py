@@ -43,7 +43,8 @@ def floor_of(name):
     return floor if floor != name and floor in forks else None
 
 
-jdk = open(os.path.join(DIR, "jdk.version")).read().strip() if os.path.exists(os.path.join(DIR, "jdk.version")) else "?"
+version_file = os.path.join(DIR, "jdk.version")
+jdk = open(version_file).read().strip() if os.path.exists(version_file) else "?"
 print("%d rounds, %s, %.0f min; CPU used elsewhere meanwhile %.1f s (%.1f %% of a core), taken by the "
       "hypervisor %.1f s (%.1f %% of %d cores)\n" % (
           ROUNDS, jdk, SECONDS / 60, max(0, BUSY - OWN) / HZ, 100 * max(0, BUSY - OWN) / HZ / max(1, SECONDS),

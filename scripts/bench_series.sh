@@ -21,7 +21,7 @@ if [[ "${1:-}" == -n ]]; then
     rounds="$2"
     shift 2
 fi
-[[ $# -ge 1 ]] || { sed -n '2,16p' "$0" >&2; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,/^set /{/^#/p}' "$0" >&2; exit 2; }   # the comment above
 pattern="$1"
 shift
 JAVA="${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java | head -n 1)}"

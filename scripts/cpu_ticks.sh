@@ -1,6 +1,6 @@
 # Sourced by the benchmark scripts, to tell whether a measurement ran on a quiet machine.
 #
-# cpu_ticks PID: "<busy> <steal> <reaped>" so far, in clock ticks (getconf CLK_TCK a second): the
+# cpu_ticks PID: "<busy> <steal> <reaped>" so far, in clock ticks (`getconf CLK_TCK` of them a second): the
 # busy ticks of all CPUs (/proc/stat: user, nice, system, irq, softirq), the ticks the hypervisor
 # took from them (steal), and the CPU of PID's children that PID has reaped (cutime + cstime).
 # Between two readings, busy less reaped is what the rest of the machine used meanwhile, if every

@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.State;
  * survive a suspension) or in locals, across a volatile or a plain read of the future's state.
  * A volatile read is a barrier to C2, so the fields go through memory on every iteration and the
  * loop runs at the latency of a store forwarded to the next load; locals stay in registers.
+ * Each variant is written out in full, so that nothing but its reads and variables differs: a
+ * shared helper would put the JIT's inlining decisions between them.
  *
  * <pre>
  * java -jar benchmarks/target/jcoro-benchmarks.jar 'FrameFieldsAcrossVolatile|FastPathDone\.(jcoro|completableFuture)$'

@@ -570,8 +570,7 @@ public final class EventLoop implements AutoCloseable {
      * Its step can also have just finished it: a task that ended is no longer current.
      */
     Task<?> currentTask() {
-        int id = currentTaskId;
-        return id == 0 ? null : tasks.get(id); // ids ascend, so the task nearly always sits at home
+        return tasks.get(currentTaskId); // ids ascend, so the task nearly always sits at home
     }
 
     /** Appends {@code node} to the ready queue; loop thread (or while idle). */

@@ -67,8 +67,11 @@ final class TaskRegistry {
         count++;
     }
 
-    /** The live task with {@code id}, or null. */
+    /** The live task with {@code id}, or null; null for 0, which no task has (see {@link #newId}). */
     Task<?> get(int id) {
+        if (id == 0) {
+            return null;
+        }
         int slot = slotOf(id);
         return slot < 0 ? null : table[slot];
     }

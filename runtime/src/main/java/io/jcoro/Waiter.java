@@ -73,7 +73,7 @@ public abstract class Waiter<T> extends FutureCore<T> {
      * that task has ended. Loop thread only.
      */
     protected final Task<?> creator() {
-        return creatorId == 0 ? null : loop.tasks.get(creatorId);
+        return loop == null ? null : loop.tasks.get(creatorId); // made off any loop: no creator
     }
 
     /** Whether the loop this node belongs to is in debug mode. */
